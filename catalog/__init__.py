@@ -1,0 +1,1 @@
+"""The built-in catalog: data files only (see the README)."""

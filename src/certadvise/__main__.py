@@ -1,0 +1,5 @@
+"""`python -m certadvise`."""
+
+from certadvise.cli import run
+
+run()

@@ -1,0 +1,42 @@
+"""The typer application: one small module per command, registered here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from certadvise import __version__
+from certadvise.cli import catalog_cmd, goals_cmd, list_cmd, show_cmd
+
+app = typer.Typer(
+    name="certadvise",
+    help="Explainable advice on fitness, strength-and-conditioning and exercise-science "
+    "certifications.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"certadvise {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Explainable advice on fitness, strength-and-conditioning and exercise-science
+    certifications."""
+
+
+app.command("list")(list_cmd.list_certifications)
+app.command("show")(show_cmd.show)
+app.command("goals")(goals_cmd.goals)
+app.add_typer(catalog_cmd.app, name="catalog")

@@ -1,0 +1,13 @@
+"""`certadvise goals`: the goal vocabulary."""
+
+from __future__ import annotations
+
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt
+
+
+def goals(fmt: FormatOpt = None, catalog: CatalogOpt = None) -> None:
+    """List the goals --goal understands, with what each means."""
+    from certadvise.views.catalog_views import goals_report
+
+    shell.output(goals_report(shell.load(catalog)), fmt)

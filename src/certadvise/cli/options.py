@@ -1,0 +1,32 @@
+"""Option declarations shared by every command (declared once, reused everywhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from certadvise.render import OutputFormat
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: table (plain, without colour or boxes, when piped).",
+    ),
+]
+CatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalog",
+        metavar="DIR",
+        help="Extra catalog folder layered over the built-in one (repeatable; "
+        "also CERTADVISE_CATALOG). Same id: the later entry wins.",
+    ),
+]
+YearsOpt = Annotated[
+    int, typer.Option("--years", min=1, max=50, help="Years for the total cost of ownership.")
+]

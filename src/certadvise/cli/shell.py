@@ -1,0 +1,25 @@
+"""What every command does at the edge: load the catalog, pick a format, write a report."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from certadvise.render import OutputFormat, Report, emit
+
+if TYPE_CHECKING:
+    from certadvise.catalog import Catalog
+
+
+def load(extra_dirs: Sequence[Path] | None) -> Catalog:
+    """The built-in catalog with the environment's and the command line's overlays."""
+    from certadvise.catalog import catalog_dirs, load_catalog
+
+    return load_catalog(catalog_dirs(list(extra_dirs or ())))
+
+
+def output(report: Report, fmt: OutputFormat | None) -> None:
+    """Write a report to stdout (notes to stderr) in the chosen or default format."""
+    emit(report, fmt or OutputFormat.TABLE, sys.stdout, sys.stderr, sys.stdout.isatty())

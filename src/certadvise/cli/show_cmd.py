@@ -1,0 +1,29 @@
+"""`certadvise show ID`: everything the catalog knows about one certification."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
+
+
+def show(
+    name: Annotated[str, typer.Argument(metavar="ID", help="Certification id or alias.")],
+    member: Annotated[
+        list[str] | None, typer.Option("--member", help="Organizations you belong to.")
+    ] = None,
+    years: YearsOpt = 3,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Show every fact about one certification, with its source and as-of date."""
+    from certadvise.facts import FactContext
+    from certadvise.views.catalog_views import show_report
+
+    cat = shell.load(catalog)
+    entry = cat.resolve(name)
+    memberships = [cat.resolve_organization(m) for m in member or ()]
+    shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt)

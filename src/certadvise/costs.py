@@ -1,0 +1,191 @@
+"""Price arithmetic: the cheapest honest way in, and the cost of holding a credential.
+
+Nothing unknown is ever counted as zero: an unknown price makes a quote unverified, and a
+known fee whose amount is unknown makes a total "at least".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from certadvise.models import Certification, Organization
+
+
+@dataclass(frozen=True)
+class Part:
+    """One component of a price."""
+
+    label: str
+    usd: float | None  # None: the component exists but its amount is not verified
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The cheapest way in for one person, with how it was reached."""
+
+    usd: float | None
+    route: str
+    parts: tuple[Part, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def verified(self) -> bool:
+        return self.usd is not None
+
+    @property
+    def unverified_parts(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.parts if p.usd is None)
+
+    @property
+    def at_least(self) -> bool:
+        """Known fees are missing, so the real price is higher than `usd`."""
+        return self.verified and bool(self.unverified_parts)
+
+
+def money(usd: float | None) -> str:
+    """$475, $1,199, $49.50; 'not verified' for None."""
+    if usd is None:
+        return "not verified"
+    if float(usd).is_integer():
+        return f"${int(usd):,}"
+    return f"${usd:,.2f}"
+
+
+def quote_text(quote: Quote) -> str:
+    """A quote in a few words: '$475', 'at least $470', 'not verified'."""
+    if not quote.verified:
+        return "not verified"
+    return ("at least " if quote.at_least else "") + money(quote.usd)
+
+
+def cheapest_way_in(
+    entry: Certification, organization: Organization | None, memberships: Collection[str] = ()
+) -> Quote:
+    """Exam or package route with the lowest known price for someone with `memberships`."""
+    cost = entry.cost
+    if cost is None:
+        return Quote(None, "price not verified")
+    member = entry.organization in memberships
+    dues = organization.membership.dues_usd if organization and organization.membership else None
+    options: list[tuple[float, str, tuple[Part, ...]]] = []
+    notes: list[str] = []
+    if cost.exam_non_member is not None:
+        options.append(
+            (
+                cost.exam_non_member,
+                "non-member price",
+                (Part("exam (non-member)", cost.exam_non_member),),
+            )
+        )
+    if cost.exam_member is not None:
+        if member:
+            options.append(
+                (
+                    cost.exam_member,
+                    "member price",
+                    (Part(f"exam ({entry.organization} member)", cost.exam_member),),
+                )
+            )
+        elif dues is not None:
+            options.append(
+                (
+                    cost.exam_member + dues,
+                    f"member price + {money(dues)} {entry.organization} dues",
+                    (
+                        Part("exam (member)", cost.exam_member),
+                        Part(f"{entry.organization} membership, one year", dues),
+                    ),
+                )
+            )
+        elif cost.exam_non_member is None:
+            notes.append(
+                f"the member price ({money(cost.exam_member)}) needs "
+                f"{entry.organization} membership, whose dues are not verified"
+            )
+    for tier in cost.tiers:
+        options.append(
+            (tier.usd, f"{tier.name} package", (Part(f"{tier.name} package", tier.usd),))
+        )
+    if not options:
+        return Quote(None, "price not verified", notes=tuple(notes))
+    usd, route, parts = min(options, key=lambda option: option[0])
+    if "dues" in route and cost.exam_non_member is not None:
+        notes.append(
+            f"joining {entry.organization} and paying the member price saves "
+            f"{money(cost.exam_non_member - usd)} over the non-member price"
+        )
+    extra = [Part("application fee", cost.application_fee)] if cost.application_fee else []
+    extra += [Part(fee, None) for fee in cost.unverified_fees]
+    usd += sum(p.usd or 0 for p in extra)
+    return Quote(usd, route, (*parts, *extra), tuple(notes))
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Cost of getting and keeping a credential over a number of years."""
+
+    years: int
+    parts: tuple[Part, ...]
+
+    @property
+    def known_usd(self) -> float:
+        return sum(p.usd for p in self.parts if p.usd is not None)
+
+    @property
+    def complete(self) -> bool:
+        return all(p.usd is not None for p in self.parts)
+
+    @property
+    def text(self) -> str:
+        if not any(p.usd is not None for p in self.parts):
+            return "not verified"
+        return ("" if self.complete else "at least ") + money(self.known_usd)
+
+
+def cost_of_ownership(
+    entry: Certification,
+    organization: Organization | None,
+    memberships: Collection[str] = (),
+    years: int = 3,
+) -> Ownership:
+    """Exam route, study materials, dues and recertification fees over `years`."""
+    way_in = cheapest_way_in(entry, organization, memberships)
+    parts: list[Part] = list(way_in.parts) if way_in.verified else [Part("exam", None)]
+    materials = entry.cost.study_materials if entry.cost else None
+    package_includes = "package" in way_in.route and any(
+        t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
+    )
+    if not (package_includes or (materials and materials.included)):
+        usd = materials.usd if materials else None
+        label = "study materials" + (
+            " (starting price)" if materials and materials.at_least else ""
+        )
+        parts.append(Part(label, usd))
+    member = entry.organization in memberships or "dues" in way_in.route
+    dues = organization.membership.dues_usd if organization and organization.membership else None
+    if member and years > 1:
+        parts.append(
+            Part(
+                f"{entry.organization} dues, {years - 1} more year(s)",
+                None if dues is None else dues * (years - 1),
+            )
+        )
+    recert = entry.recertification
+    if recert is not None and recert.period_years:
+        renewals = math.floor(years / recert.period_years)
+        if renewals:
+            fee = (
+                recert.fee_member
+                if member and recert.fee_member is not None
+                else recert.fee_non_member
+            )
+            parts.append(
+                Part(f"recertification fee x{renewals}", None if fee is None else fee * renewals)
+            )
+            if recert.ceus:
+                parts.append(Part(f"continuing education ({recert.ceus:g} CEUs a cycle)", None))
+    elif entry.status.value == "active":
+        parts.append(Part("recertification", None))
+    return Ownership(years, tuple(parts))

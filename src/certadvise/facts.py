@@ -1,0 +1,304 @@
+"""Every fact about a certification as a labelled line of text, with its source.
+
+`show` prints these for one certification and `compare` lines them up side by side, so
+the wording of a fact is decided once, here. Unknown facts read "not verified".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from certadvise.catalog import Catalog
+from certadvise.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.models import Certification, CprAed, PassRate, Source, Sourced
+
+UNKNOWN = "not verified"
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    label: str
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class FactContext:
+    """What facts depend on besides the entry: the catalog and the person."""
+
+    catalog: Catalog
+    memberships: Collection[str] = ()
+    years: int = 3
+
+
+def _join(items: Collection[str], empty: str = UNKNOWN) -> str:
+    return "; ".join(items) if items else empty
+
+
+def _hours(minutes: int) -> str:
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return f"{minutes} minutes"
+
+
+def exam_cost(entry: Certification) -> str:
+    cost = entry.cost
+    if cost is None:
+        return UNKNOWN
+    parts = []
+    if cost.exam_member is not None and cost.exam_non_member is not None:
+        parts.append(
+            f"{money(cost.exam_member)} for {entry.organization} members, "
+            f"{money(cost.exam_non_member)} for non-members"
+        )
+    elif cost.exam_non_member is not None:
+        parts.append(f"{money(cost.exam_non_member)} (exam only)")
+    elif cost.exam_member is not None:
+        parts.append(
+            f"{money(cost.exam_member)} for {entry.organization} members "
+            f"(non-member price {UNKNOWN})"
+        )
+    if cost.tiers:
+        parts.append(", ".join(f"{money(t.usd)} {t.name}" for t in cost.tiers))
+    if cost.application_fee:
+        parts.append(f"plus a {money(cost.application_fee)} application fee")
+    parts += [f"plus a {fee} ({UNKNOWN})" for fee in cost.unverified_fees]
+    return _join(parts)
+
+
+def study_materials(entry: Certification) -> str:
+    materials = entry.cost.study_materials if entry.cost else None
+    if materials is None:
+        return UNKNOWN
+    if materials.included:
+        return "included in exam cost"
+    if materials.usd is None:
+        return UNKNOWN
+    text = money(materials.usd) + ("+" if materials.at_least else "")
+    return f"{text} ({materials.note})" if materials.note else text
+
+
+def prerequisites(entry: Certification) -> str:
+    pre = entry.prerequisites
+    if pre is None or not pre.verified:
+        return UNKNOWN
+    parts = []
+    if pre.min_age:
+        parts.append(f"at least {pre.min_age} years old")
+    if pre.routes:
+        parts.append(" OR ".join(route.text for route in pre.routes))
+    parts.append(
+        {
+            CprAed.REQUIRED: "CPR/AED certification",
+            CprAed.AFTER_EXAM: "CPR/AED certification (may follow the exam)",
+            CprAed.NOT_REQUIRED: "no CPR/AED",
+            None: f"CPR/AED {UNKNOWN}",
+        }[pre.cpr_aed]
+    )
+    if not pre.routes and not pre.min_age:
+        parts.insert(0, "no mandatory prerequisites")
+    return _join(parts)
+
+
+def recommended(entry: Certification) -> str:
+    pre = entry.prerequisites
+    if pre is None:
+        return UNKNOWN
+    return _join([r.text for r in pre.recommended], "none stated")
+
+
+def exam_length(entry: Certification) -> str:
+    exam = entry.exam
+    if exam is None or (exam.minutes is None and exam.questions is None):
+        return UNKNOWN
+    kind = "multiple-choice " if "multiple-choice" in exam.formats else ""
+    length = _hours(exam.minutes) if exam.minutes else f"length {UNKNOWN}"
+    count = f"{exam.questions} {kind}questions" if exam.questions else f"questions {UNKNOWN}"
+    return f"{length}, {count}"
+
+
+def passing_score(entry: Certification) -> str:
+    score = entry.exam.passing_score if entry.exam else None
+    if score is None:
+        return UNKNOWN
+    value = f"{score.value:g}%" if score.scale == "percent" else f"{score.value:g} ({score.scale})"
+    return f"{value}; {score.note}" if score.note else value
+
+
+def pass_rate_text(rate: PassRate) -> str:
+    value = "not reported" if rate.percent is None else f"{rate.percent:g}%"
+    return f"{value} ({rate.year})"
+
+
+def pass_rate(entry: Certification) -> str:
+    if not entry.pass_rates:
+        return UNKNOWN
+    first, *others = entry.pass_rates
+    text = pass_rate_text(first)
+    if others:
+        text += f"; {len(others)} other report{'s' if len(others) > 1 else ''}: "
+        text += ", ".join(pass_rate_text(r) for r in others)
+    return text
+
+
+def accreditation(entry: Certification) -> str:
+    acc = entry.accreditation
+    if acc is None:
+        return UNKNOWN
+    text = ", ".join(acc.bodies) or "none"
+    return f"{text} ({acc.note})" if acc.note else text
+
+
+def recertification(entry: Certification) -> str:
+    rec = entry.recertification
+    if rec is None:
+        return UNKNOWN
+    parts = [f"every {rec.period_years:g} years" if rec.period_years else f"period {UNKNOWN}"]
+    if rec.ceus is not None:
+        parts.append(f"{rec.ceus:g} CEUs")
+    if rec.ceus_note:
+        parts.append(rec.ceus_note)
+    if rec.fee_member is not None and rec.fee_non_member is not None:
+        parts.append(f"fee {money(rec.fee_member)} member / {money(rec.fee_non_member)} non-member")
+    elif rec.fee_non_member is not None:
+        parts.append(f"fee {money(rec.fee_non_member)}")
+    else:
+        parts.append(f"fee {UNKNOWN}")
+    return ", ".join(parts)
+
+
+def status(entry: Certification) -> str:
+    if entry.retired is None:
+        return entry.status.value
+    successor = f"; replaced by {entry.retired.successor}" if entry.retired.successor else ""
+    return f"retired in {entry.retired.year}{successor}"
+
+
+def _rule_changes(entry: Certification) -> str:
+    return _join(
+        [f"from {c.effective.isoformat()}: {c.text}" for c in entry.rule_changes], "none known"
+    )
+
+
+def _sources(entry: Certification) -> str:
+    return "; ".join(
+        f"{s.url} (as of {s.as_of}, {s.confidence.value} confidence)" for s in entry.sources
+    )
+
+
+def _group_source(entry: Certification, group: Sourced | None) -> Source | None:
+    return entry.source(group.source) if group is not None else None
+
+
+FactFn = Callable[[Certification, FactContext], str]
+
+
+def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
+    """(key, label, text, group whose source it cites): the order facts are shown in."""
+    return [
+        ("name", "Name", lambda e, c: e.name, None),
+        (
+            "organization",
+            "Organization",
+            lambda e, c: f"{e.organization} ({c.catalog.organizations[e.organization].name})",
+            None,
+        ),
+        ("category", "Category", lambda e, c: _category(e, c), None),
+        ("status", "Status", lambda e, c: status(e), "retired"),
+        (
+            "aliases",
+            "Also known as",
+            lambda e, c: _join([*e.aliases, *e.former_names], "none"),
+            None,
+        ),
+        ("goals", "Goals served", lambda e, c: _join(list(e.goals), "none"), None),
+        ("cost.exam", "Exam cost", lambda e, c: exam_cost(e), "cost"),
+        ("cost.study_materials", "Study materials cost", lambda e, c: study_materials(e), "cost"),
+        ("prerequisites.required", "Prerequisites", lambda e, c: prerequisites(e), "prerequisites"),
+        ("prerequisites.recommended", "Recommended", lambda e, c: recommended(e), "prerequisites"),
+        ("exam.length", "Exam length", lambda e, c: exam_length(e), "exam"),
+        (
+            "exam.topics",
+            "Exam topics",
+            lambda e, c: _join(list(e.exam.topics) if e.exam else []),
+            "exam",
+        ),
+        ("exam.passing_score", "Exam passing score", lambda e, c: passing_score(e), "exam"),
+        ("pass_rate", "Exam pass rate", lambda e, c: pass_rate(e), "pass_rates"),
+        ("summary", "Qualifications awarded", lambda e, c: e.summary or UNKNOWN, None),
+        ("settings", "Settings", lambda e, c: _join(list(e.settings)), None),
+        ("populations", "Populations", lambda e, c: e.populations or UNKNOWN, None),
+        ("accreditation", "Accreditation", lambda e, c: accreditation(e), "accreditation"),
+        (
+            "exam.format",
+            "Exam format",
+            lambda e, c: _join([f.value for f in e.exam.formats] if e.exam else []),
+            "exam",
+        ),
+        (
+            "exam.delivery",
+            "Exam delivery",
+            lambda e, c: _join([d.value for d in e.exam.delivery] if e.exam else []),
+            "exam",
+        ),
+        (
+            "cost.retake",
+            "Retake fee",
+            lambda e, c: money(e.cost.retake) if e.cost else UNKNOWN,
+            "cost",
+        ),
+        ("recertification", "Recertification", lambda e, c: recertification(e), "recertification"),
+        ("cost.cheapest", "Cheapest way in", lambda e, c: _cheapest(e, c), "cost"),
+        ("cost.total", "Total cost", lambda e, c: _total(e, c), "cost"),
+        ("rule_changes", "Future rule changes", lambda e, c: _rule_changes(e), "rule_changes"),
+        ("notes", "Notes", lambda e, c: e.notes or "none", None),
+        ("sources", "Sources", lambda e, c: _sources(e), None),
+    ]
+
+
+def _category(entry: Certification, ctx: FactContext) -> str:
+    names = {t.id: t.name for t in ctx.catalog.vocabulary.categories}
+    return names.get(entry.category, entry.category)
+
+
+def _cheapest(entry: Certification, ctx: FactContext) -> str:
+    quote = cheapest_way_in(
+        entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships
+    )
+    if not quote.verified:
+        return _join([UNKNOWN, *quote.notes])
+    extras = [f"{p.label} {money(p.usd)}" for p in quote.parts[1:]]
+    return _join([f"{quote_text(quote)} ({quote.route})", *extras, *quote.notes])
+
+
+def _total(entry: Certification, ctx: FactContext) -> str:
+    own = cost_of_ownership(
+        entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships, ctx.years
+    )
+    detail = ", ".join(f"{p.label} {money(p.usd)}" for p in own.parts)
+    return f"{own.text} over {ctx.years} years ({detail})"
+
+
+def _source_for(entry: Certification, group: str | None) -> Source | None:
+    if group is None:
+        return None
+    if group in ("pass_rates", "rule_changes"):
+        items = getattr(entry, group)
+        return entry.source(items[0].source) if items else None
+    return _group_source(entry, getattr(entry, group))
+
+
+FACT_KEYS = [key for key, *_ in _fact_table()]
+
+
+def facts(entry: Certification, ctx: FactContext) -> list[Fact]:
+    """Every fact about `entry`, in display order."""
+    found = []
+    for key, label, text_of, group in _fact_table():
+        text = text_of(entry, ctx)
+        known = not text.startswith(UNKNOWN)  # an unknown fact cites nothing
+        found.append(Fact(key, label, text, _source_for(entry, group) if known else None))
+    return found

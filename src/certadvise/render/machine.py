@@ -1,0 +1,40 @@
+"""Formats for programs: json, jsonl, csv, tsv and ids. They never pass through rich."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from certadvise.render.report import Report
+from certadvise.render.text import clean, escape_json_controls, raw
+
+
+def _dumps(value: Any, indent: int | None) -> str:
+    return escape_json_controls(json.dumps(value, indent=indent, ensure_ascii=False, default=str))
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    out.write(_dumps(report.document, 2) + "\n")
+
+
+def write_jsonl(report: Report, out: TextIO) -> None:
+    records = report.records if report.records is not None else report.rows
+    for record in records:
+        out.write(_dumps(record, None) + "\n")
+
+
+def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    columns = report.program_columns
+    writer.writerow([c.key for c in columns])
+    for row in report.rows:
+        cells = [raw(row.get(c.key)) for c in columns]
+        if delimiter == "\t":  # TSV has no quoting: tabs and newlines inside cells become spaces
+            cells = [" ".join(cell.split()) for cell in cells]
+        writer.writerow(cells)
+
+
+def write_ids(report: Report, out: TextIO) -> None:
+    for row in report.rows:
+        out.write(clean(str(row[report.id_key])) + "\n")

@@ -1,0 +1,27 @@
+"""A GitHub-flavoured Markdown table, pasteable into a document or a chat."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from certadvise.render.report import Report
+from certadvise.render.text import human
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def write_markdown(report: Report, out: TextIO) -> None:
+    for index, part in enumerate((report, *report.extra)):
+        if index:
+            out.write("\n")
+        if part.title:
+            out.write(f"### {_cell(part.title)}\n\n")
+        out.write("| " + " | ".join(_cell(c.title) for c in part.people_columns) + " |\n")
+        out.write("|" + "|".join("---" for _ in part.people_columns) + "|\n")
+        for row in part.rows:
+            cells = [_cell((c.human or human)(row.get(c.key))) for c in part.people_columns]
+            out.write("| " + " | ".join(cells) + " |\n")
+    for note in report.notes:
+        out.write(f"\n> {_cell(note)}\n")

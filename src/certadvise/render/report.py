@@ -1,0 +1,47 @@
+"""The format-neutral result every command hands to a renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the tabular view: `key` in each row, `title` for people."""
+
+    key: str
+    title: str
+    human: Callable[[Any], str] | None = None  # how people read the value; default: text.human
+    no_wrap: bool = False
+    for_people: bool = True  # shown in table and markdown
+    for_programs: bool = True  # written to csv and tsv
+
+
+@dataclass(frozen=True)
+class Report:
+    """Columns and rows (table, csv, tsv, markdown, ids), a JSON document, and notes.
+
+    `notes` are the assumptions and warnings said to people; renderers of tables print
+    them to stderr, and commands put them into `document` too.
+    """
+
+    columns: Sequence[Column]
+    rows: Sequence[Row]
+    document: Any
+    records: Sequence[Any] | None = None  # one JSON object a line for jsonl; default: rows
+    title: str | None = None
+    notes: Sequence[str] = ()
+    id_key: str = "id"
+    extra: Sequence[Report] = field(default_factory=tuple)  # further tables (people only)
+
+    @property
+    def people_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.for_people]
+
+    @property
+    def program_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.for_programs]

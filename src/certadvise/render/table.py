@@ -1,0 +1,75 @@
+"""Tables for people, drawn by rich: boxes and colour only on a colour-capable terminal."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+from certadvise.render.report import Report
+from certadvise.render.text import clean, human
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+PIPE_WIDTH = 4096
+
+
+def colour_allowed(is_terminal: bool) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set or TERM=dumb."""
+    return is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> None:
+    from rich.console import Console
+
+    colour = colour_allowed(is_terminal)
+    decorate = is_terminal and os.environ.get("TERM") != "dumb"
+    # In a pipe each row stays on one line (unless COLUMNS says otherwise), for grep and cut.
+    width = None if is_terminal or "COLUMNS" in os.environ else PIPE_WIDTH
+    console = Console(
+        file=out,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=width,
+    )
+    for index, part in enumerate((report, *report.extra)):
+        if index:
+            console.print()
+        table = _build(part, colour, decorate)
+        if decorate:
+            console.print(table)
+        else:
+            _print_plain(console, table)
+    for note in report.notes:
+        err.write(clean(note) + "\n")
+
+
+def _build(report: Report, colour: bool, decorate: bool) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(clean(report.title)) if report.title else None,
+        title_justify="left",
+        box=box.ROUNDED if decorate else None,
+        show_edge=decorate,
+        pad_edge=decorate,
+        header_style="bold" if colour else "",
+        title_style="bold" if colour else "",
+    )
+    for column in report.people_columns:
+        table.add_column(Text(column.title), no_wrap=column.no_wrap, overflow="fold")
+    for row in report.rows:
+        table.add_row(*(Text((c.human or human)(row.get(c.key))) for c in report.people_columns))
+    return table
+
+
+def _print_plain(console: Console, table: Table) -> None:
+    """Print without the trailing spaces rich pads the last column with."""
+    for line in console.render_lines(table, pad=False):
+        console.file.write("".join(segment.text for segment in line).rstrip() + "\n")

@@ -1,0 +1,45 @@
+"""Turning values into safe text: catalog text is data, never markup or terminal control."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1_AND_DEL = re.compile(r"[\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Drop control characters (ANSI/OSC escapes, bidi overrides); keep newlines and tabs."""
+    return _CONTROL.sub("", text)
+
+
+def human(value: Any) -> str:
+    """A value as people read it; unknown is 'not verified', never blank or 0."""
+    if value is None:
+        return "not verified"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(human(v) for v in value) or "none"
+    return clean(str(value))
+
+
+def raw(value: Any) -> str:
+    """A value for CSV/TSV: empty for unknown, lists joined with '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(raw(v) for v in value)
+    return clean(str(value))
+
+
+def escape_json_controls(text: str) -> str:
+    """json.dumps leaves DEL and C1 controls raw; escape them so no terminal acts on them."""
+    return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

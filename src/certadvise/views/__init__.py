@@ -1,0 +1,1 @@
+"""Views: turn catalog entries and core results into format-neutral Reports."""

@@ -1,0 +1,189 @@
+"""Broken catalogs: every defect is caught, located (file:line: field) and reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, write
+
+VALID = """\
+id: TEST-CERT
+name: Test Certification
+organization: NSCA
+category: strength-and-conditioning
+goals: [athletes]
+sources:
+  - {key: s, url: "https://example.org", as_of: "2025"}
+cost:
+  source: s
+  exam_non_member: 100
+"""
+
+# (defect, file name, text, expected line, expected "field: message" part)
+DEFECTS = [
+    ("unknown field", "TEST-CERT.yaml", VALID + "colour: red\n", 11, "colour: unknown field"),
+    (
+        "wrong type",
+        "TEST-CERT.yaml",
+        VALID.replace("exam_non_member: 100", "exam_non_member: lots"),
+        10,
+        "cost.exam_non_member: Input should be a valid number",
+    ),
+    (
+        "missing field",
+        "TEST-CERT.yaml",
+        VALID.replace("name: Test Certification\n", ""),
+        1,
+        "name: required field is missing",
+    ),
+    (
+        "id does not match file",
+        "OTHER.yaml",
+        VALID,
+        1,
+        "id: id TEST-CERT does not match the file name",
+    ),
+    (
+        "unknown goal",
+        "TEST-CERT.yaml",
+        VALID.replace("[athletes]", "[athletes, juggling]"),
+        5,
+        "goals.1: unknown goal 'juggling'",
+    ),
+    (
+        "unknown organization",
+        "TEST-CERT.yaml",
+        VALID.replace("NSCA", "NOPE"),
+        3,
+        "organization: unknown organization 'NOPE'",
+    ),
+    (
+        "uncited source",
+        "TEST-CERT.yaml",
+        VALID.replace("  source: s", "  source: nowhere"),
+        9,
+        "cost.source: cites source 'nowhere'",
+    ),
+    ("invalid yaml", "TEST-CERT.yaml", VALID + "goals: [unclosed\n", 12, "did not find expected"),
+    ("duplicate key", "TEST-CERT.yaml", VALID + "name: Again\n", 11, "duplicate key 'name'"),
+    ("not a mapping", "TEST-CERT.yaml", "- just\n- a list\n", 1, "expected a mapping"),
+    (
+        "negative price",
+        "TEST-CERT.yaml",
+        VALID.replace("100", "-5"),
+        10,
+        "cost.exam_non_member: Input should be greater than or equal to 0",
+    ),
+    (
+        "alias shadows an id",
+        "TEST-CERT.yaml",
+        VALID + "aliases: [CSCS]\n",
+        11,
+        "aliases: 'CSCS' is the id of CSCS",
+    ),
+    (
+        "unknown credential",
+        "TEST-CERT.yaml",
+        VALID
+        + """\
+prerequisites:
+  source: s
+  routes:
+    - {text: needs a unicorn, credentials: [UNICORN]}
+""",
+        14,
+        "unknown certification 'UNICORN'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("defect", "name", "text", "line", "message"), DEFECTS, ids=[d[0] for d in DEFECTS]
+)
+def test_each_defect_is_reported_with_file_line_and_field(
+    cli: Runner, tmp_path: Path, defect: str, name: str, text: str, line: int, message: str
+) -> None:
+    path = write(tmp_path / "overlay" / "test" / name, text)
+    result = cli("catalog", "validate", str(tmp_path / "overlay"))
+    assert result.code == 3, result.err
+    assert result.out == ""
+    first = result.err.splitlines()[0]
+    assert first.startswith(f"{path}:{line}: "), first
+    assert message in first
+    assert "Traceback" not in result.err
+
+
+def test_every_problem_is_reported_in_one_run(cli: Runner, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "a" / "TEST-CERT.yaml", VALID + "colour: red\n")
+    write(
+        tmp_path / "o" / "b" / "OTHER-CERT.yaml",
+        VALID.replace("TEST-CERT", "OTHER-CERT").replace("NSCA", "NOPE"),
+    )
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 3
+    problems = [line for line in result.err.splitlines() if not line.startswith("certadvise:")]
+    assert len(problems) == 2
+    assert "and 1 more problem" in result.err.splitlines()[-1]
+
+
+def test_a_requirement_loop_is_a_catalog_error(cli: Runner, tmp_path: Path) -> None:
+    needs = """\
+prerequisites:
+  source: s
+  routes:
+    - {{text: needs {other}, credentials: [{other}]}}
+"""
+    write(
+        tmp_path / "o" / "x" / "LOOP-A.yaml",
+        VALID.replace("TEST-CERT", "LOOP-A") + needs.format(other="LOOP-B"),
+    )
+    write(
+        tmp_path / "o" / "x" / "LOOP-B.yaml",
+        VALID.replace("TEST-CERT", "LOOP-B") + needs.format(other="LOOP-A"),
+    )
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 3
+    assert "requirement loop: LOOP-A -> LOOP-B -> LOOP-A" in result.err
+
+
+def test_a_valid_overlay_validates(cli: Runner, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "test" / "TEST-CERT.yaml", VALID)
+    result = cli("catalog", "validate", str(tmp_path / "o"), "-f", "json")
+    assert result.code == 0
+    assert result.json()["certifications"] == 29
+
+
+def test_an_overlay_entry_replaces_the_built_in_one(cli: Runner, tmp_path: Path) -> None:
+    cscs = (Path(__file__).parents[1] / "catalog" / "nsca" / "CSCS.yaml").read_text()
+    write(
+        tmp_path / "o" / "nsca" / "CSCS.yaml",
+        cscs.replace("exam_non_member: 475", "exam_non_member: 500"),
+    )
+    result = cli("show", "CSCS", "--catalog", str(tmp_path / "o"), "-f", "json")
+    assert result.code == 0
+    assert result.json()["cost"]["exam_non_member"] == 500
+
+
+def test_an_invalid_catalog_stops_every_command_with_exit_3(cli: Runner, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "t" / "TEST-CERT.yaml", VALID + "colour: red\n")
+    result = cli("list", "--catalog", str(tmp_path / "o"))
+    assert result.code == 3
+    assert result.out == ""
+    assert "colour: unknown field" in result.err
+
+
+def test_a_missing_catalog_folder_is_reported(cli: Runner, tmp_path: Path) -> None:
+    result = cli("list", "--catalog", str(tmp_path / "nowhere"))
+    assert result.code == 3
+    assert "catalog folder does not exist" in result.err
+
+
+def test_the_environment_variable_layers_folders(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "o" / "test" / "TEST-CERT.yaml", VALID)
+    monkeypatch.setenv("CERTADVISE_CATALOG", str(tmp_path / "o"))
+    result = cli("list", "-f", "ids")
+    assert "TEST-CERT" in result.lines

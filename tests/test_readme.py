@@ -1,0 +1,55 @@
+"""Every `$ certadvise ...` example in the README runs and prints what the README shows."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+def examples() -> list[tuple[str, str]]:
+    found = []
+    for block in BLOCK.findall((REPO / "README.md").read_text(encoding="utf-8")):
+        command, output = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command:
+                    found.append((command, "\n".join(output)))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+        if command:
+            found.append((command, "\n".join(output)))
+    return [(c, o) for c, o in found if c.startswith("certadvise ")]
+
+
+@pytest.mark.parametrize(("command", "expected"), examples(), ids=lambda v: v[:40])
+def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
+    bin_dir = Path(sys.executable).parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CERTADVISE_")}
+    env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1")
+    env.pop("COLUMNS", None)
+    done = subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    shown = (done.stdout + done.stderr).rstrip("\n")
+    assert shown == expected.rstrip("\n")
+
+
+def test_readme_has_examples_of_every_command() -> None:
+    commands = {c.split()[1] for c, _ in examples()}
+    assert {"list", "show"} <= commands
