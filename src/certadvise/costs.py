@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from certadvise.models import Certification, Organization
 
@@ -29,6 +29,7 @@ class Quote:
     route: str
     parts: tuple[Part, ...] = ()
     notes: tuple[str, ...] = ()
+    package: bool = False  # a priced package (course and exam), not an exam fee
 
     @property
     def verified(self) -> bool:
@@ -67,59 +68,39 @@ def cheapest_way_in(
     cost = entry.cost
     if cost is None:
         return Quote(None, "price not verified")
-    member = entry.organization in memberships
+    org = entry.organization
+    member = org in memberships
     dues = organization.membership.dues_usd if organization and organization.membership else None
-    options: list[tuple[float, str, tuple[Part, ...]]] = []
+    options: list[Quote] = []
     notes: list[str] = []
     if cost.exam_non_member is not None:
-        options.append(
-            (
-                cost.exam_non_member,
-                "non-member price",
-                (Part("exam (non-member)", cost.exam_non_member),),
-            )
-        )
+        price = cost.exam_non_member
+        options.append(Quote(price, "non-member price", (Part("exam (non-member)", price),)))
     if cost.exam_member is not None:
+        price = cost.exam_member
         if member:
-            options.append(
-                (
-                    cost.exam_member,
-                    "member price",
-                    (Part(f"exam ({entry.organization} member)", cost.exam_member),),
-                )
-            )
+            options.append(Quote(price, "member price", (Part(f"exam ({org} member)", price),)))
         elif dues is not None:
-            options.append(
-                (
-                    cost.exam_member + dues,
-                    f"member price + {money(dues)} {entry.organization} dues",
-                    (
-                        Part("exam (member)", cost.exam_member),
-                        Part(f"{entry.organization} membership, one year", dues),
-                    ),
-                )
-            )
+            joined = (Part("exam (member)", price), Part(f"{org} membership, one year", dues))
+            options.append(Quote(price + dues, f"member price + {money(dues)} {org} dues", joined))
         elif cost.exam_non_member is None:
             notes.append(
-                f"the member price ({money(cost.exam_member)}) needs "
-                f"{entry.organization} membership, whose dues are not verified"
+                f"the member price ({money(price)}) needs {org} membership, "
+                "whose dues are not verified"
             )
     for tier in cost.tiers:
-        options.append(
-            (tier.usd, f"{tier.name} package", (Part(f"{tier.name} package", tier.usd),))
-        )
+        part = Part(f"package: {tier.name}", tier.usd)
+        options.append(Quote(tier.usd, tier.name, (part,), package=True))
     if not options:
         return Quote(None, "price not verified", notes=tuple(notes))
-    usd, route, parts = min(options, key=lambda option: option[0])
-    if "dues" in route and cost.exam_non_member is not None:
-        notes.append(
-            f"joining {entry.organization} and paying the member price saves "
-            f"{money(cost.exam_non_member - usd)} over the non-member price"
-        )
+    best = min(options, key=lambda quote: quote.usd or 0)
+    if "dues" in best.route and cost.exam_non_member is not None and best.usd is not None:
+        saving = money(cost.exam_non_member - best.usd)
+        notes.append(f"joining {org} and paying the member price saves {saving}")
     extra = [Part("application fee", cost.application_fee)] if cost.application_fee else []
     extra += [Part(fee, None) for fee in cost.unverified_fees]
-    usd += sum(p.usd or 0 for p in extra)
-    return Quote(usd, route, (*parts, *extra), tuple(notes))
+    usd = (best.usd or 0) + sum(p.usd or 0 for p in extra)
+    return replace(best, usd=usd, parts=(*best.parts, *extra), notes=tuple(notes))
 
 
 @dataclass(frozen=True)
@@ -154,7 +135,7 @@ def cost_of_ownership(
     way_in = cheapest_way_in(entry, organization, memberships)
     parts: list[Part] = list(way_in.parts) if way_in.verified else [Part("exam", None)]
     materials = entry.cost.study_materials if entry.cost else None
-    package_includes = "package" in way_in.route and any(
+    package_includes = way_in.package and any(
         t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
     )
     if not (package_includes or (materials and materials.included)):

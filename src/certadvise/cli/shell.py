@@ -20,6 +20,11 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     return load_catalog(catalog_dirs(list(extra_dirs or ())))
 
 
+def should_interview(profile_options: dict[str, object]) -> bool:
+    """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal."""
+    return not any(profile_options.values()) and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def output(report: Report, fmt: OutputFormat | None) -> None:
     """Write a report to stdout (notes to stderr) in the chosen or default format."""
     emit(report, fmt or OutputFormat.TABLE, sys.stdout, sys.stderr, sys.stdout.isatty())

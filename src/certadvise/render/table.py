@@ -36,7 +36,8 @@ def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> 
         emoji=False,
         width=width,
     )
-    for index, part in enumerate((report, *report.extra)):
+    parts = [part for part in (report, *report.extra) if part.rows]  # no empty tables
+    for index, part in enumerate(parts):
         if index:
             console.print()
         table = _build(part, colour, decorate)

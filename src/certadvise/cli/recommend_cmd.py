@@ -1,0 +1,55 @@
+"""`certadvise recommend`: rank the certifications that fit a profile, with reasons."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt
+from certadvise.cli.profile_options import with_profile_options
+
+
+@with_profile_options
+def recommend(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 5,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every certification that fits.")
+    ] = False,
+    show_excluded: Annotated[
+        bool, typer.Option("--show-excluded", help="Also show what was left out, and why.")
+    ] = False,
+    why: Annotated[
+        str | None,
+        typer.Option("--why", metavar="ID", help="Every rule that fired for one certification."),
+    ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Answer questions instead of giving options."),
+    ] = False,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+    *,
+    profile_options: dict[str, Any],
+) -> None:
+    """Rank the certifications that fit your goals, education, credentials and budget."""
+    from certadvise.cli.profile_options import build_profile
+    from certadvise.rank import advise
+    from certadvise.views.recommend_view import recommend_report, why_report
+
+    cat = shell.load(catalog)
+    if interactive or shell.should_interview(profile_options):
+        from certadvise.cli.interview import interview
+
+        profile_options = interview(cat, profile_options)
+    profile, assumptions = build_profile(profile_options, cat)
+    advice = advise(profile, assumptions, cat)
+    if why is not None:
+        evaluation = advice.find(cat.resolve(why).id)
+        assert evaluation is not None
+        shell.output(why_report(advice, evaluation), fmt)
+        return
+    shell.output(recommend_report(advice, None if show_all else top, show_excluded), fmt)
+    if not advice.ranked:
+        raise typer.Exit(1)

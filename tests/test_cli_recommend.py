@@ -1,0 +1,300 @@
+"""`certadvise recommend` end to end on the real catalog, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, write
+
+
+def recommend_json(cli: Runner, *args: str) -> dict:  # type: ignore[type-arg]
+    result = cli("recommend", *args, "--all", "-f", "json")
+    assert result.code in (0, 1), result.err
+    return result.json()  # type: ignore[no-any-return]
+
+
+def ranked_ids(document: dict) -> list[str]:  # type: ignore[type-arg]
+    return [r["id"] for r in document["recommendations"]]
+
+
+def test_seed_bachelor_with_cpr_coaching_college_athletes_gets_cscs_first(cli: Runner) -> None:
+    doc = recommend_json(
+        cli,
+        "--degree",
+        "bachelor",
+        "--have",
+        "CPR-AED",
+        "--goal",
+        "collegiate-athletes",
+        "--budget",
+        "500",
+    )
+    first = doc["recommendations"][0]
+    assert first["id"] == "CSCS" and first["rank"] == 1
+    assert first["cost"] == {
+        "minimum_usd": 475,
+        "currency": "USD",
+        "verified": True,
+        "at_least": False,
+        "route": "non-member price",
+        "unverified_fees": [],
+    }
+    assert "matches goal collegiate-athletes" in first["reasons"]
+
+
+def test_seed_cpt_holder_without_degree_gets_pes_first_and_cscs_excluded(cli: Runner) -> None:
+    doc = recommend_json(cli, "--have", "NASM-CPT", "--goal", "athletes", "--budget", "1000")
+    assert ranked_ids(doc)[0] == "NASM-PES"
+    excluded = {e["id"]: e for e in doc["excluded"]}
+    assert "prerequisites" in excluded["CSCS"]["rules"]
+    assert any("bachelor's degree" in r for r in excluded["CSCS"]["reasons"])
+
+
+def test_seed_tactical_with_degree_and_cpr_gets_tsac_f_first(cli: Runner) -> None:
+    doc = recommend_json(cli, "--goal", "tactical", "--degree", "bachelor", "--have", "CPR")
+    assert ranked_ids(doc)[:2] == ["TSAC-F", "CSCS"]
+
+
+def test_seed_small_budget_recommends_no_verified_price_over_it(cli: Runner) -> None:
+    result = cli(
+        "recommend", "--budget", "200", "--goal", "personal training", "--all", "-f", "json"
+    )
+    doc = result.json()
+    for rec in doc["recommendations"]:
+        assert rec["cost"]["minimum_usd"] is None or rec["cost"]["minimum_usd"] <= 200
+        assert "price not verified" in rec["warnings"]
+    assert "no certification with a verified price fits your budget of $200" in doc["messages"]
+    assert (
+        "the cheapest you are eligible for is NCSF-CPT at $349 ($149 over budget)"
+        in doc["messages"]
+    )
+    assert "the cheapest you are eligible for is NCSF-CPT" in result.err
+
+
+def test_nothing_fits_exits_1_and_says_what_comes_closest(cli: Runner) -> None:
+    result = cli("recommend", "--goal", "tactical", "--budget", "100")
+    assert result.code == 1
+    assert "nothing fits this profile" in result.err
+    assert "the cheapest you are eligible for is TSAC-F at $435 ($335 over budget)" in result.err
+    assert result.out == ""
+
+
+def test_json_shape_follows_the_contract(cli: Runner) -> None:
+    doc = recommend_json(
+        cli,
+        "--goal",
+        "collegiate-athletes",
+        "--degree",
+        "bachelor",
+        "--have",
+        "CPR-AED",
+        "--budget",
+        "600",
+    )
+    assert doc["profile"] == {
+        "goals": ["collegiate-athletes"],
+        "degree": "bachelor",
+        "have": ["CPR-AED"],
+        "budget_usd": 600,
+    }
+    assert "no age given: assumed 18 or older" in doc["assumptions"]
+    rec = doc["recommendations"][0]
+    assert {"rank", "id", "name", "organization", "score", "cost", "reasons", "warnings"} <= set(
+        rec
+    )
+    assert 0 < rec["score"] <= 1
+    assert len(doc["excluded"]) + len(doc["recommendations"]) == 28
+    assert all(e["reasons"] for e in doc["excluded"])
+
+
+def test_every_point_of_score_has_a_reason(cli: Runner) -> None:
+    doc = recommend_json(cli, "--goal", "athletes", "--have", "NASM-CPT")
+    for rec in doc["recommendations"]:
+        assert all(c["reason"] for c in rec["score_components"])
+
+
+def test_unknown_prices_rank_below_otherwise_equal_known_prices(cli: Runner) -> None:
+    doc = recommend_json(cli, "--goal", "group-fitness", "--have", "CPR")
+    ids = ranked_ids(doc)
+    assert ids.index("ACE-GFI") < ids.index("AFAA-GFI")  # AFAA-GFI: price not verified
+
+
+def test_no_goal_ranks_every_eligible_certification(cli: Runner) -> None:
+    doc = recommend_json(cli, "--degree", "bachelor", "--have", "CPR")
+    assert len(doc["recommendations"]) > 10
+    assert "no goal given: every eligible certification is ranked" in doc["assumptions"]
+
+
+def test_top_all_and_not_shown(cli: Runner) -> None:
+    top2 = cli("recommend", "--degree", "bachelor", "--top", "2", "-f", "json").json()
+    assert len(top2["recommendations"]) == 2
+    every = recommend_json(cli, "--degree", "bachelor")
+    assert ranked_ids(every)[2:] == top2["not_shown"]
+
+
+def test_table_shows_rank_id_cost_and_reasons_and_assumptions_on_stderr(cli: Runner) -> None:
+    result = cli(
+        "recommend",
+        "--goal",
+        "collegiate-athletes",
+        "--degree",
+        "bachelor",
+        "--have",
+        "CPR-AED",
+        "--budget",
+        "600",
+    )
+    assert result.code == 0
+    header, first = result.lines[0], result.lines[1]
+    assert header.split()[:3] == ["#", "ID", "Name"]
+    assert first.split()[:2] == ["1", "CSCS"] and "$475" in first
+    assert "assumption: no age given: assumed 18 or older" in result.err
+    assert "warning: CSCS: from 2030-01-01" in result.err
+
+
+def test_show_excluded_adds_a_table_of_what_was_left_out(cli: Runner) -> None:
+    result = cli("recommend", "--goal", "tactical", "--show-excluded")
+    assert "Excluded" in result.lines
+    row = next(line for line in result.lines if line.startswith("ACSM-RCEP"))
+    assert "retired in 2018: replaced by ACSM-CEP" in row
+
+
+def test_why_lists_every_rule_passed_or_failed(cli: Runner) -> None:
+    doc = cli("recommend", "--degree", "high-school", "--why", "cscs", "-f", "json").json()
+    assert doc["id"] == "CSCS" and doc["eligible"] is False
+    rules = {v["rule"]: v["outcome"] for v in doc["verdicts"]}
+    assert rules["prerequisites"] == "fail" and rules["retired"] == "pass"
+    table = cli("recommend", "--degree", "bachelor", "--have", "CPR", "--why", "CSCS")
+    assert table.lines[0].startswith("CSCS: ranked #")
+    assert any(
+        line.startswith("score: goal-fit") or line.startswith("prerequisites")
+        for line in table.lines
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_have_the_contract_columns(cli: Runner, fmt: str) -> None:
+    out = cli("recommend", "--goal", "tactical", "--degree", "bachelor", "-f", fmt).out
+    rows = list(csv.DictReader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+    assert {"rank", "id", "name", "organization", "score", "minimum_usd"} <= set(rows[0])
+    assert rows[0]["id"] == "TSAC-F" and rows[0]["minimum_usd"] == "435"
+
+
+def test_jsonl_and_ids_and_markdown(cli: Runner) -> None:
+    args = ("recommend", "--goal", "tactical", "--degree", "bachelor")
+    lines = [json.loads(line) for line in cli(*args, "-f", "jsonl").lines]
+    assert [line["id"] for line in lines] == ["TSAC-F", "CSCS"]
+    assert cli(*args, "-f", "ids").lines == ["TSAC-F", "CSCS"]
+    md = cli(*args, "-f", "markdown").lines
+    assert md[0].startswith("| # | ID |") and md[2].startswith("| 1 | TSAC-F |")
+
+
+def test_profile_file_and_options_that_override_it(cli: Runner, tmp_path: Path) -> None:
+    profile = write(
+        tmp_path / "me.yaml",
+        "goals: [tactical]\ndegree: bachelor\nhave: [CPR-AED]\nbudget_usd: 100\n",
+    )
+    assert cli("recommend", "--profile", str(profile)).code == 1  # $100 fits nothing tactical
+    result = cli("recommend", "--profile", str(profile), "--budget", "500", "-f", "ids")
+    assert result.code == 0 and result.lines[0] == "TSAC-F"
+
+
+def test_profile_from_standard_input_as_json(cli: Runner) -> None:
+    result = cli(
+        "recommend",
+        "--profile",
+        "-",
+        "-f",
+        "ids",
+        stdin='{"goals": ["military"], "degree": "bachelor"}',
+    )
+    assert result.code == 0 and result.lines[0] == "TSAC-F"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first"),
+    [
+        ("coach college athletes", "CSCS"),
+        ("military", "TSAC-F"),
+        ("bodybuilding", "NASM-PBC"),
+        ("cardiac rehab", "ACSM-CEP"),
+    ],
+)
+def test_everyday_goal_phrases(cli: Runner, phrase: str, first: str) -> None:
+    args = [
+        "--goal",
+        phrase,
+        "--degree",
+        "master",
+        "--field",
+        "exercise science",
+        "--hours",
+        "clinical=600",
+        "--have",
+        "CPR",
+    ]
+    assert cli("recommend", *args, "-f", "ids").lines[0] == first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--goal", "juggling"], "unknown goal 'juggling'"),
+        (["--have", "CPT"], "certification 'CPT' is ambiguous"),
+        (["--have", "CSCSS"], "did you mean CSCS"),
+        (["--degree", "phd"], "Invalid value for '--degree'"),
+        (["--field", "astrology"], "unknown degree field 'astrology'"),
+        (["--hours", "clinical"], "--hours: expected KIND=N"),
+        (["--hours", "clinical=-1"], "--hours: expected KIND=N"),
+        (["--hours", "swimming=10"], "unknown kind of experience (--hours) 'swimming'"),
+        (["--budget", "-5"], "--budget: Input should be greater than or equal to 0"),
+        (["--age", "300"], "--age: Input should be less than or equal to 100"),
+        (["--member", "NCSA"], "did you mean NSCA"),
+        (["--why", "NOPE"], "unknown certification 'NOPE'"),
+    ],
+)
+def test_bad_profile_input_is_one_line_exit_2(cli: Runner, args: list[str], message: str) -> None:
+    result = cli("recommend", *args)
+    assert result.code == 2, result.err
+    assert result.out == ""
+    assert len(result.err.splitlines()) == 1
+    assert message in result.err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "goals: [tactical]\nbudgte: 5\n",
+            "me.yaml:2: unknown field 'budgte'; did you mean budget_usd?",
+        ),
+        ("age: old\n", "me.yaml:1: age: Input should be a valid integer"),
+        ("", "me.yaml: the profile is empty"),
+        ("- a\n- list\n", "me.yaml:1: a profile is a mapping"),
+        ("goals: [tactical\n", "me.yaml:2:1: "),
+    ],
+)
+def test_bad_profile_files_name_file_and_line(
+    cli: Runner, tmp_path: Path, text: str, message: str
+) -> None:
+    write(tmp_path / "me.yaml", text)
+    result = cli("recommend", "--profile", str(tmp_path / "me.yaml"))
+    assert result.code == 2
+    assert message in result.err.replace(str(tmp_path) + "/", "")
+    assert len(result.err.splitlines()) == 1
+
+
+def test_missing_profile_file(cli: Runner, tmp_path: Path) -> None:
+    result = cli("recommend", "--profile", str(tmp_path / "nope.yaml"))
+    assert result.code == 2 and "No such file or directory" in result.err
+
+
+def test_no_prompt_when_stdin_is_not_a_terminal(cli: Runner) -> None:
+    result = cli("recommend", "-f", "ids")  # bare recommend, piped: rank everything, never ask
+    assert result.code == 0 and result.lines
+    assert "?" not in result.err
