@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from certadvise import __version__
-from certadvise.cli import catalog_cmd, goals_cmd, list_cmd, recommend_cmd, show_cmd
+from certadvise.cli import (
+    catalog_cmd,
+    compare_cmd,
+    goals_cmd,
+    list_cmd,
+    recommend_cmd,
+    show_cmd,
+)
 
 app = typer.Typer(
     name="certadvise",
@@ -37,6 +44,7 @@ def _root(
 
 
 app.command("recommend")(recommend_cmd.recommend)
+app.command("compare")(compare_cmd.compare)
 app.command("list")(list_cmd.list_certifications)
 app.command("show")(show_cmd.show)
 app.command("goals")(goals_cmd.goals)

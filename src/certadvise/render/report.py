@@ -37,6 +37,7 @@ class Report:
     notes: Sequence[str] = ()
     id_key: str = "id"
     extra: Sequence[Report] = field(default_factory=tuple)  # further tables (people only)
+    pipe_width: int | None = None  # wrap at this width in a pipe; None: one row a line
 
     @property
     def people_columns(self) -> list[Column]:

@@ -25,8 +25,9 @@ def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> 
 
     colour = colour_allowed(is_terminal)
     decorate = is_terminal and os.environ.get("TERM") != "dumb"
-    # In a pipe each row stays on one line (unless COLUMNS says otherwise), for grep and cut.
-    width = None if is_terminal or "COLUMNS" in os.environ else PIPE_WIDTH
+    # In a pipe each row stays on one line (unless COLUMNS says otherwise), for grep and cut;
+    # reports of long prose (compare) ask for a readable width instead.
+    width = None if is_terminal or "COLUMNS" in os.environ else report.pipe_width or PIPE_WIDTH
     console = Console(
         file=out,
         force_terminal=colour,
@@ -60,6 +61,8 @@ def _build(report: Report, colour: bool, decorate: bool) -> Table:
         box=box.ROUNDED if decorate else None,
         show_edge=decorate,
         pad_edge=decorate,
+        show_lines=decorate and report.pipe_width is not None,
+        padding=(0, 1) if decorate or report.pipe_width is None else (0, 1, 1, 0),
         header_style="bold" if colour else "",
         title_style="bold" if colour else "",
     )
@@ -71,6 +74,11 @@ def _build(report: Report, colour: bool, decorate: bool) -> Table:
 
 
 def _print_plain(console: Console, table: Table) -> None:
-    """Print without the trailing spaces rich pads the last column with."""
-    for line in console.render_lines(table, pad=False):
-        console.file.write("".join(segment.text for segment in line).rstrip() + "\n")
+    """Print without the trailing spaces (and blank last line) rich pads tables with."""
+    lines = [
+        "".join(seg.text for seg in line).rstrip()
+        for line in console.render_lines(table, pad=False)
+    ]
+    while lines and not lines[-1]:
+        lines.pop()
+    console.file.write("".join(line + "\n" for line in lines))

@@ -1,0 +1,63 @@
+"""`certadvise compare ID ID [ID...]`: side by side, one column per certification."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
+from certadvise.cli.profile_options import with_profile_options
+
+
+@with_profile_options
+def compare(
+    names: Annotated[
+        list[str], typer.Argument(metavar="ID ID [ID]...", help="2 to 6 certifications.")
+    ],
+    only_differences: Annotated[
+        bool, typer.Option("--only-differences", help="Hide the rows where all agree.")
+    ] = False,
+    rows: Annotated[
+        str | None,
+        typer.Option("--rows", metavar="KEY,KEY", help="Show only these rows, in this order."),
+    ] = None,
+    years: YearsOpt = 3,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+    *,
+    profile_options: dict[str, Any],
+) -> None:
+    """Compare certifications side by side; with profile options, say if each is open to you."""
+    import datetime as dt
+
+    from certadvise.cli.profile_options import build_profile
+    from certadvise.compare import check_selection, compare, pick_rows
+    from certadvise.facts import FactContext
+    from certadvise.rules import RuleContext
+    from certadvise.views.compare_view import compare_report
+
+    cat = shell.load(catalog)
+    entries = [cat.resolve(name) for name in names]
+    check_selection(names, entries)
+    wanted = pick_rows(rows)
+    profile = build_profile(profile_options, cat)[0] if any(profile_options.values()) else None
+    members = profile.member if profile else ()
+    comparison = compare(
+        entries,
+        FactContext(cat, members, years),
+        profile,
+        RuleContext(cat, dt.date.today()),
+        wanted,
+        only_differences,
+    )
+    eligibility = None
+    if profile is not None:
+        eligible = next((r for r in comparison.rows if r.key == "eligible"), None)
+        eligibility = (
+            {e.id: text for e, text in zip(entries, eligible.values, strict=True)}
+            if eligible
+            else None
+        )
+    shell.output(compare_report(comparison, eligibility), fmt)
