@@ -11,7 +11,7 @@ import difflib
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -33,8 +33,8 @@ class RawProfile(BaseModel):
     field: str | None = None
     final_year: DegreeLevel | None = None
     have: tuple[str, ...] | None = None
-    hours: dict[str, int] | None = None
-    experience: dict[str, float] | None = None
+    hours: dict[str, Annotated[int, Field(ge=0, le=100_000)]] | None = None
+    experience: dict[str, Annotated[float, Field(ge=0, le=80)]] | None = None
     age: int | None = Field(None, ge=10, le=100)
     budget_usd: float | None = Field(None, ge=0, le=1_000_000)
     member: tuple[str, ...] | None = None
@@ -82,18 +82,36 @@ def read_profile(source: str) -> RawProfile:
     """Read a YAML or JSON profile from a file, or from standard input with '-'."""
     label = "<stdin>" if source == "-" else source
     try:
-        text = sys.stdin.read() if source == "-" else yamlsource.read_text(Path(source))
+        text = _read_stdin() if source == "-" else yamlsource.read_text(Path(source))
         if not text.strip():
             raise InputError(f"{label}: the profile is empty")
-        doc = yamlsource.parse(text)
+        doc = (
+            yamlsource.parse_json(text)
+            if _looks_like_json(source, text)
+            else yamlsource.parse(text)
+        )
     except yamlsource.YamlProblem as exc:
-        where = f"{label}:{exc.line}:{exc.column}" if exc.line else label
+        where = (
+            label + (f":{exc.line}" if exc.line else "") + (f":{exc.column}" if exc.column else "")
+        )
         raise InputError(f"{where}: {exc.message}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{label}: not UTF-8 text") from exc
+    if doc.data is None:
+        raise InputError(f"{label}: the profile is empty")
     if not isinstance(doc.data, dict):
         raise InputError(f"{label}:1: a profile is a mapping of fields ({', '.join(PROFILE_KEYS)})")
     return _validate(doc, label)
+
+
+def _read_stdin() -> str:
+    raw = sys.stdin.buffer.read(yamlsource.MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else None
+    if raw is None:  # a text-only stream (tests)
+        return sys.stdin.read()
+    return yamlsource.decode(raw)
+
+
+def _looks_like_json(source: str, text: str) -> bool:
+    """JSON profiles are parsed as strict JSON, so a trailing comma is an error."""
+    return source.endswith(".json") or text.lstrip().startswith("{")
 
 
 def _validate(doc: yamlsource.Document, label: str) -> RawProfile:

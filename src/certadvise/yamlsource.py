@@ -59,8 +59,13 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise YamlProblem(exc.strerror or str(exc)) from exc
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """Bytes as UTF-8 text, bounded in size; binary data and other encodings are refused."""
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        raise YamlProblem(f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
     if b"\x00" in raw:
         raise YamlProblem("binary data, not text")
     try:
@@ -89,6 +94,31 @@ def parse(text: str) -> Document:
         raise YamlProblem(str(exc).splitlines()[0]) from exc
     finally:
         loader.dispose()
+
+
+def parse_json(text: str) -> Document:
+    """Parse strict JSON (no trailing commas, no duplicate keys), with line numbers."""
+    import json
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in found:
+                raise YamlProblem(f"duplicate key {key!r}")
+            found[key] = value
+        return found
+
+    try:
+        data = json.loads(text, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise YamlProblem(exc.msg, exc.lineno, exc.colno) from exc
+    except RecursionError as exc:
+        raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels") from exc
+    try:  # JSON is (nearly always) YAML: borrow the YAML parser's line numbers
+        lines = parse(text).lines
+    except YamlProblem:
+        lines = {}
+    return Document(data, lines)
 
 
 def _walk(

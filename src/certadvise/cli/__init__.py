@@ -6,6 +6,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+DEBUG_VAR = "CERTADVISE_DEBUG"
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in certadvise, not bad input
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run certadvise with `argv`; return the exit code (see CLI.md)."""
@@ -14,6 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from certadvise.cli.app import app
     from certadvise.errors import CatalogError, CertadviseError
 
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
     try:
         result = app(
             args=list(argv) if argv is not None else None,
@@ -36,6 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Abort:
         sys.stderr.write("certadvise: aborted\n")
         return 130
+    except BrokenPipeError:
+        raise  # handled by run(): the reader went away
+    except Exception as exc:
+        if debug:
+            raise
+        sys.stderr.write(
+            f"certadvise: internal error: {type(exc).__name__}: {exc} "
+            f"(rerun with --debug or {DEBUG_VAR}=1 for the traceback, and report it)\n"
+        )
+        return INTERNAL_ERROR
     return result if isinstance(result, int) else 0
 
 

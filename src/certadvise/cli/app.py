@@ -38,6 +38,9 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show Python tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     """Explainable advice on fitness, strength-and-conditioning and exercise-science
     certifications."""

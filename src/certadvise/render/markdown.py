@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TextIO
 
 from certadvise.render.report import Report
-from certadvise.render.text import human
+from certadvise.render.text import clean, human
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    return " ".join(clean(text).replace("\\", "\\\\").replace("|", "\\|").split())
 
 
 def write_markdown(report: Report, out: TextIO) -> None:
