@@ -55,4 +55,4 @@ def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
 
 def test_readme_has_examples_of_every_command() -> None:
     commands = {c.split()[1] for c, _ in examples()}
-    assert {"recommend", "list", "show"} <= commands
+    assert {"recommend", "compare", "path", "list", "show"} <= commands

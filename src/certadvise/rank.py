@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from certadvise.catalog import Catalog
-from certadvise.costs import Quote, money
+from certadvise.costs import Ownership, Quote, cost_of_ownership, money
 from certadvise.models import Certification, Confidence
 from certadvise.profile import CPR_ID, Profile
 from certadvise.rules import Outcome, RuleContext, Verdict, evaluate
@@ -55,6 +55,7 @@ class Evaluation:
     verdicts: tuple[Verdict, ...]
     quote: Quote
     components: tuple[Component, ...] = ()
+    ownership: Ownership | None = None
 
     @property
     def eligible(self) -> bool:
@@ -192,7 +193,11 @@ def _cost(quote: Quote, profile: Profile, reference_usd: float | None) -> Compon
 
 
 def advise(
-    profile: Profile, assumptions: list[str], catalog: Catalog, today: dt.date | None = None
+    profile: Profile,
+    assumptions: list[str],
+    catalog: Catalog,
+    today: dt.date | None = None,
+    years: int = 3,
 ) -> Advice:
     """Evaluate every catalog entry for `profile`; rank the eligible, explain the rest."""
     ctx = RuleContext(catalog, today or dt.date.today())
@@ -203,9 +208,14 @@ def advise(
     eligible = [(e, v, q) for e, v, q in judged if not any(x.failed for x in v)]
     prices = [q.usd for _, _, q in eligible if q.usd is not None]
     reference = max(prices) if prices else None
+
+    def own(entry: Certification) -> Ownership:
+        organization = catalog.organizations.get(entry.organization)
+        return cost_of_ownership(entry, organization, profile.member, years)
+
     ranked = sorted(
         (
-            Evaluation(e, v, q, tuple(score(e, profile, q, catalog, reference)))
+            Evaluation(e, v, q, tuple(score(e, profile, q, catalog, reference)), own(e))
             for e, v, q in eligible
         ),
         key=lambda ev: (-ev.points, not ev.quote.verified, ev.entry.id),

@@ -12,6 +12,7 @@ from certadvise.cli import (
     compare_cmd,
     goals_cmd,
     list_cmd,
+    path_cmd,
     recommend_cmd,
     show_cmd,
 )
@@ -48,6 +49,7 @@ def _root(
 
 app.command("recommend")(recommend_cmd.recommend)
 app.command("compare")(compare_cmd.compare)
+app.command("path")(path_cmd.path)
 app.command("list")(list_cmd.list_certifications)
 app.command("show")(show_cmd.show)
 app.command("goals")(goals_cmd.goals)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from certadvise.cli import shell
-from certadvise.cli.options import CatalogOpt, FormatOpt
+from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
 
@@ -28,6 +28,7 @@ def recommend(
         bool,
         typer.Option("--interactive", "-i", help="Answer questions instead of giving options."),
     ] = False,
+    years: YearsOpt = 3,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
@@ -44,7 +45,7 @@ def recommend(
 
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
-    advice = advise(profile, assumptions, cat)
+    advice = advise(profile, assumptions, cat, years=years)
     if why is not None:
         evaluation = advice.find(cat.resolve(why).id)
         assert evaluation is not None

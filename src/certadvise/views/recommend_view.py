@@ -49,6 +49,15 @@ def recommendation_document(rank: int, ev: Evaluation) -> dict[str, Any]:
         "cost": cost_document(ev.quote),
         "reasons": reasons(ev),
         "warnings": warnings(ev),
+        "total_cost": None
+        if ev.ownership is None
+        else {
+            "years": ev.ownership.years,
+            "text": ev.ownership.text,
+            "known_usd": ev.ownership.known_usd,
+            "complete": ev.ownership.complete,
+            "parts": [{"label": p.label, "usd": p.usd} for p in ev.ownership.parts],
+        },
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],

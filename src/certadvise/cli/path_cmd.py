@@ -1,0 +1,39 @@
+"""`certadvise path TARGET`: the steps, money and time to a certification."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
+from certadvise.cli.profile_options import with_profile_options
+
+
+@with_profile_options
+def path(
+    target: Annotated[str, typer.Argument(metavar="TARGET", help="The certification you want.")],
+    by: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--by", formats=["%Y-%m-%d"], metavar="DATE", help="When you plan to sit the exam."
+        ),
+    ] = None,
+    years: YearsOpt = 3,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+    *,
+    profile_options: dict[str, Any],
+) -> None:
+    """Plan the steps from where you stand to TARGET: order, cost and rough duration."""
+    from certadvise.cli.profile_options import build_profile
+    from certadvise.plan import plan_path
+    from certadvise.views.path_view import path_report
+
+    cat = shell.load(catalog)
+    entry = cat.resolve(target)
+    profile, _ = build_profile(profile_options, cat)
+    plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years)
+    shell.output(path_report(plan), fmt)

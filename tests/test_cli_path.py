@@ -1,0 +1,133 @@
+"""`certadvise path TARGET`: steps, money and time from where a person stands."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from .conftest import Runner, write
+from .test_catalog_validation import VALID
+
+
+def plan(cli: Runner, *args: str) -> dict[str, Any]:
+    result = cli("path", *args, "-f", "json")
+    assert result.code == 0, result.err
+    return result.json()  # type: ignore[no-any-return]
+
+
+def kinds(doc: dict[str, Any]) -> list[str]:
+    return [s["kind"] for s in doc["steps"]]
+
+
+def test_no_degree_to_cscs_needs_a_degree_first(cli: Runner) -> None:
+    doc = plan(cli, "CSCS", "--degree", "high-school")
+    assert kinds(doc) == ["degree", "cpr-aed", "exam"]
+    degree = doc["steps"][0]
+    assert degree["text"] == "earn a bachelor's degree" and degree["cost_usd"] is None
+    assert degree["years"] == 4 and "money alone cannot buy it" in degree["note"]
+    assert doc["steps"][-1]["cost_usd"] == 475
+    assert doc["total_cost"] == "at least $475" and doc["total_cost_complete"] is False
+
+
+def test_nasm_cpt_holder_to_pes_is_one_step(cli: Runner) -> None:
+    doc = plan(cli, "NASM-PES", "--have", "NASM-CPT")
+    assert kinds(doc) == ["exam"] and doc["total_cost_usd"] == 699
+    assert "you already qualify: register for the NASM-PES exam" in doc["warnings"]
+
+
+def test_high_school_graduate_needs_an_ncca_cpt_before_ncsf_csc(cli: Runner) -> None:
+    doc = plan(cli, "NCSF-CSC", "--degree", "high-school")
+    first = doc["steps"][0]
+    assert first["kind"] == "credential" and first["id"] in {
+        "NCSF-CPT",
+        "ACSM-CPT",
+        "ACE-CPT",
+        "NASM-CPT",
+    }
+    assert "would also do" in first["why"] and "NCCA-accredited" in first["why"]
+    assert kinds(doc)[-1] == "exam"
+    assert [a["route"] for a in doc["alternatives"]] == [
+        "an associate's degree or higher in an exercise-related field"
+    ]
+
+
+def test_cpss_routes_are_compared_and_the_quickest_is_chosen(cli: Runner) -> None:
+    doc = plan(
+        cli,
+        "CPSS",
+        "--degree",
+        "master",
+        "--field",
+        "sport-science",
+        "--hours",
+        "applied=100",
+        "--have",
+        "CPR",
+    )
+    assert doc["route"].startswith("a master's degree")
+    assert doc["steps"][0]["text"] == "380 more hours of applied sport-science experience"
+    assert len(doc["alternatives"]) == 2
+    assert all(a["years"] >= doc["years"] for a in doc["alternatives"])
+
+
+def test_total_cost_is_checked_by_hand(cli: Runner) -> None:
+    doc = plan(cli, "CSPS", "--have", "CPR")
+    # the cheapest NCCA CPT ($349: NCSF-CPT) then the CSPS exam ($475)
+    assert [s["cost_usd"] for s in doc["steps"]] == [349, 475]
+    assert doc["total_cost_usd"] == 824 and doc["total_cost"] == "$824"
+
+
+def test_already_held_says_so(cli: Runner) -> None:
+    doc = plan(cli, "CSCS", "--have", "CSCS")
+    assert doc["steps"] == []
+    assert doc["warnings"] == ["you already hold CSCS: recertify every 3 years instead"]
+
+
+def test_a_retired_target_names_its_successor(cli: Runner) -> None:
+    doc = plan(
+        cli, "RCEP", "--degree", "master", "--field", "exercise-science", "--hours", "clinical=600"
+    )
+    assert doc["target"] == "ACSM-CEP"
+    assert (
+        doc["warnings"][0]
+        == "ACSM-RCEP was retired in 2018; planning for its successor ACSM-CEP instead"
+    )
+
+
+def test_by_date_warns_when_a_rule_change_or_the_date_is_crossed(cli: Runner) -> None:
+    doc = plan(cli, "ACSM-EP", "--degree", "high-school", "--by", "2028-01-01")
+    assert any("after your date 2028-01-01" in w for w in doc["warnings"])
+    assert any(w.startswith("ACSM-EP: from 2027-08-15") for w in doc["warnings"])
+
+
+def test_ownership_over_years(cli: Runner) -> None:
+    doc = plan(cli, "CSCS", "--degree", "bachelor", "--have", "CPR", "--years", "6")
+    assert doc["ownership"]["years"] == 6
+    assert {"label": "recertification fee x2", "usd": 180} in doc["ownership"]["parts"]
+
+
+def test_table_is_a_numbered_plan_and_csv_a_row_per_step(cli: Runner) -> None:
+    table = cli("path", "CSCS", "--degree", "high-school")
+    assert table.lines[1].split()[:2] == ["#", "Kind"]
+    assert table.lines[2].split()[:2] == ["1", "degree"]
+    assert "total: at least $475" in table.err
+    rows = list(csv.DictReader(io.StringIO(cli("path", "CSCS", "-f", "csv").out)))
+    assert [r["kind"] for r in rows] == ["degree", "cpr-aed", "exam"]
+
+
+def test_a_looping_custom_catalog_is_a_catalog_error(cli: Runner, tmp_path: Path) -> None:
+    needs = (
+        "prerequisites:\n  source: s\n  routes:\n    - {{text: needs {0}, credentials: [{0}]}}\n"
+    )
+    write(
+        tmp_path / "o" / "x" / "LOOP-A.yaml",
+        VALID.replace("TEST-CERT", "LOOP-A") + needs.format("LOOP-B"),
+    )
+    write(
+        tmp_path / "o" / "x" / "LOOP-B.yaml",
+        VALID.replace("TEST-CERT", "LOOP-B") + needs.format("LOOP-A"),
+    )
+    result = cli("path", "LOOP-A", "--catalog", str(tmp_path / "o"))
+    assert result.code == 3 and "requirement loop" in result.err
