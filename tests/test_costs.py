@@ -7,10 +7,12 @@ from typing import Any
 from certadvise.catalog import Catalog
 from certadvise.costs import cheapest_way_in, cost_of_ownership, money, quote_text
 from certadvise.models import Certification, Organization
+from certadvise.validation import validate
 
 
 def entry(**cost: Any) -> Certification:
-    return Certification.model_validate(
+    return validate(
+        Certification,
         {
             "id": "X",
             "name": "X",
@@ -24,14 +26,12 @@ def entry(**cost: Any) -> Certification:
                 "fee_member": 50,
                 "fee_non_member": 80,
             },
-        }
+        },
     )
 
 
 def org(dues: float | None) -> Organization:
-    return Organization.model_validate(
-        {"id": "ORG", "name": "Org", "membership": {"dues_usd": dues}}
-    )
+    return validate(Organization, {"id": "ORG", "name": "Org", "membership": {"dues_usd": dues}})
 
 
 def test_non_member_pays_the_non_member_price() -> None:

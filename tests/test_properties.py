@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -49,9 +50,9 @@ def ranked(advice: Advice) -> set[str]:
 def test_raising_the_budget_never_removes_a_recommendation(profile: Profile, more: float) -> None:
     before = run(profile)
     raised = None if profile.budget_usd is None else profile.budget_usd + more
-    after = run(profile.model_copy(update={"budget_usd": raised}))
+    after = run(replace(profile, budget_usd=raised))
     assert ranked(before) <= ranked(after)
-    assert ranked(before) <= ranked(run(profile.model_copy(update={"budget_usd": None})))
+    assert ranked(before) <= ranked(run(replace(profile, budget_usd=None)))
 
 
 @fast
@@ -60,7 +61,7 @@ def test_gaining_a_credential_never_makes_another_certification_ineligible(
     profile: Profile, gained: str
 ) -> None:
     before = ranked(run(profile))
-    after = ranked(run(profile.model_copy(update={"have": (*profile.have, gained)})))
+    after = ranked(run(replace(profile, have=(*profile.have, gained))))
     assert before - {gained} <= after  # only the credential itself becomes "already held"
 
 
@@ -69,10 +70,10 @@ def test_gaining_a_credential_never_makes_another_certification_ineligible(
 def test_more_hours_or_a_higher_degree_never_hurt(profile: Profile, kind: str, extra: int) -> None:
     before = ranked(run(profile))
     hours = {**profile.hours, kind: profile.hours.get(kind, 0) + extra}
-    assert before <= ranked(run(profile.model_copy(update={"hours": hours})))
+    assert before <= ranked(run(replace(profile, hours=hours)))
     if profile.degree is not None and profile.degree is not DegreeLevel.DOCTORATE:
         higher = list(DegreeLevel)[profile.degree.rank + 1]
-        assert before <= ranked(run(profile.model_copy(update={"degree": higher})))
+        assert before <= ranked(run(replace(profile, degree=higher)))
 
 
 @fast

@@ -10,13 +10,14 @@ from certadvise.catalog import Catalog
 from certadvise.models import DegreeLevel
 from certadvise.profile import Profile
 from certadvise.rules import Outcome, RuleContext, Verdict, evaluate, missing_for_route
+from certadvise.validation import validate
 
 TODAY = dt.date(2026, 11, 24)
 
 
 def verdicts(catalog: Catalog, cert_id: str, **profile: object) -> dict[str, Verdict]:
     ctx = RuleContext(catalog, TODAY)
-    found = evaluate(catalog.entries[cert_id], Profile.model_validate(profile), ctx)
+    found = evaluate(catalog.entries[cert_id], validate(Profile, profile), ctx)
     return {v.rule: v for v in found}
 
 

@@ -16,11 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from certadvise import yamlsource
 from certadvise.errors import AmbiguousNameError, CatalogError, UnknownNameError
 from certadvise.models import (
     Certification,
@@ -35,7 +32,10 @@ ENV_VAR = "CERTADVISE_CATALOG"
 CLASS_PREFIX = "class:"
 SPECIAL_FILES = ("goals.yaml", "organizations.yaml", "vocabulary.yaml")
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from certadvise import yamlsource
+
+M = TypeVar("M")
 
 
 def builtin_dir() -> Path:
@@ -195,6 +195,8 @@ class _Loader:
         )
 
     def document(self, path: Path) -> yamlsource.Document | None:
+        from certadvise import yamlsource
+
         try:
             return yamlsource.load(path)
         except yamlsource.YamlProblem as exc:
@@ -209,13 +211,15 @@ class _Loader:
         doc: yamlsource.Document,
         prefix: tuple[str | int, ...] = (),
     ) -> M | None:
+        from certadvise import validation
+
         try:
-            return cls.model_validate(data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = (*prefix, *error["loc"])
-                where = ".".join(str(part) for part in loc) or "(document)"
-                self.problem(path, doc.line_of(loc), where, _message(error))
+            return validation.validate(cls, data)
+        except validation.ValidationError as exc:
+            for problem in validation.problems(exc):
+                loc = (*prefix, *problem.loc)
+                where = ".".join(str(part) for part in loc)
+                self.problem(path, doc.line_of(loc), where, problem.message)
             return None
 
     def records(self, cls: type[M], path: Path, key: str) -> list[M]:
@@ -231,14 +235,6 @@ class _Loader:
             for index, item in enumerate(doc.data[key])
         ]
         return [item for item in found if item is not None]
-
-
-def _message(error: Any) -> str:
-    if error["type"] == "extra_forbidden":
-        return "unknown field"
-    if error["type"] == "missing":
-        return "required field is missing"
-    return str(error["msg"])
 
 
 def load_catalog(dirs: Sequence[Path]) -> Catalog:
@@ -331,7 +327,7 @@ def _load_entry(
 
 
 def _merge_vocabulary(loader: _Loader, path: Path, parts: dict[str, dict[str, Any]]) -> None:
-    kinds: dict[str, type[BaseModel]] = {
+    kinds: dict[str, type[Any]] = {
         "categories": Term,
         "degree_fields": Term,
         "hour_kinds": Term,

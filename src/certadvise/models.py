@@ -1,55 +1,43 @@
-"""Pydantic models of the catalog: certifications, organizations, goals, vocabulary.
+"""The catalog's data model: certifications, organizations, goals, vocabulary.
 
-Every model is immutable and forbids unknown fields, so a typo in a catalog file is an
-error, not a silently ignored key. `None` always means "not verified": the sources did
-not say, and nothing downstream may treat it as zero or as "not required".
+Plain frozen dataclasses, so that the command line can use a cached catalog without
+importing a validation library. Their constraints (`Ge`, `MinLen`, ...) and descriptions
+(`Doc`) sit in the annotations, where pydantic reads them when a catalog file is validated
+(`certadvise.validation`). Unknown fields are errors. `None` always means "not verified":
+the sources did not say, and nothing may treat it as zero or as "not required".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from enum import StrEnum
-from typing import Annotated, Literal
+import re
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
+from annotated_types import Ge, Gt, Le, MinLen
 
-Usd = Annotated[float, Field(ge=0, description="Amount in US dollars.")]
-SourceKey = Annotated[
-    str, Field(description="Key of an entry in this certification's `sources` list.")
-]
+from certadvise.levels import DegreeLevel
 
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+__all__ = ["DegreeLevel"]  # re-exported: part of the model
 
 
-class DegreeLevel(StrEnum):
-    """Highest education, in increasing order."""
+@dataclass(frozen=True)
+class Doc:
+    """A field's description, copied into `certadvise catalog schema`."""
 
-    NONE = "none"
-    HIGH_SCHOOL = "high-school"
-    ASSOCIATE = "associate"
-    BACHELOR = "bachelor"
-    MASTER = "master"
-    DOCTORATE = "doctorate"
-
-    @property
-    def rank(self) -> int:
-        return list(DegreeLevel).index(self)
-
-    @property
-    def phrase(self) -> str:
-        return _DEGREE_PHRASES[self]
+    text: str
 
 
-_DEGREE_PHRASES = {
-    DegreeLevel.NONE: "no diploma",
-    DegreeLevel.HIGH_SCHOOL: "a high-school diploma",
-    DegreeLevel.ASSOCIATE: "an associate's degree",
-    DegreeLevel.BACHELOR: "a bachelor's degree",
-    DegreeLevel.MASTER: "a master's degree",
-    DegreeLevel.DOCTORATE: "a doctorate",
-}
+class Strict:
+    """Base of every model: pydantic rejects unknown fields (a typo is an error)."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+
+Usd = Annotated[float, Ge(0), Doc("Amount in US dollars.")]
+SourceKey = Annotated[str, Doc("Key of an entry in this certification's `sources` list.")]
 
 
 class Confidence(StrEnum):
@@ -58,43 +46,46 @@ class Confidence(StrEnum):
     LOW = "low"
 
 
-class Source(Model):
+@dataclass(frozen=True, kw_only=True)
+class Source(Strict):
     """Where a fact comes from, and as of when."""
 
-    key: str = Field(description="Short key that facts use to cite this source.")
-    url: str = Field(description="Web address, or `seed:<file>` for a founding document.")
-    as_of: str = Field(description="Date or year the source states, or 'undated'.")
+    key: Annotated[str, Doc("Short key that facts use to cite this source.")]
+    url: Annotated[str, Doc("Web address, or `seed:<file>` for a founding document.")]
+    as_of: Annotated[str, Doc("Date or year the source states, or 'undated'.")]
     confidence: Confidence = Confidence.MEDIUM
     note: str | None = None
 
 
-class Sourced(Model):
+@dataclass(frozen=True, kw_only=True)
+class Sourced(Strict):
     """A group of facts that all come from one source."""
 
     source: SourceKey
 
 
-class Route(Model):
+@dataclass(frozen=True, kw_only=True)
+class Route(Strict):
     """One way to become eligible. Every condition in a route must hold."""
 
-    text: str = Field(description="The route in words, as a person would read it.")
-    degree: DegreeLevel | None = Field(None, description="Minimum education level.")
-    fields: tuple[str, ...] = Field((), description="Accepted degree fields; empty = any.")
-    final_year_students: bool = Field(
-        False, description="Students in the final year of that degree may sit the exam."
-    )
-    credentials: tuple[str, ...] = Field(
-        (), description="Credentials required, all of them (ids or `class:<id>`)."
-    )
-    credentials_any: tuple[str, ...] = Field(
-        (), description="Credentials of which at least one is required."
-    )
-    hours: dict[str, int] = Field(
-        default_factory=dict, description="Supervised hours required, by kind."
-    )
-    years: dict[str, NonNegativeFloat] = Field(
-        default_factory=dict, description="Years of professional experience, by kind."
-    )
+    text: Annotated[str, Doc("The route in words, as a person would read it.")]
+    degree: Annotated[DegreeLevel | None, Doc("Minimum education level.")] = None
+    fields: Annotated[tuple[str, ...], Doc("Accepted degree fields; empty = any.")] = ()
+    final_year_students: Annotated[
+        bool, Doc("Students in the final year of that degree may sit the exam.")
+    ] = False
+    credentials: Annotated[
+        tuple[str, ...], Doc("Credentials required, all of them (ids or `class:<id>`).")
+    ] = ()
+    credentials_any: Annotated[
+        tuple[str, ...], Doc("Credentials of which at least one is required.")
+    ] = ()
+    hours: Annotated[
+        dict[str, Annotated[int, Ge(0)]], Doc("Supervised hours required, by kind.")
+    ] = dataclasses.field(default_factory=dict)
+    years: Annotated[
+        dict[str, Annotated[float, Ge(0)]], Doc("Years of professional experience, by kind.")
+    ] = dataclasses.field(default_factory=dict)
 
 
 class CprAed(StrEnum):
@@ -103,7 +94,8 @@ class CprAed(StrEnum):
     NOT_REQUIRED = "not-required"
 
 
-class Recommended(Model):
+@dataclass(frozen=True, kw_only=True)
+class Recommended(Strict):
     """A prerequisite that is advised, not required."""
 
     text: str
@@ -111,25 +103,25 @@ class Recommended(Model):
     degree: DegreeLevel | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Prerequisites(Sourced):
     """Eligibility as a rule engine can evaluate it. Any one route suffices."""
 
-    verified: bool = Field(
-        True, description="False when the sources do not state the requirements."
-    )
-    min_age: int | None = Field(None, ge=0, le=120, description="Minimum age in years.")
-    cpr_aed: CprAed | None = Field(
-        None, description="CPR/AED: required before the exam, allowed after it, or not needed."
-    )
+    verified: Annotated[bool, Doc("False when the sources do not state the requirements.")] = True
+    min_age: Annotated[int | None, Ge(0), Le(120), Doc("Minimum age in years.")] = None
+    cpr_aed: Annotated[
+        CprAed | None, Doc("CPR/AED: required before the exam, allowed after it, or not needed.")
+    ] = None
     cpr_aed_note: str | None = None
-    routes: tuple[Route, ...] = Field(
-        (), description="Alternative ways in; empty means no education or credential rule."
-    )
+    routes: Annotated[
+        tuple[Route, ...], Doc("Alternative ways in; empty means no education or credential rule.")
+    ] = ()
     recommended: tuple[Recommended, ...] = ()
     notes: str | None = None
 
 
-class Tier(Model):
+@dataclass(frozen=True, kw_only=True)
+class Tier(Strict):
     """A priced package (course and exam)."""
 
     name: str
@@ -138,13 +130,15 @@ class Tier(Model):
     source: SourceKey | None = None
 
 
-class StudyMaterials(Model):
+@dataclass(frozen=True, kw_only=True)
+class StudyMaterials(Strict):
     usd: Usd | None = None
-    at_least: bool = Field(False, description="The price is a starting price ('$268+').")
-    included: bool = Field(False, description="Included in the exam or package price.")
+    at_least: Annotated[bool, Doc("The price is a starting price ('$268+').")] = False
+    included: Annotated[bool, Doc("Included in the exam or package price.")] = False
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Cost(Sourced):
     """Prices. `None` is not verified, never free."""
 
@@ -154,9 +148,9 @@ class Cost(Sourced):
     application_fee: Usd | None = None
     study_materials: StudyMaterials | None = None
     retake: Usd | None = None
-    unverified_fees: tuple[str, ...] = Field(
-        (), description="Fees known to exist whose amount is not verified (e.g. a practicum fee)."
-    )
+    unverified_fees: Annotated[
+        tuple[str, ...], Doc("Fees that exist but whose amount is not verified (practicum fee).")
+    ] = ()
     note: str | None = None
 
 
@@ -175,15 +169,17 @@ class Delivery(StrEnum):
     ONLINE = "online"
 
 
-class PassingScore(Model):
+@dataclass(frozen=True, kw_only=True)
+class PassingScore(Strict):
     value: float
-    scale: str = Field(description="What the value is measured on, e.g. 'percent'.")
+    scale: Annotated[str, Doc("What the value is measured on, e.g. 'percent'.")]
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Exam(Sourced):
-    minutes: int | None = Field(None, gt=0)
-    questions: int | None = Field(None, gt=0)
+    minutes: Annotated[int | None, Gt(0)] = None
+    questions: Annotated[int | None, Gt(0)] = None
     questions_note: str | None = None
     formats: tuple[ExamFormat, ...] = ()
     delivery: tuple[Delivery, ...] = ()
@@ -192,26 +188,30 @@ class Exam(Sourced):
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class PassRate(Sourced):
-    year: int = Field(ge=1950, le=2100)
-    percent: float | None = Field(None, ge=0, le=100, description="None: not reported.")
+    year: Annotated[int, Ge(1950), Le(2100)]
+    percent: Annotated[float | None, Ge(0), Le(100), Doc("None: not reported.")] = None
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Accreditation(Sourced):
-    bodies: tuple[str, ...] = Field(description="Accrediting bodies, e.g. NCCA.")
+    bodies: Annotated[tuple[str, ...], Doc("Accrediting bodies, e.g. NCCA.")]
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Recertification(Sourced):
-    period_years: float | None = Field(None, gt=0)
-    ceus: float | None = Field(None, ge=0, description="Continuing-education units a cycle.")
+    period_years: Annotated[float | None, Gt(0)] = None
+    ceus: Annotated[float | None, Ge(0), Doc("Continuing-education units a cycle.")] = None
     ceus_note: str | None = None
     fee_member: Usd | None = None
     fee_non_member: Usd | None = None
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class RuleChange(Sourced):
     """A dated change to the rules, e.g. a degree-accreditation requirement."""
 
@@ -219,13 +219,14 @@ class RuleChange(Sourced):
     text: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class Advice(Sourced):
     """What the sources advise: a soft-scoring bonus with its reason."""
 
-    goals: tuple[str, ...] = Field(description="Applies when the person has one of these goals.")
-    holds_any: tuple[str, ...] = Field(
-        (), description="...and, if given, holds one of these credentials."
-    )
+    goals: Annotated[tuple[str, ...], Doc("Applies when the person has one of these goals.")]
+    holds_any: Annotated[
+        tuple[str, ...], Doc("...and, if given, holds one of these credentials.")
+    ] = ()
     text: str
 
 
@@ -234,28 +235,33 @@ class Status(StrEnum):
     RETIRED = "retired"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Retirement(Sourced):
     year: int
     successor: str | None = None
     note: str | None = None
 
 
-class Certification(Model):
+ID_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Certification(Strict):
     """One catalog entry: `catalog/<org>/<ID>.yaml`."""
 
-    id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]*$", description="Canonical upper-case id.")
+    id: Annotated[str, Doc("Canonical upper-case id: letters, digits and dashes.")]
     name: str
-    organization: str = Field(description="Organization id from organizations.yaml.")
+    organization: Annotated[str, Doc("Organization id from organizations.yaml.")]
     kind: Literal["certification", "prerequisite"] = "certification"
     aliases: tuple[str, ...] = ()
     former_names: tuple[str, ...] = ()
     status: Status = Status.ACTIVE
     retired: Retirement | None = None
-    category: str = Field(description="Category id from vocabulary.yaml.")
-    goals: tuple[str, ...] = Field((), description="Goal ids it serves, main purpose first.")
+    category: Annotated[str, Doc("Category id from vocabulary.yaml.")]
+    goals: Annotated[tuple[str, ...], Doc("Goal ids it serves, main purpose first.")] = ()
     settings: tuple[str, ...] = ()
     populations: str | None = None
-    summary: str | None = Field(None, description="Qualifications awarded, in words.")
+    summary: Annotated[str | None, Doc("Qualifications awarded, in words.")] = None
     prerequisites: Prerequisites | None = None
     cost: Cost | None = None
     exam: Exam | None = None
@@ -266,13 +272,13 @@ class Certification(Model):
     advice: tuple[Advice, ...] = ()
     confidence: Confidence = Confidence.MEDIUM
     notes: str | None = None
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], MinLen(1)]
 
-    @model_validator(mode="after")
-    def _retirement_matches_status(self) -> Certification:
+    def __post_init__(self) -> None:
+        if not ID_PATTERN.match(self.id):
+            raise ValueError(f"id {self.id!r} must be upper-case letters, digits and dashes")
         if (self.status is Status.RETIRED) != (self.retired is not None):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
-        return self
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
@@ -283,8 +289,9 @@ class Certification(Model):
         return self.accreditation is not None and "NCCA" in self.accreditation.bodies
 
 
-class Membership(Model):
-    dues_usd: Usd | None = Field(None, description="Yearly professional dues.")
+@dataclass(frozen=True, kw_only=True)
+class Membership(Strict):
+    dues_usd: Annotated[float | None, Ge(0), Doc("Yearly professional dues.")] = None
     student_dues_usd: Usd | None = None
     required: bool = False
     note: str | None = None
@@ -292,7 +299,8 @@ class Membership(Model):
     as_of: str | None = None
 
 
-class Organization(Model):
+@dataclass(frozen=True, kw_only=True)
+class Organization(Strict):
     id: str
     name: str
     founded: str | None = None
@@ -301,14 +309,16 @@ class Organization(Model):
     note: str | None = None
 
 
-class Goal(Model):
+@dataclass(frozen=True, kw_only=True)
+class Goal(Strict):
     id: str
     name: str
     description: str
     synonyms: tuple[str, ...] = ()
 
 
-class Term(Model):
+@dataclass(frozen=True, kw_only=True)
+class Term(Strict):
     """A vocabulary word: a category, a degree field or a kind of hours."""
 
     id: str
@@ -316,7 +326,8 @@ class Term(Model):
     synonyms: tuple[str, ...] = ()
 
 
-class CredentialClass(Model):
+@dataclass(frozen=True, kw_only=True)
+class CredentialClass(Strict):
     """A class of credentials, e.g. 'an NCCA-accredited CPT'; matched from catalog data."""
 
     id: str
@@ -325,8 +336,24 @@ class CredentialClass(Model):
     accreditation: str | None = None
 
 
-class Vocabulary(Model):
+@dataclass(frozen=True, kw_only=True)
+class Vocabulary(Strict):
     categories: tuple[Term, ...]
     degree_fields: tuple[Term, ...]
     hour_kinds: tuple[Term, ...]
     credential_classes: tuple[CredentialClass, ...] = ()
+
+
+def to_jsonable(value: Any) -> Any:
+    """A model (or anything inside one) as plain JSON data: enums by value, dates as ISO."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_jsonable(item) for key, item in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -7,55 +7,61 @@ returns a `Profile` of canonical ids plus the assumptions made for what was left
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from annotated_types import Ge, Le
 
 from certadvise import yamlsource
 from certadvise.catalog import Catalog
 from certadvise.errors import InputError
-from certadvise.models import DegreeLevel
+from certadvise.levels import DegreeLevel
+from certadvise.models import Strict
 
 CPR_ID = "CPR-AED"
+# Bounds of a plausible profile, shared by profile files and command-line options.
+MIN_AGE, MAX_AGE = 10, 100
+MAX_BUDGET_USD = 1_000_000
+MAX_HOURS = 100_000
+MAX_YEARS = 80
 
 
-class RawProfile(BaseModel):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RawProfile(Strict):
     """A profile as given: names may be aliases, phrases or misspelt."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     goals: tuple[str, ...] | None = None
     degree: DegreeLevel | None = None
     field: str | None = None
     final_year: DegreeLevel | None = None
     have: tuple[str, ...] | None = None
-    hours: dict[str, Annotated[int, Field(ge=0, le=100_000)]] | None = None
-    experience: dict[str, Annotated[float, Field(ge=0, le=80)]] | None = None
-    age: int | None = Field(None, ge=10, le=100)
-    budget_usd: float | None = Field(None, ge=0, le=1_000_000)
+    hours: dict[str, Annotated[int, Ge(0), Le(MAX_HOURS)]] | None = None
+    experience: dict[str, Annotated[float, Ge(0), Le(MAX_YEARS)]] | None = None
+    age: Annotated[int | None, Ge(MIN_AGE), Le(MAX_AGE)] = None
+    budget_usd: Annotated[float | None, Ge(0), Le(MAX_BUDGET_USD)] = None
     member: tuple[str, ...] | None = None
 
     def overridden_by(self, other: RawProfile) -> RawProfile:
         """This profile with every field `other` sets replaced (command line wins)."""
-        return self.model_copy(update=other.model_dump(exclude_none=True))
+        given = {f.name: getattr(other, f.name) for f in dataclasses.fields(other)}
+        return dataclasses.replace(self, **{k: v for k, v in given.items() if v is not None})
 
 
-class Profile(BaseModel):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Profile:
     """A profile in canonical ids, ready for the rules."""
-
-    model_config = ConfigDict(frozen=True)
 
     goals: tuple[str, ...] = ()
     degree: DegreeLevel | None = None
     field: str | None = None
     final_year: DegreeLevel | None = None
     have: tuple[str, ...] = ()
-    hours: dict[str, int] = Field(default_factory=dict)
-    experience: dict[str, float] = Field(default_factory=dict)
+    hours: dict[str, int] = dataclasses.field(default_factory=dict)
+    experience: dict[str, float] = dataclasses.field(default_factory=dict)
     age: int | None = None
     budget_usd: float | None = None
     member: tuple[str, ...] = ()
@@ -70,12 +76,18 @@ class Profile(BaseModel):
 
     def as_document(self) -> dict[str, Any]:
         """The profile as the JSON output shows it: only what was given."""
-        return self.model_dump(mode="json", exclude_defaults=True)
+        from certadvise.models import to_jsonable
+
+        return {
+            f.name: to_jsonable(getattr(self, f.name))
+            for f in dataclasses.fields(self)
+            if getattr(self, f.name) not in (None, (), {})
+        }
 
 
 # ----------------------------------------------------------------------------- reading
 
-PROFILE_KEYS = tuple(RawProfile.model_fields)
+PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(RawProfile))
 
 
 def read_profile(source: str) -> RawProfile:
@@ -115,32 +127,33 @@ def _looks_like_json(source: str, text: str) -> bool:
 
 
 def _validate(doc: yamlsource.Document, label: str) -> RawProfile:
+    from certadvise import validation
+
     data = {("goals" if k == "goal" else k): v for k, v in doc.data.items()}
     for key in ("goals", "have", "member"):  # a single value is as good as a list of one
         if isinstance(data.get(key), str):
             data[key] = [data[key]]
     try:
-        return RawProfile.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(error["loc"])
-        line = doc.line_of(loc)
-        where = ".".join(map(str, loc))
-        if error["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(str(loc[0]), PROFILE_KEYS, n=1)
+        return validation.validate(RawProfile, data)
+    except validation.ValidationError as exc:
+        problem = validation.problems(exc)[0]
+        line = doc.line_of(problem.loc)
+        where = ".".join(map(str, problem.loc))
+        if problem.message == "unknown field":
+            close = difflib.get_close_matches(str(problem.loc[0]), PROFILE_KEYS, n=1)
             hint = (
                 f"; did you mean {close[0]}?"
                 if close
                 else f"; fields are: {', '.join(PROFILE_KEYS)}"
             )
             raise InputError(f"{label}:{line}: unknown field {where!r}{hint}") from exc
-        raise InputError(f"{label}:{line}: {where}: {error['msg']}") from exc
+        raise InputError(f"{label}:{line}: {where}: {problem.message}") from exc
 
 
 def parse_pairs(
-    option: str, pairs: Sequence[str], number: type[int] | type[float]
+    option: str, pairs: Sequence[str], number: type[int] | type[float], most: float
 ) -> dict[str, Any]:
-    """`KIND=N` command-line values as a mapping."""
+    """`KIND=N` command-line values as a mapping, each N from 0 to `most`."""
     found: dict[str, Any] = {}
     for pair in pairs:
         kind, sep, value = pair.partition("=")
@@ -148,9 +161,9 @@ def parse_pairs(
             amount = number(value)
         except ValueError:
             amount = None
-        if not sep or not kind.strip() or amount is None or amount < 0:
+        if not sep or not kind.strip() or amount is None or not 0 <= amount <= most:
             raise InputError(
-                f"{option}: expected KIND=N with N a number of at least 0, got {pair!r}"
+                f"{option}: expected KIND=N with N a number from 0 to {most:,}, got {pair!r}"
             )
         found[kind.strip()] = amount
     return found

@@ -59,8 +59,9 @@ def validate(
 def schema() -> None:
     """Print the JSON Schema of one catalog entry (for editors and CI)."""
     from certadvise.models import Certification
+    from certadvise.validation import json_schema
 
-    document = Certification.model_json_schema()
+    document = json_schema(Certification)
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "certadvise catalog entry"
     print(json.dumps(document, indent=2))

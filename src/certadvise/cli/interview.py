@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from certadvise.catalog import Catalog
-from certadvise.models import DegreeLevel
+from certadvise.levels import DegreeLevel
 
 
 def _ask(question: str, default: str = "") -> str:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from certadvise.models import DegreeLevel
+from certadvise.levels import DegreeLevel
+from certadvise.profile import MAX_AGE, MAX_BUDGET_USD, MIN_AGE
 
 if TYPE_CHECKING:
     from certadvise.catalog import Catalog
@@ -78,9 +79,18 @@ PROFILE_OPTIONS: dict[str, Any] = {
             help="Years of full-time experience, e.g. sport-science=3 (repeatable).",
         ),
     ],
-    "age": Annotated[int | None, typer.Option("--age", help="Age in years.")],
+    "age": Annotated[
+        int | None, typer.Option("--age", min=MIN_AGE, max=MAX_AGE, help="Age in years.")
+    ],
     "budget": Annotated[
-        float | None, typer.Option("--budget", metavar="USD", help="The most you will spend now.")
+        float | None,
+        typer.Option(
+            "--budget",
+            min=0,
+            max=MAX_BUDGET_USD,
+            metavar="USD",
+            help="The most you will spend now.",
+        ),
     ],
     "member": Annotated[
         list[str] | None,
@@ -122,32 +132,29 @@ def with_profile_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
     """The normalised profile and its assumptions, from a profile file and the options."""
-    from pydantic import ValidationError
-
-    from certadvise.errors import InputError
-    from certadvise.profile import RawProfile, normalise, parse_pairs, read_profile
+    from certadvise.profile import (
+        MAX_HOURS,
+        MAX_YEARS,
+        RawProfile,
+        normalise,
+        parse_pairs,
+        read_profile,
+    )
 
     base = read_profile(options["profile_file"]) if options["profile_file"] else RawProfile()
-    given = {
-        "goals": options["goal"] or None,
-        "degree": options["degree"],
-        "field": options["field"],
-        "final_year": options["final_year"],
-        "have": options["have"] or None,
-        "hours": parse_pairs("--hours", options["hours"], int) if options["hours"] else None,
-        "experience": parse_pairs("--experience", options["experience"], float)
-        if options["experience"]
+    hours, experience = options["hours"], options["experience"]
+    from_options = RawProfile(
+        goals=tuple(options["goal"]) if options["goal"] else None,
+        degree=options["degree"],
+        field=options["field"],
+        final_year=options["final_year"],
+        have=tuple(options["have"]) if options["have"] else None,
+        hours=parse_pairs("--hours", hours, int, MAX_HOURS) if hours else None,
+        experience=parse_pairs("--experience", experience, float, MAX_YEARS)
+        if experience
         else None,
-        "age": options["age"],
-        "budget_usd": options["budget"],
-        "member": options["member"] or None,
-    }
-    try:
-        from_options = RawProfile.model_validate({k: v for k, v in given.items() if v is not None})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        option = {"budget_usd": "budget", "goals": "goal"}.get(
-            str(error["loc"][0]), str(error["loc"][0])
-        )
-        raise InputError(f"--{option.replace('_', '-')}: {error['msg']}") from exc
+        age=options["age"],
+        budget_usd=options["budget"],
+        member=tuple(options["member"]) if options["member"] else None,
+    )
     return normalise(base.overridden_by(from_options), catalog)

@@ -8,7 +8,7 @@ from typing import Any
 from certadvise.catalog import Catalog
 from certadvise.costs import cheapest_way_in, money
 from certadvise.facts import FactContext, facts
-from certadvise.models import Certification
+from certadvise.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
 
 
@@ -79,11 +79,11 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
             Column("confidence", "Confidence"),
             Column("url", "Address"),
         ],
-        [{**s.model_dump(mode="json")} for s in entry.sources],
+        [to_jsonable(source) for source in entry.sources],
         None,
         title="Sources",
     )
-    document = entry.model_dump(mode="json")
+    document = to_jsonable(entry)
     return Report(
         columns,
         rows,

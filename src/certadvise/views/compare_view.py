@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from certadvise.compare import Comparison
+from certadvise.models import to_jsonable
 from certadvise.render.report import Column, Report
 
 
@@ -32,7 +33,7 @@ def compare_report(comparison: Comparison, eligibility: dict[str, Any] | None) -
         for row in comparison.rows
     ]
     document: dict[str, Any] = {
-        "certifications": [entry.model_dump(mode="json") for entry in comparison.entries],
+        "certifications": [to_jsonable(entry) for entry in comparison.entries],
         "differences": comparison.differences,
         "rows": [
             {
