@@ -9,7 +9,9 @@ collected and reported at once as a CatalogError.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -237,15 +239,49 @@ class _Loader:
         return [item for item in found if item is not None]
 
 
+class _Lines:
+    """Line numbers of a catalog file, read again only when a problem needs them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._doc: yamlsource.Document | None = None
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        from certadvise import yamlsource
+
+        if self._doc is None:
+            try:
+                self._doc = yamlsource.load(self.path)
+            except yamlsource.YamlProblem:
+                return 1
+        return self._doc.line_of(loc)
+
+
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """Building many objects at once: the cyclic collector would only slow it down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_catalog(dirs: Sequence[Path]) -> Catalog:
     """Load and validate catalog folders; raise CatalogError listing every problem."""
+    with _without_gc():
+        return _load_catalog(dirs)
+
+
+def _load_catalog(dirs: Sequence[Path]) -> Catalog:
     loader = _Loader()
     goals: dict[str, Goal] = {}
     organizations: dict[str, Organization] = {}
     vocab_parts: dict[str, dict[str, Any]] = {}
     entries: dict[str, Certification] = {}
     where: dict[str, Path] = {}
-    docs: dict[str, yamlsource.Document] = {}
 
     for folder in dirs:
         if not folder.is_dir():
@@ -266,14 +302,14 @@ def load_catalog(dirs: Sequence[Path]) -> Catalog:
         paths = list(_entry_files(folder))
         if not paths and not any((folder / name).exists() for name in SPECIAL_FILES):
             loader.problem(folder, 0, "", "catalog folder holds no YAML files")
-        for path in paths:
-            entry, doc = _load_entry(loader, path)
-            if entry is None or doc is None:
+        for path, entry, problems in _read_entries(paths):
+            loader.problems += problems
+            if entry is None:
                 continue
             if entry.id in seen_here:
                 loader.problem(
                     path,
-                    doc.line_of(("id",)),
+                    _Lines(path).line_of(("id",)),
                     "id",
                     f"{entry.id} is also defined in {seen_here[entry.id]}",
                 )
@@ -281,7 +317,6 @@ def load_catalog(dirs: Sequence[Path]) -> Catalog:
             seen_here[entry.id] = path
             entries[entry.id] = entry
             where[entry.id] = path
-            docs[entry.id] = doc
 
     vocabulary = Vocabulary(
         categories=tuple(vocab_parts.get("categories", {}).values()),
@@ -290,10 +325,11 @@ def load_catalog(dirs: Sequence[Path]) -> Catalog:
         credential_classes=tuple(vocab_parts.get("credential_classes", {}).values()),
     )
     catalog = Catalog(entries, organizations, goals, vocabulary, where)
+    lines = {entry_id: _Lines(path) for entry_id, path in where.items()}
     for entry_id, entry in entries.items():
-        _cross_check(loader, catalog, entry, where[entry_id], docs[entry_id])
-    _check_names(loader, catalog, docs)
-    _check_loops(loader, catalog, docs)
+        _cross_check(loader, catalog, entry, where[entry_id], lines[entry_id])
+    _check_names(loader, catalog, lines)
+    _check_loops(loader, catalog, lines)
     if loader.problems:
         raise CatalogError(loader.problems)
     return catalog
@@ -304,6 +340,40 @@ def _entry_files(folder: Path) -> Iterator[Path]:
         if path.parent == folder and path.name in SPECIAL_FILES:
             continue
         yield path
+
+
+EntryResult = tuple[Path, Certification | None, list[str]]
+PARALLEL_FROM = 2000  # files; below this a pool of processes costs more than it saves
+
+
+def _read_entries(paths: list[Path]) -> list[EntryResult]:
+    """Parse and validate entry files, on every core for large catalogs, in file order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return _read_chunk(paths)
+    import concurrent.futures
+    import multiprocessing
+
+    size = -(-len(paths) // (workers * 4))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [item for chunk in pool.map(_read_chunk, chunks) for item in chunk]
+    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        return _read_chunk(paths)  # no processes here (a sandbox): one core it is
+
+
+def _read_chunk(paths: list[Path]) -> list[EntryResult]:
+    loader = _Loader()
+    found = []
+    with _without_gc():
+        for path in paths:
+            before = len(loader.problems)
+            entry, _ = _load_entry(loader, path)
+            found.append((path, entry, loader.problems[before:]))
+    return found
 
 
 def _load_entry(
@@ -353,7 +423,7 @@ def _merge_vocabulary(loader: _Loader, path: Path, parts: dict[str, dict[str, An
 
 
 def _cross_check(
-    loader: _Loader, catalog: Catalog, entry: Certification, path: Path, doc: yamlsource.Document
+    loader: _Loader, catalog: Catalog, entry: Certification, path: Path, doc: _Lines
 ) -> None:
     """References from one entry to the rest of the catalog."""
 
@@ -420,7 +490,7 @@ def _cited_sources(entry: Certification) -> Iterator[tuple[tuple[str | int, ...]
             yield (list_name, index, "source"), item.source
 
 
-def _check_names(loader: _Loader, catalog: Catalog, docs: dict[str, yamlsource.Document]) -> None:
+def _check_names(loader: _Loader, catalog: Catalog, docs: dict[str, _Lines]) -> None:
     """An alias may be shared (then it is ambiguous), but never shadow another id."""
     ids = {name_key(i): i for i in catalog.entries}
     for entry in catalog.certifications:
@@ -435,7 +505,7 @@ def _check_names(loader: _Loader, catalog: Catalog, docs: dict[str, yamlsource.D
                 )
 
 
-def _check_loops(loader: _Loader, catalog: Catalog, docs: dict[str, yamlsource.Document]) -> None:
+def _check_loops(loader: _Loader, catalog: Catalog, docs: dict[str, _Lines]) -> None:
     """Required credentials must not lead back to the certification that needs them."""
 
     def needs(entry_id: str) -> set[str]:

@@ -17,13 +17,14 @@ class DegreeLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(DegreeLevel).index(self)
+        return _RANKS[self]
 
     @property
     def phrase(self) -> str:
         return _PHRASES[self]
 
 
+_RANKS = {level: index for index, level in enumerate(DegreeLevel)}
 _PHRASES = {
     DegreeLevel.NONE: "no diploma",
     DegreeLevel.HIGH_SCHOOL: "a high-school diploma",

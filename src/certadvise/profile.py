@@ -12,22 +12,20 @@ import difflib
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from annotated_types import Ge, Le
 
-from certadvise import yamlsource
 from certadvise.catalog import Catalog
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
+from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
 from certadvise.models import Strict
 
+if TYPE_CHECKING:
+    from certadvise import yamlsource
+
 CPR_ID = "CPR-AED"
-# Bounds of a plausible profile, shared by profile files and command-line options.
-MIN_AGE, MAX_AGE = 10, 100
-MAX_BUDGET_USD = 1_000_000
-MAX_HOURS = 100_000
-MAX_YEARS = 80
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -92,6 +90,8 @@ PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(RawProfile))
 
 def read_profile(source: str) -> RawProfile:
     """Read a YAML or JSON profile from a file, or from standard input with '-'."""
+    from certadvise import yamlsource
+
     label = "<stdin>" if source == "-" else source
     try:
         text = _read_stdin() if source == "-" else yamlsource.read_text(Path(source))
@@ -115,6 +115,8 @@ def read_profile(source: str) -> RawProfile:
 
 
 def _read_stdin() -> str:
+    from certadvise import yamlsource
+
     raw = sys.stdin.buffer.read(yamlsource.MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else None
     if raw is None:  # a text-only stream (tests)
         return sys.stdin.read()

@@ -1,12 +1,15 @@
-"""Load YAML safely and remember the line each value stands on.
+"""Load YAML safely, fast, and find the line of any value when a problem needs it.
 
-Only plain data is ever built (SafeLoader, libyaml's when available). Documents that
-would expand into huge trees through aliases, nest too deeply or repeat a key are
-rejected with the line of the problem.
+Only plain data is ever built (a safe loader, libyaml's when available). A repeated key is
+an error. Documents with anchors are first checked, node by node, so that aliases cannot
+expand them into huge trees; nesting is bounded. Line numbers are worked out only when a
+caller asks for one, which on a valid catalog is never.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,9 +17,9 @@ from typing import Any
 import yaml
 
 try:
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_NODES = 200_000
 MAX_DEPTH = 64
@@ -26,7 +29,7 @@ Path_ = tuple[str | int, ...]
 
 
 class YamlProblem(Exception):
-    """A document that cannot be read; `line` is 1-based, 0 when unknown."""
+    """A document that cannot be read; `line` and `column` are 1-based, 0 when unknown."""
 
     def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
         super().__init__(message)
@@ -35,17 +38,39 @@ class YamlProblem(Exception):
         self.column = column
 
 
+class _Loader(_BaseLoader):
+    """The safe loader, refusing repeated keys and sharing equal strings (a smaller cache)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise YamlProblem(f"duplicate key {key_node.value!r}", _line(key_node))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+    def construct_shared_str(self, node: yaml.ScalarNode) -> str:
+        return sys.intern(str(self.construct_scalar(node)))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_shared_str)
+
+
 @dataclass
 class Document:
-    """Parsed data plus the 1-based line of every value, keyed by its path."""
+    """Parsed data; `line_of` finds where a value stands in the text."""
 
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = ""
+    _lines: dict[Path_, int] | None = field(default=None, repr=False)
 
     def line_of(self, path: Path_) -> int:
         """Line of the deepest known value on `path` (1 when nothing matches)."""
+        if self._lines is None:
+            self._lines = _lines_of(self.text)
         for end in range(len(path), -1, -1):
-            line = self.lines.get(tuple(path[:end]))
+            line = self._lines.get(tuple(path[:end]))
             if line:
                 return line
         return 1
@@ -76,29 +101,20 @@ def decode(raw: bytes) -> str:
 
 def parse(text: str) -> Document:
     """Parse one YAML (or JSON) document."""
-    loader = SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return Document(None)
-        lines: dict[Path_, int] = {}
-        _walk(node, (), lines, [0], 0)
-        return Document(loader.construct_document(node), lines)
+        if "&" in text:  # anchors: check the expanded size before building anything
+            _lines_of(text)
+        return Document(yaml.load(text, Loader=_Loader), text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(
-            message, (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0
-        ) from exc
+        raise _problem(exc) from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(str(exc).splitlines()[0]) from exc
-    finally:
-        loader.dispose()
+    except RecursionError as exc:
+        raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels") from exc
 
 
 def parse_json(text: str) -> Document:
     """Parse strict JSON (no trailing commas, no duplicate keys), with line numbers."""
-    import json
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -114,11 +130,35 @@ def parse_json(text: str) -> Document:
         raise YamlProblem(exc.msg, exc.lineno, exc.colno) from exc
     except RecursionError as exc:
         raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels") from exc
-    try:  # JSON is (nearly always) YAML: borrow the YAML parser's line numbers
-        lines = parse(text).lines
-    except YamlProblem:
-        lines = {}
-    return Document(data, lines)
+    return Document(data, text)  # JSON is YAML: line_of reads its lines the YAML way
+
+
+def load(path: Path) -> Document:
+    """Read and parse a file."""
+    return parse(read_text(path))
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "invalid YAML"
+    return YamlProblem(message, (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0)
+
+
+def _lines_of(text: str) -> dict[Path_, int]:
+    """The line of every value in `text`, keyed by its path; bounded in size and depth."""
+    loader = _BaseLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _problem(exc) from exc
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines, [0], 0)
+    return lines
 
 
 def _walk(
@@ -131,14 +171,10 @@ def _walk(
         raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels", _line(node))
     lines.setdefault(path, _line(node))
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                raise YamlProblem(f"duplicate key {key!r}", _line(key_node))
-            seen.add(key)
-            lines[(*path, key)] = _line(key_node)
-            _walk(value_node, (*path, key), lines, count, depth + 1)
+            key = (*path, str(key_node.value))
+            lines.setdefault(key, _line(key_node))
+            _walk(value_node, key, lines, count, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), lines, count, depth + 1)
@@ -146,8 +182,3 @@ def _walk(
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
-
-
-def load(path: Path) -> Document:
-    """Read and parse a file; problems carry the file's line."""
-    return parse(read_text(path))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from certadvise.levels import DegreeLevel
-from certadvise.profile import MAX_AGE, MAX_BUDGET_USD, MIN_AGE
+from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
 
 if TYPE_CHECKING:
     from certadvise.catalog import Catalog
@@ -132,14 +132,7 @@ def with_profile_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
     """The normalised profile and its assumptions, from a profile file and the options."""
-    from certadvise.profile import (
-        MAX_HOURS,
-        MAX_YEARS,
-        RawProfile,
-        normalise,
-        parse_pairs,
-        read_profile,
-    )
+    from certadvise.profile import RawProfile, normalise, parse_pairs, read_profile
 
     base = read_profile(options["profile_file"]) if options["profile_file"] else RawProfile()
     hours, experience = options["hours"], options["experience"]

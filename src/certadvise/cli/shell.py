@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
-    from certadvise.catalog import catalog_dirs, load_catalog
+    from certadvise import cache
+    from certadvise.catalog import catalog_dirs
 
-    return load_catalog(catalog_dirs(list(extra_dirs or ())))
+    return cache.load(catalog_dirs(list(extra_dirs or ())))
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:

@@ -21,6 +21,24 @@ def colour_allowed(is_terminal: bool) -> bool:
 
 
 def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> None:
+    if not is_terminal and report.pipe_width is None and "COLUMNS" not in os.environ:
+        _write_plain_parts(report, out)  # the common scripted case: no rich needed
+    else:
+        _write_rich(report, out, is_terminal)
+    for note in report.notes:
+        err.write(clean(note) + "\n")
+
+
+def _write_plain_parts(report: Report, out: TextIO) -> None:
+    from certadvise.render.plain import write_plain
+
+    for index, part in enumerate(p for p in (report, *report.extra) if p.rows):
+        if index:
+            out.write("\n")
+        write_plain(part, out)
+
+
+def _write_rich(report: Report, out: TextIO, is_terminal: bool) -> None:
     from rich.console import Console
 
     colour = colour_allowed(is_terminal)
@@ -46,8 +64,6 @@ def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> 
             console.print(table)
         else:
             _print_plain(console, table)
-    for note in report.notes:
-        err.write(clean(note) + "\n")
 
 
 def _build(report: Report, colour: bool, decorate: bool) -> Table:
