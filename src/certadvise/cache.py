@@ -8,11 +8,11 @@ that cannot be read or written is ignored: it only ever makes a command faster.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -53,15 +53,20 @@ def _files(folder: Path) -> Iterator[tuple[str, int, int]]:
 
 
 def fingerprint(dirs: Sequence[Path]) -> str:
-    """A key that changes whenever any catalog file, or certadvise itself, changes."""
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{Path(__file__).parent}".encode())
+    """A key that changes whenever any catalog file, or certadvise itself, changes.
+
+    Two 32-bit checksums (zlib's, quick to import) of every file's path, size and time: a
+    change detector, not a defence against someone who can write to the cache anyway.
+    """
     models = Path(__file__).with_name("models.py").stat()
-    digest.update(f"{models.st_size}|{models.st_mtime_ns}".encode())
+    parts = [
+        f"{__version__}|{sys.version}|{Path(__file__).parent}|{models.st_size}|{models.st_mtime_ns}"
+    ]
     for folder in dirs:
-        digest.update(f"\0{folder.resolve()}".encode())
-        for path, size, mtime in sorted(_files(folder)):
-            digest.update(f"\0{path}|{size}|{mtime}".encode())
-    return digest.hexdigest()[:32]
+        parts.append(str(folder.resolve()))
+        parts += [f"{path}|{size}|{mtime}" for path, size, mtime in sorted(_files(folder))]
+    text = "\0".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
 def load(dirs: Sequence[Path]) -> Catalog:

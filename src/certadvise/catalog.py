@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -42,7 +41,12 @@ M = TypeVar("M")
 
 def builtin_dir() -> Path:
     """The catalog that ships inside the package."""
-    return Path(str(files("certadvise.builtin_catalog")))
+    installed = Path(__file__).with_name("builtin_catalog")
+    if installed.is_dir():  # a normal install: no need to ask importlib.resources
+        return installed
+    from importlib.resources import files
+
+    return Path(str(files("certadvise.builtin_catalog")))  # an editable install
 
 
 def catalog_dirs(extra: Sequence[Path] = (), environ: dict[str, str] | None = None) -> list[Path]:

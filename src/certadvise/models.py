@@ -1,6 +1,7 @@
 """The catalog's data model: certifications, organizations, goals, vocabulary.
 
-Plain frozen dataclasses, so that the command line can use a cached catalog without
+Plain frozen dataclasses, compared by identity (each entry is one object), so that the
+command line can use a cached catalog without
 importing a validation library. Their constraints (`Ge`, `MinLen`, ...) and descriptions
 (`Doc`) sit in the annotations, where pydantic reads them when a catalog file is validated
 (`certadvise.validation`). Unknown fields are errors. `None` always means "not verified":
@@ -46,7 +47,7 @@ class Confidence(StrEnum):
     LOW = "low"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Source(Strict):
     """Where a fact comes from, and as of when."""
 
@@ -57,14 +58,14 @@ class Source(Strict):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Sourced(Strict):
     """A group of facts that all come from one source."""
 
     source: SourceKey
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Route(Strict):
     """One way to become eligible. Every condition in a route must hold."""
 
@@ -94,7 +95,7 @@ class CprAed(StrEnum):
     NOT_REQUIRED = "not-required"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Recommended(Strict):
     """A prerequisite that is advised, not required."""
 
@@ -103,7 +104,7 @@ class Recommended(Strict):
     degree: DegreeLevel | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Prerequisites(Sourced):
     """Eligibility as a rule engine can evaluate it. Any one route suffices."""
 
@@ -120,7 +121,7 @@ class Prerequisites(Sourced):
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Tier(Strict):
     """A priced package (course and exam)."""
 
@@ -130,7 +131,7 @@ class Tier(Strict):
     source: SourceKey | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class StudyMaterials(Strict):
     usd: Usd | None = None
     at_least: Annotated[bool, Doc("The price is a starting price ('$268+').")] = False
@@ -138,7 +139,7 @@ class StudyMaterials(Strict):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Cost(Sourced):
     """Prices. `None` is not verified, never free."""
 
@@ -169,14 +170,14 @@ class Delivery(StrEnum):
     ONLINE = "online"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class PassingScore(Strict):
     value: float
     scale: Annotated[str, Doc("What the value is measured on, e.g. 'percent'.")]
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Exam(Sourced):
     minutes: Annotated[int | None, Gt(0)] = None
     questions: Annotated[int | None, Gt(0)] = None
@@ -188,20 +189,20 @@ class Exam(Sourced):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class PassRate(Sourced):
     year: Annotated[int, Ge(1950), Le(2100)]
     percent: Annotated[float | None, Ge(0), Le(100), Doc("None: not reported.")] = None
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Accreditation(Sourced):
     bodies: Annotated[tuple[str, ...], Doc("Accrediting bodies, e.g. NCCA.")]
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Recertification(Sourced):
     period_years: Annotated[float | None, Gt(0)] = None
     ceus: Annotated[float | None, Ge(0), Doc("Continuing-education units a cycle.")] = None
@@ -211,7 +212,7 @@ class Recertification(Sourced):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class RuleChange(Sourced):
     """A dated change to the rules, e.g. a degree-accreditation requirement."""
 
@@ -219,7 +220,7 @@ class RuleChange(Sourced):
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Advice(Sourced):
     """What the sources advise: a soft-scoring bonus with its reason."""
 
@@ -235,7 +236,7 @@ class Status(StrEnum):
     RETIRED = "retired"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Retirement(Sourced):
     year: int
     successor: str | None = None
@@ -245,7 +246,7 @@ class Retirement(Sourced):
 ID_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Certification(Strict):
     """One catalog entry: `catalog/<org>/<ID>.yaml`."""
 
@@ -289,7 +290,7 @@ class Certification(Strict):
         return self.accreditation is not None and "NCCA" in self.accreditation.bodies
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Membership(Strict):
     dues_usd: Annotated[float | None, Ge(0), Doc("Yearly professional dues.")] = None
     student_dues_usd: Usd | None = None
@@ -299,7 +300,7 @@ class Membership(Strict):
     as_of: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Organization(Strict):
     id: str
     name: str
@@ -309,7 +310,7 @@ class Organization(Strict):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Goal(Strict):
     id: str
     name: str
@@ -317,7 +318,7 @@ class Goal(Strict):
     synonyms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Term(Strict):
     """A vocabulary word: a category, a degree field or a kind of hours."""
 
@@ -326,7 +327,7 @@ class Term(Strict):
     synonyms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class CredentialClass(Strict):
     """A class of credentials, e.g. 'an NCCA-accredited CPT'; matched from catalog data."""
 
@@ -336,7 +337,7 @@ class CredentialClass(Strict):
     accreditation: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Vocabulary(Strict):
     categories: tuple[Term, ...]
     degree_fields: tuple[Term, ...]

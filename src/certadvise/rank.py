@@ -198,11 +198,20 @@ def advise(
     catalog: Catalog,
     today: dt.date | None = None,
     years: int = 3,
+    explain: str | None = None,
 ) -> Advice:
-    """Evaluate every catalog entry for `profile`; rank the eligible, explain the rest."""
+    """Evaluate every catalog entry for `profile`; rank the eligible, explain the rest.
+
+    Entries off the person's goals are excluded for that reason alone, except `explain`,
+    whose every rule is evaluated (for `--why`).
+    """
     ctx = RuleContext(catalog, today or dt.date.today())
     judged = [
-        (entry, tuple(evaluate(entry, profile, ctx)), ctx.quote(entry, profile))
+        (
+            entry,
+            tuple(evaluate(entry, profile, ctx, brief=entry.id != explain)),
+            ctx.quote(entry, profile),
+        )
         for entry in catalog.certifications
     ]
     eligible = [(e, v, q) for e, v, q in judged if not any(x.failed for x in v)]

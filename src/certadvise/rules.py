@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from certadvise.catalog import Catalog
@@ -39,11 +39,15 @@ class Verdict:
 class RuleContext:
     catalog: Catalog
     today: dt.date
+    _quotes: dict[tuple[str, tuple[str, ...]], Quote] = field(default_factory=dict, repr=False)
 
     def quote(self, entry: Certification, profile: Profile) -> Quote:
-        return cheapest_way_in(
-            entry, self.catalog.organizations.get(entry.organization), profile.member
-        )
+        """The cheapest way in for this person, worked out once per certification."""
+        key = (entry.id, profile.member)
+        if key not in self._quotes:
+            organization = self.catalog.organizations.get(entry.organization)
+            self._quotes[key] = cheapest_way_in(entry, organization, profile.member)
+        return self._quotes[key]
 
 
 Rule = Callable[[Certification, Profile, RuleContext], Iterable[Verdict]]
@@ -161,6 +165,7 @@ def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> li
     ]
 
 
+IDENTITY_RULES: list[Rule] = [kind, retired, already_held, goals]
 RULES: list[Rule] = [
     kind,
     retired,
@@ -174,8 +179,18 @@ RULES: list[Rule] = [
 ]
 
 
-def evaluate(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
-    """Every verdict of every rule, in the registry's order."""
+def evaluate(
+    entry: Certification, profile: Profile, ctx: RuleContext, *, brief: bool = False
+) -> list[Verdict]:
+    """Every verdict of every rule, in the registry's order.
+
+    `brief`: a certification already out for what it is (retired, held, off the person's
+    goals) is not put through the costlier rules too (`--why` asks for the full story).
+    """
+    if brief:
+        identity = [v for rule in IDENTITY_RULES for v in rule(entry, profile, ctx) if v.failed]
+        if identity:
+            return identity
     return [verdict for rule in RULES for verdict in rule(entry, profile, ctx)]
 
 

@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help text: quick, and the same in a pipe as on a terminal
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

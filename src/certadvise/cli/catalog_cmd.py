@@ -12,7 +12,9 @@ import typer
 from certadvise.cli.options import FormatOpt
 
 app = typer.Typer(
-    help="Validate catalog folders or print the JSON Schema of an entry.", no_args_is_help=True
+    help="Validate catalog folders or print the JSON Schema of an entry.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -26,7 +28,10 @@ def validate(
     ] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """Validate catalog folders; print every problem as file:line: field: message (exit 3)."""
+    """Validate catalog folders.
+
+    Every problem is printed as file:line: field: message, and the exit code is 3.
+    """
     from certadvise.catalog import builtin_dir, catalog_dirs, load_catalog
     from certadvise.errors import CatalogError
     from certadvise.render import OutputFormat

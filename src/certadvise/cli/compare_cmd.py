@@ -14,7 +14,7 @@ from certadvise.cli.profile_options import with_profile_options
 @with_profile_options
 def compare(
     names: Annotated[
-        list[str], typer.Argument(metavar="ID ID [ID]...", help="2 to 6 certifications.")
+        list[str], typer.Argument(metavar="ID...", help="2 to 6 certification ids or aliases.")
     ],
     only_differences: Annotated[
         bool, typer.Option("--only-differences", help="Hide the rows where all agree.")
@@ -29,7 +29,10 @@ def compare(
     *,
     profile_options: dict[str, Any],
 ) -> None:
-    """Compare certifications side by side; with profile options, say if each is open to you."""
+    """Compare 2 to 6 certifications side by side, one column each.
+
+    With profile options, a row says whether each is open to you, and why not.
+    """
     import datetime as dt
 
     from certadvise.cli.profile_options import build_profile

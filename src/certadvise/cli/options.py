@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from certadvise.render import OutputFormat
+from certadvise.render.formats import OutputFormat
 
 FormatOpt = Annotated[
     OutputFormat | None,
@@ -28,5 +28,8 @@ CatalogOpt = Annotated[
     ),
 ]
 YearsOpt = Annotated[
-    int, typer.Option("--years", min=1, max=50, help="Years for the total cost of ownership.")
+    int,
+    typer.Option(
+        "--years", min=1, max=50, metavar="N", help="Years for the total cost of ownership."
+    ),
 ]

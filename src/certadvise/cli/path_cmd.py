@@ -27,7 +27,7 @@ def path(
     *,
     profile_options: dict[str, Any],
 ) -> None:
-    """Plan the steps from where you stand to TARGET: order, cost and rough duration."""
+    """Plan the steps, cost and time from where you stand to TARGET."""
     from certadvise.cli.profile_options import build_profile
     from certadvise.plan import plan_path
     from certadvise.views.path_view import path_report

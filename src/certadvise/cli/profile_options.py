@@ -42,7 +42,9 @@ PROFILE_OPTIONS: dict[str, Any] = {
     "field": Annotated[
         str | None,
         typer.Option(
-            "--field", help="Field of that degree, e.g. kinesiology, exercise-science, business."
+            "--field",
+            metavar="FIELD",
+            help="Field of that degree, e.g. kinesiology, exercise-science, business.",
         ),
     ],
     "final_year": Annotated[

@@ -13,7 +13,7 @@ from certadvise.cli.profile_options import with_profile_options
 
 @with_profile_options
 def recommend(
-    top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 5,
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many to show.")] = 5,
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every certification that fits.")
     ] = False,
@@ -34,7 +34,11 @@ def recommend(
     *,
     profile_options: dict[str, Any],
 ) -> None:
-    """Rank the certifications that fit your goals, education, credentials and budget."""
+    """Rank the certifications that fit a profile, with reasons.
+
+    Reads goals, education, credentials, hours, age, memberships and budget; excludes what
+    does not fit (--show-excluded says why) and ranks the rest, every point with a reason.
+    """
     from certadvise.cli.profile_options import build_profile
     from certadvise.rank import advise
     from certadvise.views.recommend_view import recommend_report, why_report
@@ -45,9 +49,10 @@ def recommend(
 
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
-    advice = advise(profile, assumptions, cat, years=years)
-    if why is not None:
-        evaluation = advice.find(cat.resolve(why).id)
+    explain = cat.resolve(why).id if why is not None else None
+    advice = advise(profile, assumptions, cat, years=years, explain=explain)
+    if explain is not None:
+        evaluation = advice.find(explain)
         assert evaluation is not None
         shell.output(why_report(advice, evaluation), fmt)
         return

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from certadvise.render import OutputFormat, Report, emit
+from certadvise.render import OutputFormat, emit
 
 if TYPE_CHECKING:
     from certadvise.catalog import Catalog
+    from certadvise.render.report import Report
 
 
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:

@@ -19,7 +19,10 @@ def show(
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
-    """Show every fact about one certification, with its source and as-of date."""
+    """Everything the catalog knows about one certification.
+
+    Every fact with its source and as-of date; unknown facts read "not verified".
+    """
     from certadvise.facts import FactContext
     from certadvise.views.catalog_views import show_report
 

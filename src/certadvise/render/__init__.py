@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from certadvise.render.report import Column, Report
-from certadvise.render.text import clean
+from certadvise.render.formats import OutputFormat
 
-__all__ = ["Column", "OutputFormat", "Report", "emit"]
+if TYPE_CHECKING:
+    from certadvise.render.report import Report
 
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
-    IDS = "ids"
+__all__ = ["OutputFormat", "emit"]
 
 
 def emit(report: Report, fmt: OutputFormat, out: TextIO, err: TextIO, is_terminal: bool) -> None:
@@ -45,5 +36,7 @@ def emit(report: Report, fmt: OutputFormat, out: TextIO, err: TextIO, is_termina
 
         write_markdown(report, out)
         return
+    from certadvise.render.text import clean
+
     for note in report.notes:  # machine formats carry notes in the document; people see stderr
         err.write(clean(note) + "\n")

@@ -1,0 +1,239 @@
+"""Time certadvise as a user runs it: whole processes, side by side with their floors.
+
+    python benchmarks/bench.py                    # everything, 1k/10k/100k-entry catalogs
+    python benchmarks/bench.py --sizes 1000,10000 --runs 5 --json
+
+Floors: `python -c pass` and a minimal typer app of certadvise's shape
+(benchmarks/minimal_app.py). Then certadvise's commands on the built-in catalog (warm
+cache), and `recommend`/`compare` on synthetic catalogs, cold (no cache) and warm, with the
+time a plain libyaml parse of the same files takes. Peak memory is the child's max RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import write_catalog  # noqa: E402
+
+PROFILE = [
+    "--goal",
+    "collegiate-athletes",
+    "--degree",
+    "bachelor",
+    "--field",
+    "kinesiology",
+    "--have",
+    "CPR-AED",
+    "--budget",
+    "600",
+    "--age",
+    "24",
+    "--member",
+    "NSCA",
+]
+
+
+@dataclass
+class Timing:
+    name: str
+    seconds: list[float]
+    peak_mib: float
+
+    @property
+    def best(self) -> float:
+        return min(self.seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def certadvise() -> list[str]:
+    script = Path(sys.executable).with_name("certadvise")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "certadvise"]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(name: str, command: list[str], env: dict[str, str], runs: int) -> Timing:
+    samples = [run_once(command, env) for _ in range(runs)]
+    return Timing(name, [s for s, _ in samples], max(m for _, m in samples))
+
+
+def yaml_parse_command(folder: Path) -> list[str]:
+    code = (
+        "import pathlib, yaml\n"
+        f"for p in sorted(pathlib.Path({str(folder)!r}).rglob('*.yaml')):\n"
+        "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+    )
+    return [sys.executable, "-c", code]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each small command")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic catalog sizes")
+    parser.add_argument("--json", action="store_true", help="print a JSON summary instead")
+    parser.add_argument("--keep", type=Path, help="keep synthetic catalogs in this folder")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="certadvise-bench-"))
+    cache = work / "cache"
+    env = {**os.environ, "NO_COLOR": "1", "CERTADVISE_CACHE_DIR": str(cache)}
+    env.pop("CERTADVISE_CATALOG", None)
+    tool = certadvise()
+    timings: dict[str, Timing] = {}
+    try:
+        floors = [
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+            (
+                "minimal typer app: list",
+                [sys.executable, str(HERE / "minimal_app.py"), "list", "--org", "X"],
+            ),
+            ("minimal typer app: --help", [sys.executable, str(HERE / "minimal_app.py"), "--help"]),
+        ]
+        run_once([*tool, "list"], env)  # build the built-in catalog's cache
+        commands = [
+            ("certadvise --help", [*tool, "--help"]),
+            ("certadvise list", [*tool, "list"]),
+            ("certadvise show CSCS", [*tool, "show", "CSCS"]),
+            ("certadvise compare CSCS NASM-PES", [*tool, "compare", "CSCS", "NASM-PES"]),
+            ("certadvise recommend (full profile)", [*tool, "recommend", *PROFILE]),
+        ]
+        for _ in range(2):  # interleave rounds, so both sides see the same machine load
+            for name, command in floors + commands:
+                timing = measure(name, command, env, max(1, args.runs // 2))
+                previous = timings.get(name)
+                if previous:
+                    timing.seconds += previous.seconds
+                    timing.peak_mib = max(timing.peak_mib, previous.peak_mib)
+                timings[name] = timing
+
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            folder = (args.keep or work) / f"synthetic-{size}"
+            if not (folder / "bucket000").exists():
+                write_catalog(folder, size)
+            heavy = 3 if size <= 10_000 else 2
+            timings[f"yaml parse, {size:,} entries"] = measure(
+                f"yaml parse, {size:,} entries", yaml_parse_command(folder), env, heavy - 1
+            )
+            for verb, extra in (("recommend", PROFILE), ("compare", ["CSCS", "NASM-PES"])):
+                command = [*tool, verb, *extra, "--catalog", str(folder)]
+                shutil.rmtree(cache, ignore_errors=True)
+                timings[f"{verb} {size:,} cold"] = measure(f"{verb} {size:,} cold", command, env, 1)
+                timings[f"{verb} {size:,} warm"] = measure(
+                    f"{verb} {size:,} warm", command, env, heavy
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    report(timings, args.json)
+
+
+def ratio(timings: dict[str, Timing], top: str, bottom: str) -> float | None:
+    if top in timings and bottom in timings:
+        return timings[top].median / timings[bottom].median
+    return None
+
+
+def report(timings: dict[str, Timing], as_json: bool) -> None:
+    checks = [
+        (
+            "recommend / minimal app",
+            ratio(timings, "certadvise recommend (full profile)", "minimal typer app: list"),
+            1.3,
+        ),
+        (
+            "--help / minimal app --help",
+            ratio(timings, "certadvise --help", "minimal typer app: --help"),
+            1.1,
+        ),
+    ]
+    for name in list(timings):
+        if name.startswith("yaml parse, "):
+            size = name.removeprefix("yaml parse, ").removesuffix(" entries")
+            checks.append(
+                (
+                    f"recommend cold / yaml parse ({size})",
+                    ratio(timings, f"recommend {size} cold", name),
+                    1.2,
+                )
+            )
+            warm = timings.get(f"recommend {size} warm")
+            limit = {"10,000": 1.0, "100,000": 5.0}.get(size)
+            if warm and limit:
+                checks.append((f"recommend warm {size} (seconds)", warm.median, limit))
+            peak = timings.get(f"recommend {size} cold")
+            if peak and size == "100,000":
+                checks.append(("recommend 100,000 peak memory (GiB)", peak.peak_mib / 1024, 1.0))
+    cores = f"{os.cpu_count()} cores"
+    machine = (
+        f"{platform.machine()}, {cores}, Python {platform.python_version()}, {platform.system()}"
+    )
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "machine": machine,
+                    "timings": {
+                        n: {
+                            "best_s": round(t.best, 4),
+                            "median_s": round(t.median, 4),
+                            "runs": len(t.seconds),
+                            "peak_mib": round(t.peak_mib, 1),
+                        }
+                        for n, t in timings.items()
+                    },
+                    "checks": [
+                        {
+                            "check": n,
+                            "value": None if v is None else round(v, 3),
+                            "limit": lim,
+                            "ok": v is not None and v <= lim,
+                        }
+                        for n, v, lim in checks
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    print(f"machine: {machine}")
+    print(f"{'command':44} {'best':>8} {'median':>8} {'runs':>5} {'peak MiB':>9}")
+    for t in timings.values():
+        print(f"{t.name:44} {t.best:8.3f} {t.median:8.3f} {len(t.seconds):5d} {t.peak_mib:9.1f}")
+    print()
+    for name, value, limit in checks:
+        verdict = "n/a" if value is None else ("ok" if value <= limit else "OVER")
+        shown = "n/a" if value is None else f"{value:.2f}"
+        print(f"{name:44} {shown:>8}  limit {limit:<5} {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""The catalog cache: rebuilt when a file changes, ignored when broken, never different."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from certadvise import cache
+from certadvise.catalog import builtin_dir, catalog_dirs
+
+from .conftest import Runner, write
+from .test_catalog_validation import VALID
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.DIR_VAR, str(folder))
+    return folder
+
+
+def cached_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalog-*.pickle"))
+
+
+def test_a_command_writes_one_cache_file_and_reuses_it(cli: Runner, cache_dir: Path) -> None:
+    first = cli("list", "-f", "json")
+    files = cached_files(cache_dir)
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    second = cli("list", "-f", "json")
+    assert second.out == first.out
+    assert files[0].stat().st_mtime_ns == stamp  # read, not rewritten
+
+
+def test_cached_and_uncached_results_are_identical(
+    cli: Runner, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("recommend", "--goal", "athletes", "--have", "NASM-CPT", "--all", "-f", "json")
+    cli(*args)  # fills the cache
+    cached = cli(*args)
+    monkeypatch.setenv(cache.DISABLE_VAR, "1")
+    uncached = cli(*args)
+    assert cached.out == uncached.out and cached.err == uncached.err
+
+
+def test_changing_a_catalog_file_rebuilds_the_cache(
+    cli: Runner, cache_dir: Path, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "overlay"
+    entry = write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    assert (
+        cli("show", "TEST-CERT", "--catalog", str(overlay), "-f", "json").json()["cost"][
+            "exam_non_member"
+        ]
+        == 100
+    )
+    entry.write_text(
+        VALID.replace("exam_non_member: 100", "exam_non_member: 150"), encoding="utf-8"
+    )
+    os.utime(entry, ns=(entry.stat().st_atime_ns, entry.stat().st_mtime_ns + 1_000_000_000))
+    assert (
+        cli("show", "TEST-CERT", "--catalog", str(overlay), "-f", "json").json()["cost"][
+            "exam_non_member"
+        ]
+        == 150
+    )
+    assert len(cached_files(cache_dir)) == 1  # the old cache was dropped
+
+
+def test_adding_a_file_changes_the_fingerprint(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    dirs = [builtin_dir(), overlay]
+    before = cache.fingerprint(dirs)
+    write(overlay / "t" / "OTHER-CERT.yaml", VALID.replace("TEST-CERT", "OTHER-CERT"))
+    assert cache.fingerprint(dirs) != before
+
+
+def test_a_corrupted_cache_is_ignored_and_rebuilt(cli: Runner, cache_dir: Path) -> None:
+    expected = cli("list", "-f", "ids").out
+    for path in cached_files(cache_dir):
+        path.write_bytes(b"not a pickle at all")
+    result = cli("list", "-f", "ids")
+    assert (result.code, result.out, result.err) == (0, expected, "")
+    assert cached_files(cache_dir)[0].read_bytes()[:1] == b"\x80"  # a fresh pickle
+
+
+def test_an_unwritable_cache_folder_is_ignored(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = write(tmp_path / "file-not-folder", "x")
+    monkeypatch.setenv(cache.DIR_VAR, str(blocker / "cache"))
+    result = cli("list", "-f", "ids")
+    assert result.code == 0 and "CSCS" in result.lines and result.err == ""
+
+
+def test_an_invalid_catalog_is_never_cached(cli: Runner, cache_dir: Path, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "t" / "TEST-CERT.yaml", VALID + "colour: red\n")
+    assert cli("list", "--catalog", str(tmp_path / "o")).code == 3
+    assert cli("list", "--catalog", str(tmp_path / "o")).code == 3
+    assert cached_files(cache_dir) == []
+
+
+def test_the_cache_lives_in_the_user_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(cache.DIR_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if os.name == "posix" and not shutil.which("sw_vers"):
+        assert cache.cache_dir() == tmp_path / "xdg" / "certadvise"
+
+
+def test_the_cache_is_a_valid_catalog(cache_dir: Path) -> None:
+    dirs = catalog_dirs(environ={})
+    loaded = cache.load(dirs)
+    again = cache.load(dirs)
+    assert sorted(again.entries) == sorted(loaded.entries)
+    assert again.resolve("PES").id == "NASM-PES"
