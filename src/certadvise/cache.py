@@ -13,15 +13,44 @@ import pickle
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from certadvise import __version__
-from certadvise.catalog import Catalog, load_catalog
+from certadvise.catalog import Catalog, Summary, load_catalog
+from certadvise.models import Certification
 
+FORMAT = 2  # the layout of a cache file; older files are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
+
+
+class LazyEntries(Mapping[str, Certification]):
+    """Entries kept pickled, each read the first time it is asked for.
+
+    A large catalog is mostly entries a command never looks at (`compare` reads two, and
+    `recommend` only those that serve the person's goals): they stay bytes.
+    """
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        self._blobs = blobs
+        self._read: dict[str, Certification] = {}
+
+    def __getitem__(self, key: str) -> Certification:
+        entry = self._read.get(key)
+        if entry is None:
+            entry = self._read[key] = pickle.loads(self._blobs[key])
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
 
 
 def cache_dir() -> Path:
@@ -89,26 +118,47 @@ def _read(path: Path) -> Catalog | None:
     import gc
 
     was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new objects: the collector only slows it down
+    gc.disable()  # many new objects at once: the cyclic collector only slows it down
     try:
         with path.open("rb") as stream:
             found = pickle.load(stream)
+        if not isinstance(found, dict) or found.get("format") != FORMAT:
+            return None
+        summaries: dict[str, Summary] = found["summaries"]
+        return Catalog(
+            LazyEntries(found["entries"]),
+            found["organizations"],
+            found["goals"],
+            found["vocabulary"],
+            summaries=summaries,
+        )
     except Exception:  # missing, unreadable, truncated or from another version: rebuild
         return None
     finally:
         if was_enabled:
             gc.enable()
-    return found if isinstance(found, Catalog) else None
 
 
 def _write(path: Path, catalog: Catalog) -> None:
     """Write atomically, then drop the caches of older catalogs. Failures are ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {
+            key: pickle.dumps(catalog.entries[key], pickle.HIGHEST_PROTOCOL)
+            for key in catalog.summaries
+        }
+        payload = {
+            "format": FORMAT,
+            "summaries": catalog.summaries,
+            "entries": entries,
+            "organizations": catalog.organizations,
+            "goals": catalog.goals,
+            "vocabulary": catalog.vocabulary,
+        }
         with tempfile.NamedTemporaryFile(
             "wb", dir=path.parent, prefix=".tmp-", delete=False
         ) as tmp:
-            pickle.dump(catalog, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(payload, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         Path(tmp.name).replace(path)
         for old in path.parent.glob(f"{PREFIX}*.pickle"):
             if old != path:

@@ -14,10 +14,10 @@ import difflib
 import gc
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from certadvise.errors import AmbiguousNameError, CatalogError, UnknownNameError
 from certadvise.models import (
@@ -25,6 +25,8 @@ from certadvise.models import (
     CredentialClass,
     Goal,
     Organization,
+    Retirement,
+    Status,
     Term,
     Vocabulary,
 )
@@ -66,24 +68,71 @@ def phrase_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+class Summary(NamedTuple):
+    """What is known of an entry without reading all of it: enough to index and to filter."""
+
+    id: str
+    name: str
+    organization: str
+    kind: str
+    status: Status
+    retired: Retirement | None
+    category: str
+    goals: tuple[str, ...]
+    accreditation: tuple[str, ...]
+    aliases: tuple[str, ...]
+    former_names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entry: Certification) -> Summary:
+        bodies = entry.accreditation.bodies if entry.accreditation else ()
+        return cls(
+            entry.id,
+            entry.name,
+            entry.organization,
+            entry.kind,
+            entry.status,
+            entry.retired,
+            entry.category,
+            entry.goals,
+            bodies,
+            entry.aliases,
+            entry.former_names,
+        )
+
+
 @dataclass
 class Catalog:
-    """A validated catalog with its name indexes."""
+    """A validated catalog with its indexes.
 
-    entries: dict[str, Certification]
+    `entries` may be a lazy mapping (a cached catalog reads an entry when it is first
+    asked for); `summaries` answers the questions every entry is asked.
+    """
+
+    entries: Mapping[str, Certification]
     organizations: dict[str, Organization]
     goals: dict[str, Goal]
     vocabulary: Vocabulary
     files: dict[str, Path] = field(default_factory=dict)
-    _names: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    _names: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        for entry in self.entries.values():
-            for name in self.names_of(entry):
-                self._names.setdefault(name_key(name), set()).add(entry.id)
+        if not self.summaries:
+            self.summaries = {key: Summary.of(self.entries[key]) for key in sorted(self.entries)}
+
+    @property
+    def names(self) -> dict[str, set[str]]:
+        """Every name (by its key) to the ids that answer to it; built on first use."""
+        if self._names is None:
+            self._names = {}
+            for summary in self.summaries.values():
+                for name in self.names_of(summary):
+                    self._names.setdefault(name_key(name), set()).add(summary.id)
+        return self._names
 
     @staticmethod
-    def names_of(entry: Certification) -> list[str]:
+    def names_of(entry: Certification | Summary) -> list[str]:
         """Every name an entry answers to: id, aliases, former names, org-prefixed id."""
         names = [entry.id, *entry.aliases, *entry.former_names]
         if not name_key(entry.id).startswith(name_key(entry.organization)):
@@ -92,12 +141,12 @@ class Catalog:
 
     @property
     def certifications(self) -> list[Certification]:
-        """Entries sorted by id."""
-        return [self.entries[key] for key in sorted(self.entries)]
+        """Every entry, sorted by id (a lazy catalog reads them all)."""
+        return [self.entries[key] for key in self.summaries]
 
     def resolve(self, name: str) -> Certification:
         """The entry a name means; ambiguous and unknown names raise with help."""
-        ids = self._names.get(name_key(name), set())
+        ids = self.names.get(name_key(name), set())
         if len(ids) == 1:
             return self.entries[next(iter(ids))]
         if ids:
@@ -107,9 +156,9 @@ class Catalog:
     def suggest(self, name: str) -> list[str]:
         """Closest ids to a misspelt name."""
         by_key: dict[str, str] = {}
-        for entry in self.certifications:
-            for alias in self.names_of(entry):
-                by_key.setdefault(name_key(alias), entry.id)
+        for summary in self.summaries.values():
+            for alias in self.names_of(summary):
+                by_key.setdefault(name_key(alias), summary.id)
         close = difflib.get_close_matches(name_key(name), list(by_key), n=6, cutoff=0.6)
         return list(dict.fromkeys(by_key[key] for key in close))[:3]
 
@@ -173,16 +222,14 @@ class Catalog:
         cls = self.credential_class(ref)
         if cls is None:
             return held == ref
-        entry = self.entries.get(held)
-        if entry is None or entry.category != cls.category:
+        summary = self.summaries.get(held)
+        if summary is None or summary.category != cls.category:
             return False
-        return cls.accreditation is None or (
-            entry.accreditation is not None and cls.accreditation in entry.accreditation.bodies
-        )
+        return cls.accreditation is None or cls.accreditation in summary.accreditation
 
     def members_of(self, ref: str) -> list[Certification]:
         """Catalog entries that meet a credential requirement."""
-        return [e for e in self.certifications if self.satisfies(e.id, ref)]
+        return [self.entries[key] for key in self.summaries if self.satisfies(key, ref)]
 
 
 # --------------------------------------------------------------------------- loading

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from certadvise.catalog import Catalog
+from certadvise.catalog import Catalog, Summary
 from certadvise.costs import Ownership, Quote, cost_of_ownership, money
 from certadvise.models import Certification, Confidence
 from certadvise.profile import CPR_ID, Profile
-from certadvise.rules import Outcome, RuleContext, Verdict, evaluate
+from certadvise.rules import Outcome, RuleContext, Verdict, evaluate, identity_failures
+
+NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 
 # Points for each component of a score. Goal fit dominates; the rest break near-ties.
 WEIGHTS: dict[str, float] = {
@@ -51,7 +53,7 @@ class Component:
 class Evaluation:
     """Everything decided about one certification for one person."""
 
-    entry: Certification
+    entry: Certification | Summary  # a Summary when excluded without reading the entry
     verdicts: tuple[Verdict, ...]
     quote: Quote
     components: tuple[Component, ...] = ()
@@ -206,14 +208,15 @@ def advise(
     whose every rule is evaluated (for `--why`).
     """
     ctx = RuleContext(catalog, today or dt.date.today())
-    judged = [
-        (
-            entry,
-            tuple(evaluate(entry, profile, ctx, brief=entry.id != explain)),
-            ctx.quote(entry, profile),
-        )
-        for entry in catalog.certifications
-    ]
+    judged: list[tuple[Certification, tuple[Verdict, ...], Quote]] = []
+    excluded: list[Evaluation] = []
+    for summary in catalog.summaries.values():
+        out = identity_failures(summary, profile, ctx) if summary.id != explain else []
+        if out:  # retired, a prerequisite, off the goals: no need to read the entry
+            excluded.append(Evaluation(summary, tuple(out), NOT_PRICED))
+            continue
+        entry = catalog.entries[summary.id]
+        judged.append((entry, tuple(evaluate(entry, profile, ctx)), ctx.quote(entry, profile)))
     eligible = [(e, v, q) for e, v, q in judged if not any(x.failed for x in v)]
     prices = [q.usd for _, _, q in eligible if q.usd is not None]
     reference = max(prices) if prices else None
@@ -229,13 +232,14 @@ def advise(
         ),
         key=lambda ev: (-ev.points, not ev.quote.verified, ev.entry.id),
     )
-    excluded = tuple(Evaluation(e, v, q) for e, v, q in judged if any(x.failed for x in v))
+    excluded += [Evaluation(e, v, q) for e, v, q in judged if any(x.failed for x in v)]
+    excluded.sort(key=lambda ev: ev.entry.id)
     return Advice(
         profile,
         tuple(assumptions),
         tuple(ranked),
-        excluded,
-        tuple(_messages(profile, ranked, excluded)),
+        tuple(excluded),
+        tuple(_messages(profile, ranked, tuple(excluded))),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from certadvise.catalog import Catalog
+from certadvise.catalog import Catalog, Summary
 from certadvise.costs import Quote, cheapest_way_in, money
 from certadvise.models import Certification, CprAed, Route, Status
 from certadvise.profile import CPR_ID, Profile
@@ -51,6 +51,7 @@ class RuleContext:
 
 
 Rule = Callable[[Certification, Profile, RuleContext], Iterable[Verdict]]
+Identity = Certification | Summary  # the identity rules read only what a Summary holds
 
 
 def _pass(rule: str, reason: str) -> list[Verdict]:
@@ -68,13 +69,13 @@ def _warn(rule: str, reason: str) -> list[Verdict]:
 # ----------------------------------------------------------------------------- the rules
 
 
-def kind(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+def kind(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
     if entry.kind == "prerequisite":
         return _fail("kind", "a prerequisite credential, not a certification to pursue on its own")
     return []
 
 
-def retired(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+def retired(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
     if entry.status is Status.RETIRED and entry.retired is not None:
         successor = f": replaced by {entry.retired.successor}" if entry.retired.successor else ""
         return _fail("retired", f"retired in {entry.retired.year}{successor}")
@@ -89,7 +90,7 @@ def already_held(entry: Certification, profile: Profile, ctx: RuleContext) -> li
     return _fail("already-held", f"already held: recertify instead{cycle}")
 
 
-def goals(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+def goals(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
     if not profile.goals:
         return []
     served = [g for g in profile.goals if g in entry.goals]
@@ -165,7 +166,11 @@ def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> li
     ]
 
 
-IDENTITY_RULES: list[Rule] = [kind, retired, already_held, goals]
+IDENTITY_RULES: list[Callable[[Identity, Profile, RuleContext], list[Verdict]]] = [
+    kind,
+    retired,
+    goals,
+]
 RULES: list[Rule] = [
     kind,
     retired,
@@ -179,19 +184,14 @@ RULES: list[Rule] = [
 ]
 
 
-def evaluate(
-    entry: Certification, profile: Profile, ctx: RuleContext, *, brief: bool = False
-) -> list[Verdict]:
-    """Every verdict of every rule, in the registry's order.
-
-    `brief`: a certification already out for what it is (retired, held, off the person's
-    goals) is not put through the costlier rules too (`--why` asks for the full story).
-    """
-    if brief:
-        identity = [v for rule in IDENTITY_RULES for v in rule(entry, profile, ctx) if v.failed]
-        if identity:
-            return identity
+def evaluate(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    """Every verdict of every rule, in the registry's order."""
     return [verdict for rule in RULES for verdict in rule(entry, profile, ctx)]
+
+
+def identity_failures(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    """The failures of the rules about what a certification is (no need to read it all)."""
+    return [v for rule in IDENTITY_RULES for v in rule(entry, profile, ctx) if v.failed]
 
 
 # ----------------------------------------------------------------------------- routes

@@ -102,7 +102,7 @@ def goals_report(catalog: Catalog) -> Report:
             "name": g.name,
             "description": g.description,
             "synonyms": list(g.synonyms),
-            "certifications": [e.id for e in catalog.certifications if g.id in e.goals],
+            "certifications": [s.id for s in catalog.summaries.values() if g.id in s.goals],
         }
         for g in catalog.goals.values()
     ]
