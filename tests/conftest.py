@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from certadvise.catalog import Catalog, catalog_dirs, load_catalog
+from certadvise.catalog import Catalog, catalog_dirs
 from certadvise.cli import main
+from certadvise.loading import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -275,8 +275,9 @@ def test_random_catalog_entries_are_rejected_cleanly(
 ) -> None:  # type: ignore[type-arg]
     import yaml
 
-    from certadvise.catalog import builtin_dir, load_catalog
+    from certadvise.catalog import builtin_dir
     from certadvise.errors import CatalogError
+    from certadvise.loading import load_catalog
 
     folder = tmp_path_factory.mktemp("cat")
     write(folder / "x" / "TEST-CERT.yaml", yaml.safe_dump(data))
@@ -284,3 +285,50 @@ def test_random_catalog_entries_are_rejected_cleanly(
         load_catalog([builtin_dir(), folder])
     except CatalogError as exc:
         assert exc.problems and all(p.startswith(str(folder)) for p in exc.problems)
+
+
+option_values = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
+)
+profile_options = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "--goal",
+                "--degree",
+                "--field",
+                "--have",
+                "--hours",
+                "--experience",
+                "--age",
+                "--budget",
+                "--member",
+                "--final-year",
+                "--top",
+                "--why",
+            ]
+        ),
+        option_values
+        | st.sampled_from(["tactical", "bachelor", "CSCS", "clinical=600", "30", "-1"]),
+    ),
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(profile_options, st.sampled_from(["recommend", "path CSCS", "compare CSCS TSAC-F"]))
+def test_random_command_lines_never_crash(
+    cli: Runner, options: list[tuple[str, str]], command: str
+) -> None:
+    args = [*command.split(), *(part for pair in options for part in pair)]
+    if args[0] != "recommend":
+        args = [a for a in args if a not in ("--top", "--why")]
+    result = cli(*args, "-f", "json")
+    assert result.code in (0, 1, 2), result.err
+    assert "Traceback" not in result.err
+    if result.code == 2:
+        assert result.out == "" and len(result.err.splitlines()) == 1, result.err

@@ -8,7 +8,8 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvise.catalog import Catalog, catalog_dirs, load_catalog
+from certadvise.catalog import Catalog, catalog_dirs
+from certadvise.loading import load_catalog
 from certadvise.models import DegreeLevel
 from certadvise.profile import Profile
 from certadvise.rank import Advice, advise

@@ -13,44 +13,17 @@ import pickle
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from certadvise import __version__
-from certadvise.catalog import Catalog, Summary, load_catalog
-from certadvise.models import Certification
+from certadvise.catalog import Catalog, LazyEntries, Summary
+from certadvise.loading import load_catalog
 
 FORMAT = 2  # the layout of a cache file; older files are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
-
-
-class LazyEntries(Mapping[str, Certification]):
-    """Entries kept pickled, each read the first time it is asked for.
-
-    A large catalog is mostly entries a command never looks at (`compare` reads two, and
-    `recommend` only those that serve the person's goals): they stay bytes.
-    """
-
-    def __init__(self, blobs: dict[str, bytes]) -> None:
-        self._blobs = blobs
-        self._read: dict[str, Certification] = {}
-
-    def __getitem__(self, key: str) -> Certification:
-        entry = self._read.get(key)
-        if entry is None:
-            entry = self._read[key] = pickle.loads(self._blobs[key])
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._blobs
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._blobs)
-
-    def __len__(self) -> int:
-        return len(self._blobs)
 
 
 def cache_dir() -> Path:
@@ -143,10 +116,13 @@ def _write(path: Path, catalog: Catalog) -> None:
     """Write atomically, then drop the caches of older catalogs. Failures are ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {
-            key: pickle.dumps(catalog.entries[key], pickle.HIGHEST_PROTOCOL)
-            for key in catalog.summaries
-        }
+        if isinstance(catalog.entries, LazyEntries):
+            entries = catalog.entries.blobs  # pickled one by one by the loader already
+        else:
+            entries = {
+                key: pickle.dumps(catalog.entries[key], pickle.HIGHEST_PROTOCOL)
+                for key in catalog.summaries
+            }
         payload = {
             "format": FORMAT,
             "summaries": catalog.summaries,

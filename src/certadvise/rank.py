@@ -57,7 +57,6 @@ class Evaluation:
     verdicts: tuple[Verdict, ...]
     quote: Quote
     components: tuple[Component, ...] = ()
-    ownership: Ownership | None = None
 
     @property
     def eligible(self) -> bool:
@@ -89,9 +88,18 @@ class Advice:
     ranked: tuple[Evaluation, ...]
     excluded: tuple[Evaluation, ...]
     messages: tuple[str, ...] = field(default=())
+    catalog: Catalog | None = field(default=None, repr=False)
+    years: int = 3
 
     def find(self, cert_id: str) -> Evaluation | None:
         return next((e for e in (*self.ranked, *self.excluded) if e.entry.id == cert_id), None)
+
+    def ownership(self, ev: Evaluation) -> Ownership | None:
+        """What holding a ranked certification costs over `years` (worked out on demand)."""
+        if self.catalog is None or not isinstance(ev.entry, Certification):
+            return None
+        organization = self.catalog.organizations.get(ev.entry.organization)
+        return cost_of_ownership(ev.entry, organization, self.profile.member, self.years)
 
 
 def score(
@@ -221,13 +229,9 @@ def advise(
     prices = [q.usd for _, _, q in eligible if q.usd is not None]
     reference = max(prices) if prices else None
 
-    def own(entry: Certification) -> Ownership:
-        organization = catalog.organizations.get(entry.organization)
-        return cost_of_ownership(entry, organization, profile.member, years)
-
     ranked = sorted(
         (
-            Evaluation(e, v, q, tuple(score(e, profile, q, catalog, reference)), own(e))
+            Evaluation(e, v, q, tuple(score(e, profile, q, catalog, reference)))
             for e, v, q in eligible
         ),
         key=lambda ev: (-ev.points, not ev.quote.verified, ev.entry.id),
@@ -240,6 +244,8 @@ def advise(
         tuple(ranked),
         tuple(excluded),
         tuple(_messages(profile, ranked, tuple(excluded))),
+        catalog,
+        years,
     )
 
 

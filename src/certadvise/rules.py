@@ -41,6 +41,17 @@ class RuleContext:
     today: dt.date
     _quotes: dict[tuple[str, tuple[str, ...]], Quote] = field(default_factory=dict, repr=False)
 
+    _goals: dict[tuple[tuple[str, ...], ...], list[Verdict]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def goal_verdicts(self, served_by: tuple[str, ...], wanted: tuple[str, ...]) -> list[Verdict]:
+        """The goal rule's verdict, once per distinct set of goals served (few in a catalog)."""
+        key = (served_by, wanted)
+        if key not in self._goals:
+            self._goals[key] = _goal_verdicts(served_by, wanted)
+        return self._goals[key]
+
     def quote(self, entry: Certification, profile: Profile) -> Quote:
         """The cheapest way in for this person, worked out once per certification."""
         key = (entry.id, profile.member)
@@ -93,10 +104,14 @@ def already_held(entry: Certification, profile: Profile, ctx: RuleContext) -> li
 def goals(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
     if not profile.goals:
         return []
-    served = [g for g in profile.goals if g in entry.goals]
+    return ctx.goal_verdicts(entry.goals, profile.goals)
+
+
+def _goal_verdicts(served_by: tuple[str, ...], wanted: tuple[str, ...]) -> list[Verdict]:
+    served = [g for g in wanted if g in served_by]
     if served:
         return _pass("goal", f"serves {', '.join(served)}")
-    return _fail("goal", f"does not serve: {', '.join(profile.goals)}")
+    return _fail("goal", f"does not serve: {', '.join(wanted)}")
 
 
 def age(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:

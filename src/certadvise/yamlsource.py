@@ -9,7 +9,6 @@ caller asks for one, which on a valid catalog is never.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,22 +38,17 @@ class YamlProblem(Exception):
 
 
 class _Loader(_BaseLoader):
-    """The safe loader, refusing repeated keys and sharing equal strings (a smaller cache)."""
+    """The safe loader, refusing repeated keys (the plain one keeps the last silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
+        keys = [key.value for key, _ in node.value]
+        if len(keys) != len(set(keys)):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
                 if key_node.value in seen:
                     raise YamlProblem(f"duplicate key {key_node.value!r}", _line(key_node))
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
-
-    def construct_shared_str(self, node: yaml.ScalarNode) -> str:
-        return sys.intern(str(self.construct_scalar(node)))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_shared_str)
 
 
 @dataclass

@@ -32,8 +32,9 @@ def validate(
 
     Every problem is printed as file:line: field: message, and the exit code is 3.
     """
-    from certadvise.catalog import builtin_dir, catalog_dirs, load_catalog
+    from certadvise.catalog import builtin_dir, catalog_dirs
     from certadvise.errors import CatalogError
+    from certadvise.loading import load_catalog
     from certadvise.render import OutputFormat
 
     folders = [builtin_dir(), *dirs] if dirs else catalog_dirs()

@@ -15,7 +15,7 @@ def _dumps(value: Any, indent: int | None) -> str:
 
 
 def write_json(report: Report, out: TextIO) -> None:
-    out.write(_dumps(report.document, 2) + "\n")
+    out.write(_dumps(report.json_document(), 2) + "\n")
 
 
 def write_jsonl(report: Report, out: TextIO) -> None:

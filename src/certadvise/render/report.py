@@ -31,13 +31,16 @@ class Report:
 
     columns: Sequence[Column]
     rows: Sequence[Row]
-    document: Any
+    document: Any  # the JSON document, or a function that builds it (when it is costly)
     records: Sequence[Any] | None = None  # one JSON object a line for jsonl; default: rows
     title: str | None = None
     notes: Sequence[str] = ()
     id_key: str = "id"
     extra: Sequence[Report] = field(default_factory=tuple)  # further tables (people only)
     pipe_width: int | None = None  # wrap at this width in a pipe; None: one row a line
+
+    def json_document(self) -> Any:
+        return self.document() if callable(self.document) else self.document
 
     @property
     def people_columns(self) -> list[Column]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.costs import Quote, quote_text
+from certadvise.costs import Ownership, Quote, quote_text
 from certadvise.rank import Advice, Evaluation
 from certadvise.render.report import Column, Report
 from certadvise.rules import Outcome
@@ -39,7 +39,21 @@ def warnings(ev: Evaluation) -> list[str]:
     return ev.warnings + list(ev.quote.notes)
 
 
-def recommendation_document(rank: int, ev: Evaluation) -> dict[str, Any]:
+def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
+    if ownership is None:
+        return None
+    return {
+        "years": ownership.years,
+        "text": ownership.text,
+        "known_usd": ownership.known_usd,
+        "complete": ownership.complete,
+        "parts": [{"label": p.label, "usd": p.usd} for p in ownership.parts],
+    }
+
+
+def recommendation_document(
+    rank: int, ev: Evaluation, ownership: Ownership | None
+) -> dict[str, Any]:
     return {
         "rank": rank,
         "id": ev.entry.id,
@@ -49,15 +63,7 @@ def recommendation_document(rank: int, ev: Evaluation) -> dict[str, Any]:
         "cost": cost_document(ev.quote),
         "reasons": reasons(ev),
         "warnings": warnings(ev),
-        "total_cost": None
-        if ev.ownership is None
-        else {
-            "years": ev.ownership.years,
-            "text": ev.ownership.text,
-            "known_usd": ev.ownership.known_usd,
-            "complete": ev.ownership.complete,
-            "parts": [{"label": p.label, "usd": p.usd} for p in ev.ownership.parts],
-        },
+        "total_cost": ownership_document(ownership),
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
@@ -74,7 +80,10 @@ def excluded_document(ev: Evaluation) -> dict[str, Any]:
 
 def recommend_report(advice: Advice, top: int | None, show_excluded: bool) -> Report:
     shown = advice.ranked if top is None else advice.ranked[:top]
-    records = [recommendation_document(rank, ev) for rank, ev in enumerate(shown, start=1)]
+    records = [
+        recommendation_document(rank, ev, advice.ownership(ev))
+        for rank, ev in enumerate(shown, start=1)
+    ]
     rows = [
         {
             **doc,
@@ -98,14 +107,17 @@ def recommend_report(advice: Advice, top: int | None, show_excluded: bool) -> Re
         Column("reasons", "Reasons", for_people=False),
         Column("warnings", "Warnings", for_people=False),
     ]
-    document = {
-        "profile": advice.profile.as_document(),
-        "assumptions": list(advice.assumptions),
-        "messages": list(advice.messages),
-        "recommendations": records,
-        "not_shown": [ev.entry.id for ev in advice.ranked[len(shown) :]],
-        "excluded": [excluded_document(ev) for ev in advice.excluded],
-    }
+
+    def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
+        return {
+            "profile": advice.profile.as_document(),
+            "assumptions": list(advice.assumptions),
+            "messages": list(advice.messages),
+            "recommendations": records,
+            "not_shown": [ev.entry.id for ev in advice.ranked[len(shown) :]],
+            "excluded": [excluded_document(ev) for ev in advice.excluded],
+        }
+
     notes = [f"assumption: {a}" for a in advice.assumptions]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
     if len(shown) < len(advice.ranked):
