@@ -11,6 +11,18 @@ import pytest
 
 from .conftest import Runner, write
 
+# The README's first example: a graduate with CPR/AED and $600 who wants to coach college teams.
+GRADUATE_COACH = (
+    "--goal",
+    "collegiate-athletes",
+    "--degree",
+    "bachelor",
+    "--have",
+    "CPR-AED",
+    "--budget",
+    "600",
+)
+
 
 def recommend_json(cli: Runner, *args: str) -> dict:  # type: ignore[type-arg]
     result = cli("recommend", *args, "--all", "-f", "json")
@@ -85,17 +97,7 @@ def test_nothing_fits_exits_1_and_says_what_comes_closest(cli: Runner) -> None:
 
 
 def test_json_shape_follows_the_contract(cli: Runner) -> None:
-    doc = recommend_json(
-        cli,
-        "--goal",
-        "collegiate-athletes",
-        "--degree",
-        "bachelor",
-        "--have",
-        "CPR-AED",
-        "--budget",
-        "600",
-    )
+    doc = recommend_json(cli, *GRADUATE_COACH)
     assert doc["profile"] == {
         "goals": ["collegiate-athletes"],
         "degree": "bachelor",
@@ -138,17 +140,7 @@ def test_top_all_and_not_shown(cli: Runner) -> None:
 
 
 def test_table_shows_rank_id_cost_and_reasons_and_assumptions_on_stderr(cli: Runner) -> None:
-    result = cli(
-        "recommend",
-        "--goal",
-        "collegiate-athletes",
-        "--degree",
-        "bachelor",
-        "--have",
-        "CPR-AED",
-        "--budget",
-        "600",
-    )
+    result = cli("recommend", *GRADUATE_COACH)
     assert result.code == 0
     header, first = result.lines[0], result.lines[1]
     assert header.split()[:3] == ["#", "ID", "Name"]
