@@ -12,9 +12,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-PIPE_WIDTH = 4096
-
-
 def colour_allowed(is_terminal: bool) -> bool:
     """Colour only on a terminal, and never with NO_COLOR set or TERM=dumb."""
     return is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
@@ -43,9 +40,8 @@ def _write_rich(report: Report, out: TextIO, is_terminal: bool) -> None:
 
     colour = colour_allowed(is_terminal)
     decorate = is_terminal and os.environ.get("TERM") != "dumb"
-    # In a pipe each row stays on one line (unless COLUMNS says otherwise), for grep and cut;
-    # reports of long prose (compare) ask for a readable width instead.
-    width = None if is_terminal or "COLUMNS" in os.environ else report.pipe_width or PIPE_WIDTH
+    # A terminal's own width; in a pipe COLUMNS, or the width a report of prose asks for.
+    width = None if is_terminal or "COLUMNS" in os.environ else report.pipe_width
     console = Console(
         file=out,
         force_terminal=colour,
