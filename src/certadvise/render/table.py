@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+
 def colour_allowed(is_terminal: bool) -> bool:
     """Colour only on a terminal, and never with NO_COLOR set or TERM=dumb."""
     return is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
