@@ -13,7 +13,8 @@ import pytest
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
-ANSWERS = ["coach college athletes", "bachelor", "business", "CPR-AED", "600"]
+# A typo first: the question is asked again, with the reason.
+ANSWERS = ["juggling", "coach college athletes", "bachelor", "business", "CPR-AED", "600"]
 
 
 def tmux(*args: str) -> str:
@@ -41,6 +42,7 @@ def test_bare_recommend_on_a_terminal_asks_and_ranks(tmp_path: Path) -> None:
             tmux("send-keys", "-t", session, answer, "Enter")
             time.sleep(0.2)
         shown = screen_after(session, "EXIT=")
+        assert "unknown goal 'juggling'" in shown
         assert "Highest education" in shown and "Most you will spend now" in shown
         assert "│ 1 │ CSCS │" in shown
         assert "EXIT=0" in shown
