@@ -10,8 +10,20 @@ from certadvise.render.report import Report
 from certadvise.render.text import clean, escape_json_controls, raw
 
 
+def _whole(value: Any) -> Any:
+    """Whole-number floats as integers ($475, not 475.0), everywhere in a document."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_whole(item) for item in value]
+    return value
+
+
 def _dumps(value: Any, indent: int | None) -> str:
-    return escape_json_controls(json.dumps(value, indent=indent, ensure_ascii=False, default=str))
+    text = json.dumps(_whole(value), indent=indent, ensure_ascii=False, default=str)
+    return escape_json_controls(text)
 
 
 def write_json(report: Report, out: TextIO) -> None:

@@ -14,6 +14,11 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def number(value: float) -> str:
+    """475.0 -> '475', 49.3 -> '49.3', 1500000.0 -> '1500000' (never exponent notation)."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def human(value: Any) -> str:
     """A value as people read it; unknown is 'not verified', never blank or 0."""
     if value is None:
@@ -21,7 +26,7 @@ def human(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(human(v) for v in value) or "none"
     return clean(str(value))
@@ -34,7 +39,7 @@ def raw(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value)
     if isinstance(value, (list, tuple)):
         return "; ".join(raw(v) for v in value)
     return clean(str(value))
