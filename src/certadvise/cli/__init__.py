@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
     try:
         result = app(
-            args=list(argv) if argv is not None else None,
+            args=args,
             prog_name="certadvise",
             standalone_mode=False,
         )

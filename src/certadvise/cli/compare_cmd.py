@@ -55,12 +55,4 @@ def compare(
         wanted,
         only_differences,
     )
-    eligibility = None
-    if profile is not None:
-        eligible = next((r for r in comparison.rows if r.key == "eligible"), None)
-        eligibility = (
-            {e.id: text for e, text in zip(entries, eligible.values, strict=True)}
-            if eligible
-            else None
-        )
-    shell.output(compare_report(comparison, eligibility), fmt)
+    shell.output(compare_report(comparison), fmt)

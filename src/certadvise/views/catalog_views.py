@@ -12,10 +12,6 @@ from certadvise.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
 
 
-def _usd(value: Any) -> str:
-    return money(value)
-
-
 def _blank(value: Any) -> str:
     """Facts without a source (name, aliases) show an empty cell, not 'not verified'."""
     return str(value) if value else ""
@@ -45,7 +41,7 @@ def list_report(
         Column("organization", "Org", no_wrap=True),
         Column("category", "Category"),
         Column("status", "Status"),
-        Column("minimum_usd", "From", _usd, no_wrap=True),
+        Column("minimum_usd", "From", money, no_wrap=True),
         Column("goals", "Goals"),
     ]
     return Report(columns, rows, {"certifications": rows}, notes=notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.compare import Comparison
+from certadvise.compare import ELIGIBLE_KEY, Comparison
 from certadvise.models import to_jsonable
 from certadvise.render.report import Column, Report
 
@@ -13,7 +13,7 @@ def _mark(differs: Any) -> str:
     return "*" if differs else ""
 
 
-def compare_report(comparison: Comparison, eligibility: dict[str, Any] | None) -> Report:
+def compare_report(comparison: Comparison) -> Report:
     ids = [entry.id for entry in comparison.entries]
     columns = [
         Column("key", "Key", for_people=False),
@@ -45,8 +45,9 @@ def compare_report(comparison: Comparison, eligibility: dict[str, Any] | None) -
             for r in comparison.rows
         ],
     }
-    if eligibility is not None:
-        document["eligibility"] = eligibility
+    eligible = next((row for row in comparison.rows if row.key == ELIGIBLE_KEY), None)
+    if eligible is not None:
+        document["eligibility"] = dict(zip(ids, eligible.values, strict=True))
     notes = ["* marks the rows where the certifications differ"] if comparison.differences else []
     return Report(
         columns,

@@ -7,6 +7,7 @@ from typing import Any
 from certadvise.costs import money
 from certadvise.plan import Plan, Step
 from certadvise.render.report import Column, Report
+from certadvise.views import ownership_document
 
 
 def _years(value: Any) -> str:
@@ -66,24 +67,10 @@ def path_report(plan: Plan) -> Report:
     ownership = plan.ownership
     document = {
         "target": plan.target.id,
-        "route": plan.route,
-        "steps": steps,
-        "total_cost_usd": plan.known_usd,
-        "total_cost_complete": not plan.unpriced,
-        "total_cost": plan.cost_text,
-        "unpriced_steps": plan.unpriced,
-        "years": round(plan.years, 2),
+        **plan_summary(plan),
         "alternatives": [plan_summary(alt) for alt in plan.alternatives],
         "warnings": list(plan.warnings),
-        "ownership": None
-        if ownership is None
-        else {
-            "years": ownership.years,
-            "total": ownership.text,
-            "known_usd": ownership.known_usd,
-            "complete": ownership.complete,
-            "parts": [{"label": p.label, "usd": p.usd} for p in ownership.parts],
-        },
+        "ownership": ownership_document(ownership),
     }
     notes = []
     if plan.steps:

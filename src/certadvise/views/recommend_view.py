@@ -8,6 +8,7 @@ from certadvise.costs import Ownership, Quote, quote_text
 from certadvise.rank import Advice, Evaluation
 from certadvise.render.report import Column, Report
 from certadvise.rules import Outcome
+from certadvise.views import ownership_document
 
 
 def cost_document(quote: Quote) -> dict[str, Any]:
@@ -37,18 +38,6 @@ def reasons(ev: Evaluation) -> list[str]:
 
 def warnings(ev: Evaluation) -> list[str]:
     return ev.warnings + list(ev.quote.notes)
-
-
-def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
-    if ownership is None:
-        return None
-    return {
-        "years": ownership.years,
-        "text": ownership.text,
-        "known_usd": ownership.known_usd,
-        "complete": ownership.complete,
-        "parts": [{"label": p.label, "usd": p.usd} for p in ownership.parts],
-    }
 
 
 def recommendation_document(
