@@ -8,6 +8,7 @@ from certadvise.costs import Ownership
 
 
 def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
+    """What holding a certification costs over some years, as JSON (None: not worked out)."""
     if ownership is None:
         return None
     return {
