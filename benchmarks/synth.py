@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from certadvise.catalog import builtin_dir
+from certadvise.catalog.index import builtin_dir
 
 BUCKET = 1000  # files a folder
 

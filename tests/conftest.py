@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from certadvise.catalog import Catalog, catalog_dirs
+from certadvise.catalog.index import Catalog, catalog_dirs
+from certadvise.catalog.loading import load_catalog
 from certadvise.cli import main
-from certadvise.loading import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from certadvise import cache
-from certadvise.catalog import builtin_dir, catalog_dirs
+from certadvise.catalog import cache
+from certadvise.catalog.index import builtin_dir, catalog_dirs
 
 from .conftest import Runner, write
 from .test_catalog_validation import VALID

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from certadvise.catalog import Catalog, builtin_dir
+from certadvise.catalog.index import Catalog, builtin_dir
+from certadvise.catalog.models import CprAed, DegreeLevel, Delivery, ExamFormat, Status
 from certadvise.errors import AmbiguousNameError
-from certadvise.models import CprAed, DegreeLevel, Delivery, ExamFormat, Status
 
 from .conftest import REPO
 

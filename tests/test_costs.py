@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.catalog import Catalog
-from certadvise.costs import cheapest_way_in, cost_of_ownership, money, quote_text
-from certadvise.models import Certification, Organization
-from certadvise.validation import validate
+from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification, Organization
+from certadvise.catalog.validation import validate
 
 
 def entry(**cost: Any) -> Certification:

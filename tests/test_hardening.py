@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvise import yamlsource
+from certadvise.advice.profile import read_profile
+from certadvise.catalog import yamlsource
 from certadvise.errors import InputError
-from certadvise.profile import read_profile
 
 from .conftest import Runner, write
 from .test_catalog_validation import VALID
@@ -153,12 +153,12 @@ def test_duplicate_ids_in_one_folder_are_reported(cli: Runner, tmp_path: Path) -
 def test_internal_errors_are_one_line_unless_debugging(
     cli: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import certadvise.listing
+    import certadvise.catalog.listing
 
     def broken(*args: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(certadvise.listing, "filter_entries", broken)
+    monkeypatch.setattr(certadvise.catalog.listing, "filter_entries", broken)
     result = cli("list")
     assert result.code == 70
     assert result.err.startswith("certadvise: internal error: ZeroDivisionError: boom")
@@ -275,9 +275,9 @@ def test_random_catalog_entries_are_rejected_cleanly(
 ) -> None:  # type: ignore[type-arg]
     import yaml
 
-    from certadvise.catalog import builtin_dir
+    from certadvise.catalog.index import builtin_dir
+    from certadvise.catalog.loading import load_catalog
     from certadvise.errors import CatalogError
-    from certadvise.loading import load_catalog
 
     folder = tmp_path_factory.mktemp("cat")
     write(folder / "x" / "TEST-CERT.yaml", yaml.safe_dump(data))

@@ -8,11 +8,11 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvise.catalog import Catalog, catalog_dirs
-from certadvise.loading import load_catalog
-from certadvise.models import DegreeLevel
-from certadvise.profile import Profile
-from certadvise.rank import Advice, advise
+from certadvise.advice.profile import Profile
+from certadvise.advice.ranking import Recommendations, advise
+from certadvise.catalog.index import Catalog, catalog_dirs
+from certadvise.catalog.loading import load_catalog
+from certadvise.catalog.models import DegreeLevel
 
 CATALOG: Catalog = load_catalog(catalog_dirs(environ={}))
 TODAY = dt.date(2026, 11, 24)
@@ -38,11 +38,11 @@ profiles = st.builds(
 fast = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def run(profile: Profile) -> Advice:
+def run(profile: Profile) -> Recommendations:
     return advise(profile, [], CATALOG, TODAY)
 
 
-def ranked(advice: Advice) -> set[str]:
+def ranked(advice: Recommendations) -> set[str]:
     return {ev.entry.id for ev in advice.ranked}
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from certadvise.catalog import Catalog
-from certadvise.models import DegreeLevel
-from certadvise.profile import Profile
-from certadvise.rules import Outcome, RuleContext, Verdict, evaluate, missing_for_route
-from certadvise.validation import validate
+from certadvise.advice.profile import Profile
+from certadvise.advice.rules import Outcome, RuleContext, Verdict, evaluate, missing_for_route
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import DegreeLevel
+from certadvise.catalog.validation import validate
 
 TODAY = dt.date(2026, 11, 24)
 

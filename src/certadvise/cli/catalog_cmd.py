@@ -32,9 +32,9 @@ def validate(
 
     Every problem is printed as file:line: field: message, and the exit code is 3.
     """
-    from certadvise.catalog import builtin_dir, catalog_dirs
+    from certadvise.catalog.index import builtin_dir, catalog_dirs
+    from certadvise.catalog.loading import load_catalog
     from certadvise.errors import CatalogError
-    from certadvise.loading import load_catalog
     from certadvise.render import OutputFormat
 
     folders = [builtin_dir(), *dirs] if dirs else catalog_dirs()
@@ -64,8 +64,8 @@ def validate(
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of one catalog entry (for editors and CI)."""
-    from certadvise.models import Certification
-    from certadvise.validation import json_schema
+    from certadvise.catalog.models import Certification
+    from certadvise.catalog.validation import json_schema
 
     document = json_schema(Certification)
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -35,10 +35,10 @@ def compare(
     """
     import datetime as dt
 
+    from certadvise.advice.comparison import check_selection, compare, pick_rows
+    from certadvise.advice.rules import RuleContext
+    from certadvise.catalog.facts import FactContext
     from certadvise.cli.profile_options import build_profile
-    from certadvise.compare import check_selection, compare, pick_rows
-    from certadvise.facts import FactContext
-    from certadvise.rules import RuleContext
     from certadvise.views.compare_view import compare_report
 
     cat = shell.load(catalog)

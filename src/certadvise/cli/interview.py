@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from certadvise.catalog import Catalog
+from certadvise.catalog.index import Catalog
 from certadvise.errors import CertadviseError, InputError
 from certadvise.levels import DegreeLevel
 

@@ -31,7 +31,7 @@ def list_certifications(
     catalog: CatalogOpt = None,
 ) -> None:
     """List the catalog's certifications, optionally filtered."""
-    from certadvise.listing import Filters, filter_entries
+    from certadvise.catalog.listing import Filters, filter_entries
     from certadvise.views.catalog_views import list_report
 
     cat = shell.load(catalog)

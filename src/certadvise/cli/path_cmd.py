@@ -28,8 +28,8 @@ def path(
     profile_options: dict[str, Any],
 ) -> None:
     """Plan the steps, cost and time from where you stand to TARGET."""
+    from certadvise.advice.planning import plan_path
     from certadvise.cli.profile_options import build_profile
-    from certadvise.plan import plan_path
     from certadvise.views.path_view import path_report
 
     cat = shell.load(catalog)

@@ -17,8 +17,8 @@ from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
 
 if TYPE_CHECKING:
-    from certadvise.catalog import Catalog
-    from certadvise.profile import Profile
+    from certadvise.advice.profile import Profile
+    from certadvise.catalog.index import Catalog
 
 _LEVELS = ", ".join(level.value for level in DegreeLevel)
 
@@ -134,7 +134,7 @@ def with_profile_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
     """The normalised profile and its assumptions, from a profile file and the options."""
-    from certadvise.profile import RawProfile, normalise, parse_pairs, read_profile
+    from certadvise.advice.profile import RawProfile, normalise, parse_pairs, read_profile
 
     base = read_profile(options["profile_file"]) if options["profile_file"] else RawProfile()
     hours, experience = options["hours"], options["experience"]

@@ -39,8 +39,8 @@ def recommend(
     Reads goals, education, credentials, hours, age, memberships and budget; excludes what
     does not fit (--show-excluded says why) and ranks the rest, every point with a reason.
     """
+    from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
-    from certadvise.rank import advise
     from certadvise.views.recommend_view import recommend_report, why_report
 
     cat = shell.load(catalog)

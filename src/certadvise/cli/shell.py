@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 from certadvise.render import OutputFormat, emit
 
 if TYPE_CHECKING:
-    from certadvise.catalog import Catalog
+    from certadvise.catalog.index import Catalog
     from certadvise.render.report import Report
 
 
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
-    from certadvise import cache
-    from certadvise.catalog import catalog_dirs
+    from certadvise.catalog import cache
+    from certadvise.catalog.index import catalog_dirs
 
     return cache.load(catalog_dirs(list(extra_dirs or ())))
 

@@ -23,7 +23,7 @@ def show(
 
     Every fact with its source and as-of date; unknown facts read "not verified".
     """
-    from certadvise.facts import FactContext
+    from certadvise.catalog.facts import FactContext
     from certadvise.views.catalog_views import show_report
 
     cat = shell.load(catalog)

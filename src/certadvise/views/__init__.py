@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.costs import Ownership
+from certadvise.advice.costs import Ownership
 
 
 def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:

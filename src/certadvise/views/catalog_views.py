@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from certadvise.catalog import Catalog
-from certadvise.costs import cheapest_way_in, money
-from certadvise.facts import FactContext, facts
-from certadvise.models import Certification, to_jsonable
+from certadvise.advice.costs import cheapest_way_in, money
+from certadvise.catalog.facts import FactContext, facts
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
 
 

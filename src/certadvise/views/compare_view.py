@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.compare import ELIGIBLE_KEY, Comparison
-from certadvise.models import to_jsonable
+from certadvise.advice.comparison import ELIGIBLE_KEY, Comparison
+from certadvise.catalog.models import to_jsonable
 from certadvise.render.report import Column, Report
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.costs import money
-from certadvise.plan import Plan, Step
+from certadvise.advice.costs import money
+from certadvise.advice.planning import Plan, Step
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.costs import Ownership, Quote, quote_text
-from certadvise.rank import Advice, Evaluation
+from certadvise.advice.costs import Ownership, Quote, quote_text
+from certadvise.advice.ranking import Evaluation, Recommendations
+from certadvise.advice.rules import Outcome
 from certadvise.render.report import Column, Report
-from certadvise.rules import Outcome
 from certadvise.views import ownership_document
 
 
@@ -67,7 +67,7 @@ def excluded_document(ev: Evaluation) -> dict[str, Any]:
     }
 
 
-def recommend_report(advice: Advice, top: int | None, show_excluded: bool) -> Report:
+def recommend_report(advice: Recommendations, top: int | None, show_excluded: bool) -> Report:
     shown = advice.ranked if top is None else advice.ranked[:top]
     records = [
         recommendation_document(rank, ev, advice.ownership(ev))
@@ -126,7 +126,7 @@ def recommend_report(advice: Advice, top: int | None, show_excluded: bool) -> Re
     )
 
 
-def _excluded_report(advice: Advice) -> Report:
+def _excluded_report(advice: Recommendations) -> Report:
     rows = [{"id": ev.entry.id, "reasons": "; ".join(ev.failures)} for ev in advice.excluded]
     return Report(
         [Column("id", "ID", no_wrap=True), Column("reasons", "Why not")],
@@ -136,7 +136,7 @@ def _excluded_report(advice: Advice) -> Report:
     )
 
 
-def why_report(advice: Advice, ev: Evaluation) -> Report:
+def why_report(advice: Recommendations, ev: Evaluation) -> Report:
     """Every rule that fired for one certification, and every point of its score."""
     rank = next(
         (i for i, r in enumerate(advice.ranked, start=1) if r.entry.id == ev.entry.id), None

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from certadvise.catalog import Catalog, Summary
-from certadvise.costs import Ownership, Quote, cost_of_ownership, money
-from certadvise.models import Certification, Confidence
-from certadvise.profile import CPR_ID, Profile
-from certadvise.rules import Outcome, RuleContext, Verdict, evaluate, identity_failures
+from certadvise.advice.costs import Ownership, Quote, cost_of_ownership, money
+from certadvise.advice.profile import CPR_ID, Profile
+from certadvise.advice.rules import Outcome, RuleContext, Verdict, evaluate, identity_failures
+from certadvise.catalog.index import Catalog, Summary
+from certadvise.catalog.models import Certification, Confidence
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 
@@ -80,7 +80,7 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class Advice:
+class Recommendations:
     """The result of `recommend`: ranked, excluded, and what was assumed."""
 
     profile: Profile
@@ -209,7 +209,7 @@ def advise(
     today: dt.date | None = None,
     years: int = 3,
     explain: str | None = None,
-) -> Advice:
+) -> Recommendations:
     """Evaluate every catalog entry for `profile`; rank the eligible, explain the rest.
 
     Entries off the person's goals are excluded for that reason alone, except `explain`,
@@ -238,7 +238,7 @@ def advise(
     )
     excluded += [Evaluation(e, v, q) for e, v, q in judged if any(x.failed for x in v)]
     excluded.sort(key=lambda ev: ev.entry.id)
-    return Advice(
+    return Recommendations(
         profile,
         tuple(assumptions),
         tuple(ranked),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from certadvise.catalog import (
+from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
     Catalog,
@@ -27,8 +27,7 @@ from certadvise.catalog import (
     Summary,
     name_key,
 )
-from certadvise.errors import CatalogError
-from certadvise.models import (
+from certadvise.catalog.models import (
     Certification,
     CredentialClass,
     Goal,
@@ -36,9 +35,10 @@ from certadvise.models import (
     Term,
     Vocabulary,
 )
+from certadvise.errors import CatalogError
 
 if TYPE_CHECKING:
-    from certadvise import yamlsource
+    from certadvise.catalog import yamlsource
 
 M = TypeVar("M")
 Loc = tuple[str | int, ...]
@@ -56,7 +56,7 @@ class _Problems:
         self.found.append(f"{location}: {where}: {message}" if where else f"{location}: {message}")
 
     def document(self, path: Path) -> yamlsource.Document | None:
-        from certadvise import yamlsource
+        from certadvise.catalog import yamlsource
 
         try:
             return yamlsource.load(path)
@@ -66,7 +66,7 @@ class _Problems:
 
     def model(self, cls: type[M], data: Any, path: Path, doc: Any, prefix: Loc = ()) -> M | None:
         """`data` validated as `cls`, or None with its problems recorded."""
-        from certadvise import validation
+        from certadvise.catalog import validation
 
         try:
             return validation.validate(cls, data)
@@ -96,7 +96,7 @@ class _Lines:
         self._doc: yamlsource.Document | None = None
 
     def line_of(self, loc: Loc) -> int:
-        from certadvise import yamlsource
+        from certadvise.catalog import yamlsource
 
         if self._doc is None:
             try:

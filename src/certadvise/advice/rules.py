@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from certadvise.catalog import Catalog, Summary
-from certadvise.costs import Quote, cheapest_way_in, money
-from certadvise.models import Certification, CprAed, Route, Status
-from certadvise.profile import CPR_ID, Profile
+from certadvise.advice.costs import Quote, cheapest_way_in, money
+from certadvise.advice.profile import CPR_ID, Profile
+from certadvise.catalog.index import Catalog, Summary
+from certadvise.catalog.models import Certification, CprAed, Route, Status
 
 
 class Outcome(StrEnum):

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from certadvise.catalog import Catalog
-from certadvise.costs import cheapest_way_in, cost_of_ownership, money, quote_text
-from certadvise.models import Certification, CprAed, PassRate, Source, Sourced
+from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification, CprAed, PassRate, Source, Sourced
 
 UNKNOWN = "not verified"
 

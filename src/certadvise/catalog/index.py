@@ -2,7 +2,7 @@
 
 Folders are layered: the built-in catalog first, then `CERTADVISE_CATALOG`, then
 `--catalog`; an entry with the same id replaces the earlier one. Reading and validating
-them is `certadvise.loading`'s job.
+them is `certadvise.catalog.loading`'s job.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from certadvise.errors import AmbiguousNameError, UnknownNameError
-from certadvise.models import (
+from certadvise.catalog.models import (
     Certification,
     CredentialClass,
     Goal,
@@ -27,6 +26,7 @@ from certadvise.models import (
     Term,
     Vocabulary,
 )
+from certadvise.errors import AmbiguousNameError, UnknownNameError
 
 ENV_VAR = "CERTADVISE_CATALOG"
 CLASS_PREFIX = "class:"

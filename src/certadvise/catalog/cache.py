@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from certadvise import __version__
-from certadvise.catalog import Catalog, LazyEntries, Summary
-from certadvise.loading import load_catalog
+from certadvise.catalog.index import Catalog, LazyEntries, Summary
+from certadvise.catalog.loading import load_catalog
 
 FORMAT = 2  # the layout of a cache file; older files are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"

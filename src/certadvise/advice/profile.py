@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from annotated_types import Ge, Le
 
-from certadvise.catalog import Catalog
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Strict
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
-from certadvise.models import Strict
 
 if TYPE_CHECKING:
-    from certadvise import yamlsource
+    from certadvise.catalog import yamlsource
 
 CPR_ID = "CPR-AED"
 
@@ -74,7 +74,7 @@ class Profile:
 
     def as_document(self) -> dict[str, Any]:
         """The profile as the JSON output shows it: only what was given."""
-        from certadvise.models import to_jsonable
+        from certadvise.catalog.models import to_jsonable
 
         return {
             f.name: to_jsonable(getattr(self, f.name))
@@ -90,7 +90,7 @@ PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(RawProfile))
 
 def read_profile(source: str) -> RawProfile:
     """Read a YAML or JSON profile from a file, or from standard input with '-'."""
-    from certadvise import yamlsource
+    from certadvise.catalog import yamlsource
 
     label = "<stdin>" if source == "-" else source
     try:
@@ -115,7 +115,7 @@ def read_profile(source: str) -> RawProfile:
 
 
 def _read_stdin() -> str:
-    from certadvise import yamlsource
+    from certadvise.catalog import yamlsource
 
     raw = sys.stdin.buffer.read(yamlsource.MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else None
     if raw is None:  # a text-only stream (tests)
@@ -129,7 +129,7 @@ def _looks_like_json(source: str, text: str) -> bool:
 
 
 def _validate(doc: yamlsource.Document, label: str) -> RawProfile:
-    from certadvise import validation
+    from certadvise.catalog import validation
 
     data = {("goals" if k == "goal" else k): v for k, v in doc.data.items()}
     for key in ("goals", "have", "member"):  # a single value is as good as a list of one

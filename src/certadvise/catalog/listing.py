@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from certadvise.catalog import Catalog
-from certadvise.costs import cheapest_way_in, money
-from certadvise.models import Certification
+from certadvise.advice.costs import cheapest_way_in, money
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from certadvise.models import Doc
+from certadvise.catalog.models import Doc
 
 __all__ = ["Problem", "ValidationError", "json_schema", "validate"]
 

@@ -6,11 +6,11 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from certadvise.advice.profile import Profile
+from certadvise.advice.rules import Outcome, RuleContext, evaluate
+from certadvise.catalog.facts import FACT_KEYS, FactContext, facts
+from certadvise.catalog.models import Certification
 from certadvise.errors import InputError
-from certadvise.facts import FACT_KEYS, FactContext, facts
-from certadvise.models import Certification
-from certadvise.profile import Profile
-from certadvise.rules import Outcome, RuleContext, evaluate
 
 ELIGIBLE_KEY = "eligible"
 MIN_COLUMNS, MAX_COLUMNS = 2, 6

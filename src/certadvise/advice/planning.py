@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from certadvise.catalog import Catalog
-from certadvise.costs import Ownership, cheapest_way_in, cost_of_ownership, money
+from certadvise.advice.costs import Ownership, cheapest_way_in, cost_of_ownership, money
+from certadvise.advice.profile import CPR_ID, Profile
+from certadvise.advice.rules import meets_degree
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification, CprAed, DegreeLevel, Route, Status
 from certadvise.errors import CatalogError
-from certadvise.models import Certification, CprAed, DegreeLevel, Route, Status
-from certadvise.profile import CPR_ID, Profile
-from certadvise.rules import meets_degree
 
 HOURS_A_WEEK = 40  # full-time supervised work, for rough durations
 # Typical full-time years of study after high school to reach each level (US); rough, and

@@ -10,7 +10,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from certadvise.models import Certification, Organization
+from certadvise.catalog.models import Certification, Organization
 
 
 @dataclass(frozen=True)

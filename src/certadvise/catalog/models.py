@@ -4,7 +4,7 @@ Plain frozen dataclasses, compared by identity (each entry is one object), so th
 command line can use a cached catalog without
 importing a validation library. Their constraints (`Ge`, `MinLen`, ...) and descriptions
 (`Doc`) sit in the annotations, where pydantic reads them when a catalog file is validated
-(`certadvise.validation`). Unknown fields are errors. `None` always means "not verified":
+(`certadvise.catalog.validation`). Unknown fields are errors. `None` always means "not verified":
 the sources did not say, and nothing may treat it as zero or as "not required".
 """
 
@@ -221,7 +221,7 @@ class RuleChange(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
-class Advice(Sourced):
+class SourceAdvice(Sourced):
     """What the sources advise: a soft-scoring bonus with its reason."""
 
     goals: Annotated[tuple[str, ...], Doc("Applies when the person has one of these goals.")]
@@ -270,7 +270,7 @@ class Certification(Strict):
     accreditation: Accreditation | None = None
     recertification: Recertification | None = None
     rule_changes: tuple[RuleChange, ...] = ()
-    advice: tuple[Advice, ...] = ()
+    advice: tuple[SourceAdvice, ...] = ()
     confidence: Confidence = Confidence.MEDIUM
     notes: str | None = None
     sources: Annotated[tuple[Source, ...], MinLen(1)]
