@@ -38,7 +38,8 @@ Runner = Callable[..., Result]
 
 @pytest.fixture(autouse=True)
 def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Deterministic output: no user catalogs, no colour, a fixed width, a private cache."""
+    """Deterministic output: no user catalogs, no colour, a fixed width, a private cache and
+    config folder (so no saved profile of the user's)."""
     import os
 
     for name in list(os.environ):
@@ -47,6 +48,8 @@ def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("CERTADVISE_CONFIG_DIR", str(tmp_path / "certadvise-config"))
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CERTADVISE_")}
     env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1")
     env.pop("COLUMNS", None)
+    env["CERTADVISE_CONFIG_DIR"] = str(tmp_path / "config")  # never the user's saved profile
     done = subprocess.run(
         ["bash", "-c", command],
         capture_output=True,

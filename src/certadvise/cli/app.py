@@ -13,6 +13,7 @@ from certadvise.cli import (
     goals_cmd,
     list_cmd,
     path_cmd,
+    profile_cmd,
     recommend_cmd,
     show_cmd,
 )
@@ -54,4 +55,5 @@ app.command("path")(path_cmd.path)
 app.command("list")(list_cmd.list_certifications)
 app.command("show")(show_cmd.show)
 app.command("goals")(goals_cmd.goals)
+app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(catalog_cmd.app, name="catalog")

@@ -38,14 +38,17 @@ def compare(
     from certadvise.advice.comparison import check_selection, compare, pick_rows
     from certadvise.advice.rules import RuleContext
     from certadvise.catalog.facts import FactContext
-    from certadvise.cli.profile_options import build_profile
+    from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 
     cat = shell.load(catalog)
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
-    profile = build_profile(profile_options, cat)[0] if any(profile_options.values()) else None
+    profile = None
+    if given(profile_options) or saved(profile_options) is not None:
+        profile, assumptions = build_profile(profile_options, cat)
+        shell.assume(*saved_notes(assumptions))
     members = profile.member if profile else ()
     comparison = compare(
         entries,

@@ -29,11 +29,12 @@ def path(
 ) -> None:
     """Plan the steps, cost and time from where you stand to TARGET."""
     from certadvise.advice.planning import plan_path
-    from certadvise.cli.profile_options import build_profile
+    from certadvise.cli.profile_options import build_profile, saved_notes
     from certadvise.views.path_view import path_report
 
     cat = shell.load(catalog)
     entry = cat.resolve(target)
-    profile, _ = build_profile(profile_options, cat)
+    profile, assumptions = build_profile(profile_options, cat)
+    shell.assume(*saved_notes(assumptions))
     plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years)
     shell.output(path_report(plan), fmt)

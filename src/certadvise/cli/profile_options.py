@@ -17,7 +17,7 @@ from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
 
 if TYPE_CHECKING:
-    from certadvise.advice.profile import Profile
+    from certadvise.advice.profile import Profile, RawProfile
     from certadvise.catalog.index import Catalog
 
 _LEVELS = ", ".join(level.value for level in DegreeLevel)
@@ -111,19 +111,39 @@ PROFILE_OPTIONS: dict[str, Any] = {
 }
 
 
-def with_profile_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the profile options to `command`, which receives them as `profile_options`."""
+NO_PROFILE_OPTION: Any = Annotated[
+    bool,
+    typer.Option("--no-profile", help="Ignore the saved profile (see `certadvise profile`)."),
+]
+
+
+def with_profile_options(
+    command: Callable[..., Any], *, use_saved: bool = True
+) -> Callable[..., Any]:
+    """Add the profile options to `command`, which receives them as `profile_options`.
+
+    With `use_saved`, the command also takes --no-profile and starts from the saved profile.
+    """
     signature = inspect.signature(command, eval_str=True)
     own = [p for name, p in signature.parameters.items() if name != "profile_options"]
+    options = dict(PROFILE_OPTIONS)
+    if use_saved:
+        options["no_profile"] = NO_PROFILE_OPTION
     extra = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hint)
-        for name, hint in PROFILE_OPTIONS.items()
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=False if name == "no_profile" else None,
+            annotation=hint,
+        )
+        for name, hint in options.items()
     ]
     params = [*own, *extra]
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> Any:
         given = {name: kwargs.pop(name) for name in PROFILE_OPTIONS}
+        given[USE_SAVED] = use_saved and not kwargs.pop("no_profile", False)
         return command(**kwargs, profile_options=given)
 
     del wrapper.__wrapped__  # typer must see the new signature, not the command's
@@ -132,11 +152,31 @@ def with_profile_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
-    """The normalised profile and its assumptions, from a profile file and the options."""
-    from certadvise.advice.profile import RawProfile, normalise, parse_pairs, read_profile
+USE_SAVED = "use_saved"  # not an option: whether the saved profile counts (no --no-profile)
 
-    base = read_profile(options["profile_file"]) if options["profile_file"] else RawProfile()
+
+def given(options: dict[str, Any]) -> bool:
+    """Whether any profile option was given on the command line."""
+    return any(value for name, value in options.items() if name in PROFILE_OPTIONS)
+
+
+def saved(options: dict[str, Any]) -> RawProfile | None:
+    """The saved profile, unless --no-profile (or the command) says to ignore it."""
+    from certadvise.cli import saved_profile
+
+    return saved_profile.load() if options.get(USE_SAVED) else None
+
+
+def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
+    """The normalised profile and its assumptions: the saved profile, then a profile file,
+    then the options, each later one winning field by field."""
+    from certadvise.advice.profile import RawProfile, normalise, parse_pairs, read_profile
+    from certadvise.cli import saved_profile
+
+    stored = saved(options)
+    base = stored or RawProfile()
+    if options["profile_file"]:
+        base = base.overridden_by(read_profile(options["profile_file"]))
     hours, experience = options["hours"], options["experience"]
     from_options = RawProfile(
         goals=tuple(options["goal"]) if options["goal"] else None,
@@ -152,4 +192,12 @@ def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, l
         budget_usd=options["budget"],
         member=tuple(options["member"]) if options["member"] else None,
     )
-    return normalise(base.overridden_by(from_options), catalog)
+    profile, assumptions = normalise(base.overridden_by(from_options), catalog)
+    if stored is not None:
+        assumptions.insert(0, saved_profile.assumption(saved_profile.profile_path()))
+    return profile, assumptions
+
+
+def saved_notes(assumptions: list[str]) -> list[str]:
+    """Of `assumptions`, the line naming the saved profile (for commands that say only it)."""
+    return [a for a in assumptions if a.startswith("using the saved profile ")]

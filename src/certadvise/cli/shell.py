@@ -23,8 +23,19 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:
-    """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal."""
-    return not any(profile_options.values()) and sys.stdin.isatty() and sys.stdout.isatty()
+    """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal,
+    nor when a saved profile answers them."""
+    from certadvise.cli.profile_options import given, saved
+
+    if given(profile_options) or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    return saved(profile_options) is None
+
+
+def assume(*lines: str) -> None:
+    """Say assumptions on stderr."""
+    for line in lines:
+        sys.stderr.write(f"assumption: {line}\n")
 
 
 def output(report: Report, fmt: OutputFormat | None) -> None:

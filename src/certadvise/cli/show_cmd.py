@@ -8,25 +8,35 @@ import typer
 
 from certadvise.cli import shell
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
+from certadvise.cli.profile_options import NO_PROFILE_OPTION
 
 
 def show(
     name: Annotated[str, typer.Argument(metavar="ID", help="Certification id or alias.")],
     member: Annotated[
-        list[str] | None, typer.Option("--member", help="Organizations you belong to.")
+        list[str] | None,
+        typer.Option("--member", metavar="ORG", help="Organizations you belong to (repeatable)."),
     ] = None,
     years: YearsOpt = 3,
+    no_profile: NO_PROFILE_OPTION = False,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
 ) -> None:
     """Everything the catalog knows about one certification.
 
-    Every fact with its source and as-of date; unknown facts read "not verified".
+    Every fact with its source and as-of date; unknown facts read "not verified". Prices
+    for members follow --member, or the saved profile's memberships.
     """
     from certadvise.catalog.facts import FactContext
+    from certadvise.cli import saved_profile
     from certadvise.views.catalog_views import show_report
 
     cat = shell.load(catalog)
     entry = cat.resolve(name)
+    if member is None and not no_profile:
+        stored = saved_profile.load()
+        if stored is not None:
+            member = list(stored.member or ())
+            shell.assume(saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
     shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt)
