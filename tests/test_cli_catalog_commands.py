@@ -176,8 +176,8 @@ def test_catalog_validate_reports_the_builtin_catalog_ok(cli: Runner) -> None:
             "unknown goal 'juggling'; choose from: athletes, clinical",
         ),
         (["list", "--category", "dance"], "unknown category 'dance'"),
-        (["list", "--max-cost", "-3"], "Invalid value for '--max-cost'"),
-        (["list", "--format", "yaml"], "Invalid value for '--format'"),
+        (["list", "--max-cost", "-3"], "--max-cost: expected an amount of US dollars"),
+        (["list", "--format", "yaml"], "--format: expected one of table"),
         (["list", "--nope"], "No such option: --nope"),
     ],
 )

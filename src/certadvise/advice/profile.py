@@ -8,7 +8,6 @@ returns a `Profile` of canonical ids plus the assumptions made for what was left
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -129,27 +128,13 @@ def _looks_like_json(source: str, text: str) -> bool:
 
 
 def _validate(doc: yamlsource.Document, label: str) -> RawProfile:
-    from certadvise.catalog import validation
+    from certadvise.advice.profile_checks import check, in_file
 
     data = {("goals" if k == "goal" else k): v for k, v in doc.data.items()}
     for key in ("goals", "have", "member"):  # a single value is as good as a list of one
         if isinstance(data.get(key), str):
             data[key] = [data[key]]
-    try:
-        return validation.validate(RawProfile, data)
-    except validation.ValidationError as exc:
-        problem = validation.problems(exc)[0]
-        line = doc.line_of(problem.loc)
-        where = ".".join(map(str, problem.loc))
-        if problem.message == "unknown field":
-            close = difflib.get_close_matches(str(problem.loc[0]), PROFILE_KEYS, n=1)
-            hint = (
-                f"; did you mean {close[0]}?"
-                if close
-                else f"; fields are: {', '.join(PROFILE_KEYS)}"
-            )
-            raise InputError(f"{label}:{line}: unknown field {where!r}{hint}") from exc
-        raise InputError(f"{label}:{line}: {where}: {problem.message}") from exc
+    return check(data, in_file(label, doc.line_of))
 
 
 def parse_pairs(

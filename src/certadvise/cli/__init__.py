@@ -34,9 +34,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"certadvise: error: {exc}\n")
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors: bad options, missing arguments
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `certadvise`: help, not an error
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        sys.stderr.write(f"certadvise: error: {exc.format_message()}{hint}\n")
+        sys.stderr.write(f"certadvise: error: {_usage_message(exc, args)}{hint}\n")
         return 2 if exc.exit_code == 1 else exc.exit_code
     except typer.Abort:
         sys.stderr.write("certadvise: aborted\n")
@@ -52,6 +55,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return INTERNAL_ERROR
     return result if isinstance(result, int) else 0
+
+
+def _usage_message(exc: Exception, args: list[str]) -> str:
+    """A usage error in certadvise's words: the option, what it takes, what it got."""
+    from certadvise.cli.options import EXPECTED
+
+    opts = list(getattr(getattr(exc, "param", None), "opts", None) or ())
+    name = max(opts, key=len) if opts else ""
+    if name not in EXPECTED:
+        return str(exc.format_message())  # type: ignore[attr-defined]
+    given = None
+    for index, arg in enumerate(args):
+        if arg in opts and index + 1 < len(args):
+            given = args[index + 1]
+        elif arg.startswith(f"{name}="):
+            given = arg.partition("=")[2]
+    got = f", got {given!r}" if given is not None else ""
+    return f"{name}: expected {EXPECTED[name]}{got}"
 
 
 def run() -> None:

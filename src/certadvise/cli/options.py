@@ -33,3 +33,13 @@ YearsOpt = Annotated[
         "--years", min=1, max=50, metavar="N", help="Years for the total cost of ownership."
     ),
 ]
+
+
+#: What each typed option takes, in words: usage errors say this, not the parser's words.
+EXPECTED = {
+    "--format": "one of " + ", ".join(f.value for f in OutputFormat),
+    "--top": "a whole number, 1 or more",
+    "--years": "a whole number of years from 1 to 50",
+    "--by": "a date as YYYY-MM-DD",
+    "--max-cost": "an amount of US dollars, 0 or more",
+}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from certadvise.levels import DegreeLevel
-from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
+from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MIN_AGE
 
 if TYPE_CHECKING:
     from certadvise.advice.profile import Profile, RawProfile
@@ -34,10 +34,8 @@ PROFILE_OPTIONS: dict[str, Any] = {
         ),
     ],
     "degree": Annotated[
-        DegreeLevel | None,
-        typer.Option(
-            "--degree", metavar="LEVEL", case_sensitive=False, help=f"Highest education: {_LEVELS}."
-        ),
+        str | None,
+        typer.Option("--degree", metavar="LEVEL", help=f"Highest education: {_LEVELS}."),
     ],
     "field": Annotated[
         str | None,
@@ -48,11 +46,10 @@ PROFILE_OPTIONS: dict[str, Any] = {
         ),
     ],
     "final_year": Annotated[
-        DegreeLevel | None,
+        str | None,
         typer.Option(
             "--final-year",
             metavar="LEVEL",
-            case_sensitive=False,
             help="In the final year of a LEVEL degree (NSCA and ACSM accept final-year students).",
         ),
     ],
@@ -82,16 +79,15 @@ PROFILE_OPTIONS: dict[str, Any] = {
         ),
     ],
     "age": Annotated[
-        int | None, typer.Option("--age", min=MIN_AGE, max=MAX_AGE, help="Age in years.")
+        str | None,
+        typer.Option("--age", metavar="YEARS", help=f"Age in years ({MIN_AGE} to {MAX_AGE})."),
     ],
     "budget": Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--budget",
-            min=0,
-            max=MAX_BUDGET_USD,
             metavar="USD",
-            help="The most you will spend now.",
+            help=f"The most you will spend now, in US dollars (0 to {MAX_BUDGET_USD:,}).",
         ),
     ],
     "member": Annotated[
@@ -170,29 +166,17 @@ def saved(options: dict[str, Any]) -> RawProfile | None:
 def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
     """The normalised profile and its assumptions: the saved profile, then a profile file,
     then the options, each later one winning field by field."""
-    from certadvise.advice.profile import RawProfile, normalise, parse_pairs, read_profile
+    from certadvise.advice import profile_checks
+    from certadvise.advice.profile import RawProfile, normalise, read_profile
     from certadvise.cli import saved_profile
 
     stored = saved(options)
     base = stored or RawProfile()
     if options["profile_file"]:
         base = base.overridden_by(read_profile(options["profile_file"]))
-    hours, experience = options["hours"], options["experience"]
-    from_options = RawProfile(
-        goals=tuple(options["goal"]) if options["goal"] else None,
-        degree=options["degree"],
-        field=options["field"],
-        final_year=options["final_year"],
-        have=tuple(options["have"]) if options["have"] else None,
-        hours=parse_pairs("--hours", hours, int, MAX_HOURS) if hours else None,
-        experience=parse_pairs("--experience", experience, float, MAX_YEARS)
-        if experience
-        else None,
-        age=options["age"],
-        budget_usd=options["budget"],
-        member=tuple(options["member"]) if options["member"] else None,
-    )
+    from_options = profile_checks.from_options(options)
     profile, assumptions = normalise(base.overridden_by(from_options), catalog)
+    profile_checks.check_units(profile, catalog)
     if stored is not None:
         assumptions.insert(0, saved_profile.assumption(saved_profile.profile_path()))
     return profile, assumptions

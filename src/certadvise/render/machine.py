@@ -40,7 +40,7 @@ def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     columns = report.program_columns
     writer.writerow([c.key for c in columns])
-    for row in report.rows:
+    for row in (*report.rows, *report.more_rows):
         cells = [raw(row.get(c.key)) for c in columns]
         if delimiter == "\t":  # TSV has no quoting: tabs and newlines inside cells become spaces
             cells = [" ".join(cell.split()) for cell in cells]
@@ -48,5 +48,7 @@ def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
 
 
 def write_ids(report: Report, out: TextIO) -> None:
-    for row in report.rows:
-        out.write(clean(str(row[report.id_key])) + "\n")
+    """One id a line, each once; rows without an id (a plan's degree step) have none."""
+    ids = (row.get(report.id_key) for row in report.rows)
+    for value in dict.fromkeys(str(v) for v in ids if v is not None):
+        out.write(clean(value) + "\n")

@@ -23,5 +23,7 @@ def write_markdown(report: Report, out: TextIO) -> None:
         for row in part.rows:
             cells = [_cell((c.human or human)(row.get(c.key))) for c in part.people_columns]
             out.write("| " + " | ".join(cells) + " |\n")
+    if report.footer:
+        out.write("\n" + "".join(f"{_cell(line)}  \n" for line in report.footer))
     for note in report.notes:
         out.write(f"\n> {_cell(note)}\n")

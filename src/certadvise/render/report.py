@@ -38,6 +38,8 @@ class Report:
     id_key: str = "id"
     extra: Sequence[Report] = field(default_factory=tuple)  # further tables (people only)
     pipe_width: int | None = None  # wrap at this width in a pipe; None: one row a line
+    footer: Sequence[str] = ()  # data for people after the table, on stdout (a plan's total)
+    more_rows: Sequence[Row] = ()  # further rows for csv and tsv only (people see `extra`)
 
     def json_document(self) -> Any:
         return self.document() if callable(self.document) else self.document

@@ -23,6 +23,8 @@ def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> 
         _write_plain_parts(report, out)  # the common scripted case: no rich needed
     else:
         _write_rich(report, out, is_terminal)
+    for line in report.footer:
+        out.write(clean(line) + "\n")
     for note in report.notes:
         err.write(clean(note) + "\n")
 

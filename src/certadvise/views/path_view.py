@@ -72,24 +72,56 @@ def path_report(plan: Plan) -> Report:
         "warnings": list(plan.warnings),
         "ownership": ownership_document(ownership),
     }
-    notes = []
-    if plan.steps:
-        unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
-        duration = f"; roughly {plan.years:.1f} years" if plan.years else ""
-        notes.append(f"total: {plan.cost_text}{unpriced}{duration}")
-    notes += [
-        f"alternative: {alt.route}: {alt.cost_text}, {len(alt.steps)} steps"
-        for alt in plan.alternatives
-    ]
-    if ownership is not None:
-        notes.append(f"holding {plan.target.id} for {ownership.years} years costs {ownership.text}")
-    notes += [f"warning: {w}" for w in plan.warnings]
+    footer, summary = _summary(plan)
     return Report(
         columns,
         rows,
         document,
-        records=steps,
-        notes=notes,
-        id_key="kind",
+        records=[*steps, *summary],
+        notes=[f"warning: {w}" for w in plan.warnings],
+        id_key="id",
         title=f"Path to {plan.target.id} ({plan.route})",
+        footer=footer,
+        more_rows=summary,
     )
+
+
+def _summary(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
+    """The total, the alternatives and the holding cost: lines for people, rows for programs."""
+    lines, rows = [], []
+    if plan.steps:
+        unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
+        duration = f"; roughly {plan.years:.1f} years" if plan.years else ""
+        lines.append(f"total: {plan.cost_text}{unpriced}{duration}")
+        rows.append(
+            {
+                "kind": "total",
+                "text": plan.cost_text,
+                "cost_usd": plan.known_usd,
+                "years": plan.years,
+            }
+        )
+    for alt in plan.alternatives:
+        lines.append(f"alternative: {alt.route}: {alt.cost_text}, {len(alt.steps)} steps")
+        rows.append(
+            {
+                "kind": "alternative",
+                "text": alt.route,
+                "cost_usd": alt.known_usd,
+                "years": round(alt.years, 2),
+                "note": f"{alt.cost_text}, {len(alt.steps)} steps",
+            }
+        )
+    ownership = plan.ownership
+    if ownership is not None:
+        holding = f"holding {plan.target.id} for {ownership.years} years"
+        lines.append(f"{holding} costs {ownership.text}")
+        rows.append(
+            {
+                "kind": "holding",
+                "text": holding,
+                "cost_usd": ownership.known_usd,
+                "note": ownership.text,
+            }
+        )
+    return lines, rows

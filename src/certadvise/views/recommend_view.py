@@ -115,6 +115,20 @@ def recommend_report(advice: Recommendations, top: int | None, show_excluded: bo
         )
     notes += list(advice.messages)
     extra = [_excluded_report(advice)] if show_excluded else []
+    more_rows: list[dict[str, Any]] = []
+    if show_excluded:  # csv and tsv: every row says what it is, the excluded ones follow
+        columns.insert(1, Column("status", "Status", for_people=False))
+        rows = [{**row, "status": "recommended"} for row in rows]
+        more_rows = [
+            {
+                "status": "excluded",
+                "id": ev.entry.id,
+                "name": ev.entry.name,
+                "organization": ev.entry.organization,
+                "reasons": ev.failures,
+            }
+            for ev in advice.excluded
+        ]
     return Report(
         columns,
         rows,
@@ -123,6 +137,7 @@ def recommend_report(advice: Recommendations, top: int | None, show_excluded: bo
         notes=notes,
         extra=extra,
         title="Recommended" if show_excluded else None,
+        more_rows=more_rows,
     )
 
 

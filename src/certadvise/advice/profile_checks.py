@@ -1,0 +1,161 @@
+"""One validation path for a profile: command-line options, profile files and wizard answers.
+
+Each source hands plain data (strings, numbers, lists) to `check`, which validates it as a
+`RawProfile` and words every refusal in certadvise's own terms: what was expected, and
+what was given, naming the option or the file and line it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from certadvise.errors import InputError
+from certadvise.levels import DegreeLevel
+from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
+
+if TYPE_CHECKING:
+    from certadvise.advice.profile import Profile, RawProfile
+    from certadvise.catalog.index import Catalog
+    from certadvise.catalog.validation import Problem
+
+_LEVELS = ", ".join(level.value for level in DegreeLevel)
+
+#: The command-line option of each profile field.
+OPTIONS = {
+    "goals": "--goal",
+    "degree": "--degree",
+    "field": "--field",
+    "final_year": "--final-year",
+    "have": "--have",
+    "hours": "--hours",
+    "experience": "--experience",
+    "age": "--age",
+    "budget_usd": "--budget",
+    "member": "--member",
+}
+
+#: What each field accepts, in words.
+EXPECTED = {
+    "goals": "goal ids or phrases",
+    "degree": f"an education level ({_LEVELS})",
+    "field": "a degree field such as kinesiology",
+    "final_year": f"an education level ({_LEVELS})",
+    "have": "certification ids or CPR-AED",
+    "hours": f"whole hours from 0 to {MAX_HOURS:,}",
+    "experience": f"years from 0 to {MAX_YEARS}",
+    "age": f"a whole number of years from {MIN_AGE} to {MAX_AGE}",
+    "budget_usd": f"an amount of US dollars from 0 to {MAX_BUDGET_USD:,}",
+    "member": "organization ids such as NSCA",
+}
+
+
+def check(data: Mapping[str, Any], where: Callable[[Problem], str]) -> RawProfile:
+    """`data` as a RawProfile; an InputError prefixed by `where(problem)` when it is not one."""
+    from certadvise.advice.profile import RawProfile
+    from certadvise.catalog import validation
+
+    budget = data.get("budget_usd")
+    if isinstance(budget, float) and not math.isfinite(budget):
+        data = {**data, "budget_usd": str(budget)}  # refused below, like any other bad amount
+    try:
+        return validation.validate(RawProfile, dict(data))
+    except validation.ValidationError as exc:
+        problem = validation.problems(exc)[0]
+        raise InputError(f"{where(problem)}: {describe(problem, data)}") from exc
+
+
+def in_file(label: str, line_of: Callable[[tuple[str | int, ...]], int]) -> Callable[..., str]:
+    """Where a problem in a profile file is: `file:line: field` (`file:line` for a new field)."""
+
+    def where(problem: Problem) -> str:
+        head = f"{label}:{line_of(problem.loc)}"
+        if problem.message == "unknown field":
+            return head
+        return f"{head}: {'.'.join(map(str, problem.loc))}"
+
+    return where
+
+
+def describe(problem: Problem, data: Mapping[str, Any]) -> str:
+    """A validation problem in certadvise's words."""
+    from certadvise.advice.profile import PROFILE_KEYS
+
+    name = str(problem.loc[0]) if problem.loc else ""
+    if problem.message == "unknown field":
+        close = difflib.get_close_matches(name, PROFILE_KEYS, n=1)
+        fields = ", ".join(PROFILE_KEYS)
+        return f"unknown field {name!r}" + (
+            f"; did you mean {close[0]}?" if close else f"; fields are: {fields}"
+        )
+    if name not in EXPECTED:
+        return problem.message
+    value = data.get(name)
+    if len(problem.loc) > 1 and isinstance(value, Mapping):  # hours or experience: KIND=N
+        kind = problem.loc[1]
+        return f"expected {EXPECTED[name]}, got {kind}={value.get(kind)}"
+    if len(problem.loc) > 1 and isinstance(value, Sequence) and not isinstance(value, str):
+        return f"expected {EXPECTED[name]}, got {value[int(problem.loc[1])]!r}"
+    return f"expected {EXPECTED[name]}, got {value!r}"
+
+
+def option_data(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile fields given as command-line options, as plain data for `check`."""
+    data: dict[str, Any] = {
+        "goals": options.get("goal"),
+        "degree": options.get("degree"),
+        "field": options.get("field"),
+        "final_year": options.get("final_year"),
+        "have": options.get("have"),
+        "hours": pairs("--hours", options.get("hours")),
+        "experience": pairs("--experience", options.get("experience")),
+        "age": options.get("age"),
+        "budget_usd": options.get("budget"),
+        "member": options.get("member"),
+    }
+    for key in ("degree", "final_year"):
+        if isinstance(data[key], str):
+            data[key] = data[key].lower()
+    return {key: value for key, value in data.items() if value not in (None, [], ())}
+
+
+def from_options(options: Mapping[str, Any]) -> RawProfile:
+    """The profile the command-line options give, checked, each problem naming its option."""
+    return check(option_data(options), lambda p: OPTIONS.get(str(p.loc[0]), str(p.loc[0])))
+
+
+def pairs(option: str, given: Sequence[str] | None) -> dict[str, str] | None:
+    """`KIND=N` values as {kind: "N"}; the numbers are checked by `check`."""
+    if not given:
+        return None
+    found = {}
+    for pair in given:
+        kind, sep, value = pair.partition("=")
+        if not sep or not kind.strip() or not value.strip():
+            raise InputError(f"{option}: expected KIND=N, got {pair!r}")
+        found[kind.strip()] = value.strip()
+    return found
+
+
+def check_units(profile: Profile, catalog: Catalog) -> None:
+    """Refuse hours of a kind counted in years, and years of a kind counted in hours."""
+    for kind in profile.hours:
+        if unit(catalog, kind) == "years":
+            raise InputError(
+                f"--hours: {kind} experience is counted in years: "
+                f"give it as --experience {kind}=YEARS ('experience:' in a profile file)"
+            )
+    for kind in profile.experience:
+        if unit(catalog, kind) == "hours":
+            raise InputError(
+                f"--experience: {kind} experience is counted in hours: "
+                f"give it as --hours {kind}=N ('hours:' in a profile file)"
+            )
+
+
+def unit(catalog: Catalog, kind: str) -> str:
+    """'hours' or 'years': the unit the catalog's vocabulary names for a kind of experience."""
+    term = next((t for t in catalog.vocabulary.hour_kinds if t.id == kind), None)
+    return "years" if term is not None and term.name.endswith("(years)") else "hours"

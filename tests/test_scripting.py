@@ -1,0 +1,94 @@
+"""What scripts rely on: data on stdout in every format, ids, status, help, error wording."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from .conftest import Runner
+
+
+def test_bare_certadvise_prints_help_and_succeeds(cli: Runner) -> None:
+    result = cli()
+    assert result.code == 0
+    assert result.out.startswith("Usage: certadvise")
+    assert "recommend" in result.out
+    assert result.err == ""
+
+
+@pytest.mark.parametrize("group", ["catalog", "profile"])
+def test_bare_command_group_prints_its_help(cli: Runner, group: str) -> None:
+    result = cli(group)
+    assert result.code == 0
+    assert result.out.startswith(f"Usage: certadvise {group}")
+
+
+def test_path_plan_is_data_on_stdout_in_a_table(cli: Runner) -> None:
+    result = cli("path", "CSPS", "--have", "CPR-AED")
+    assert result.code == 0
+    assert "total: $824" in result.out
+    assert "alternative: a current NSCA certification" in result.out
+    assert "holding CSPS for 3 years costs at least $565" in result.out
+    assert "total:" not in result.err and "alternative:" not in result.err
+
+
+def test_path_plan_totals_are_rows_in_csv(cli: Runner) -> None:
+    result = cli("path", "CSPS", "--have", "CPR-AED", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    kinds = [row["kind"] for row in rows]
+    assert kinds == ["credential", "exam", "total", "alternative", "alternative", "holding"]
+    total = rows[2]
+    assert total["cost_usd"] == "824"
+    assert rows[-1]["cost_usd"] == "565"
+
+
+def test_path_plan_totals_are_in_markdown(cli: Runner) -> None:
+    result = cli("path", "CSPS", "--have", "CPR-AED", "-f", "markdown")
+    assert "total: $824" in result.out
+
+
+def test_path_ids_are_certification_ids(cli: Runner) -> None:
+    result = cli("path", "CSPS", "-f", "ids")
+    assert result.code == 0
+    lines = result.out.split()
+    assert lines[-1] == "CSPS"
+    assert "exam" not in lines and "credential" not in lines
+    assert "CPR-AED" in lines
+
+
+def test_path_ids_skip_steps_without_a_certification(cli: Runner) -> None:
+    result = cli("path", "CSCS", "-f", "ids")
+    assert result.out.split() == ["CPR-AED", "CSCS"]  # the degree step has no id
+
+
+def test_show_excluded_adds_a_status_column_in_csv(cli: Runner) -> None:
+    result = cli("recommend", "-g", "athletes", "--show-excluded", "--top", "2", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    statuses = [row["status"] for row in rows]
+    assert statuses[:2] == ["recommended", "recommended"]
+    excluded = [row for row in rows if row["status"] == "excluded"]
+    assert excluded
+    assert all(row["reasons"] for row in excluded)
+    assert {"CSCS", "TSAC-F"} <= {row["id"] for row in excluded}
+    plain = cli("recommend", "-g", "athletes", "--top", "2", "-f", "csv")
+    assert "status" not in plain.out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["recommend", "--degree", "phd"], "--degree: expected an education level"),
+        (["recommend", "--top", "0"], "--top: expected a whole number, 1 or more, got '0'"),
+        (["recommend", "-f", "xml"], "--format: expected one of table, json,"),
+        (["path", "CSCS", "--by", "2020-13-01"], "--by: expected a date as YYYY-MM-DD"),
+        (["list", "--max-cost", "-1"], "--max-cost: expected an amount of US dollars"),
+        (["show", "CSCS", "--years", "99"], "--years: expected a whole number of years"),
+    ],
+)
+def test_usage_errors_are_in_certadvise_words(cli: Runner, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert result.err.startswith(f"certadvise: error: {message}")
+    assert "Value error" not in result.err and "Input should" not in result.err
