@@ -17,6 +17,7 @@ from certadvise.cli import (
     recommend_cmd,
     show_cmd,
 )
+from certadvise.cli.options import with_output_options
 
 app = typer.Typer(
     name="certadvise",
@@ -49,11 +50,11 @@ def _root(
     certifications."""
 
 
-app.command("recommend")(recommend_cmd.recommend)
-app.command("compare")(compare_cmd.compare)
-app.command("path")(path_cmd.path)
-app.command("list")(list_cmd.list_certifications)
-app.command("show")(show_cmd.show)
-app.command("goals")(goals_cmd.goals)
+app.command("recommend")(with_output_options(recommend_cmd.recommend, prompts=True))
+app.command("compare")(with_output_options(compare_cmd.compare, pager=True))
+app.command("path")(with_output_options(path_cmd.path))
+app.command("list")(with_output_options(list_cmd.list_certifications))
+app.command("show")(with_output_options(show_cmd.show, pager=True))
+app.command("goals")(with_output_options(goals_cmd.goals))
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(catalog_cmd.app, name="catalog")

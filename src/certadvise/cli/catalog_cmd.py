@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli.options import FormatOpt
+from certadvise.cli.options import FormatOpt, with_output_options
 
 app = typer.Typer(
     help="Validate catalog folders or print the JSON Schema of an entry.",
@@ -18,7 +18,6 @@ app = typer.Typer(
 )
 
 
-@app.command("validate")
 def validate(
     dirs: Annotated[
         list[Path] | None,
@@ -61,7 +60,6 @@ def validate(
         )
 
 
-@app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of one catalog entry (for editors and CI)."""
     from certadvise.catalog.models import Certification
@@ -71,3 +69,7 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "certadvise catalog entry"
     print(json.dumps(document, indent=2))
+
+
+app.command("validate")(with_output_options(validate))
+app.command("schema")(with_output_options(schema))

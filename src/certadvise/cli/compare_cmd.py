@@ -58,4 +58,4 @@ def compare(
         wanted,
         only_differences,
     )
-    shell.output(compare_report(comparison), fmt)
+    shell.output(compare_report(comparison), fmt, page=True)

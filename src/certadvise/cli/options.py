@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from certadvise.render.context import ColorMode
 from certadvise.render.formats import OutputFormat
+
+OUTPUT_PANEL = "Output"
+CATALOG_PANEL = "Catalog"
+PROFILE_PANEL = "Profile"
 
 FormatOpt = Annotated[
     OutputFormat | None,
@@ -16,6 +24,7 @@ FormatOpt = Annotated[
         "-f",
         case_sensitive=False,
         help="Output format. Default: table (plain, without colour or boxes, when piped).",
+        rich_help_panel=OUTPUT_PANEL,
     ),
 ]
 CatalogOpt = Annotated[
@@ -25,6 +34,7 @@ CatalogOpt = Annotated[
         metavar="DIR",
         help="Extra catalog folder layered over the built-in one (repeatable; "
         "also CERTADVISE_CATALOG). Same id: the later entry wins.",
+        rich_help_panel=CATALOG_PANEL,
     ),
 ]
 YearsOpt = Annotated[
@@ -43,3 +53,106 @@ EXPECTED = {
     "--by": "a date as YYYY-MM-DD",
     "--max-cost": "an amount of US dollars, 0 or more",
 }
+
+
+OUTPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "color": (
+        Annotated[
+            ColorMode,
+            typer.Option(
+                "--color",
+                case_sensitive=False,
+                help="Colour and boxes: auto (on a terminal, unless NO_COLOR or TERM=dumb), "
+                "always or never.",
+                rich_help_panel=OUTPUT_PANEL,
+            ),
+        ],
+        ColorMode.AUTO,
+    ),
+    "quiet": (
+        Annotated[
+            bool,
+            typer.Option(
+                "--quiet",
+                "-q",
+                help="No assumptions or warnings on stderr (JSON keeps them).",
+                rich_help_panel=OUTPUT_PANEL,
+            ),
+        ],
+        False,
+    ),
+}
+PAGER_OPTION = (
+    Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output through $PAGER (less -FRX by default) on a terminal.",
+            rich_help_panel=OUTPUT_PANEL,
+        ),
+    ],
+    False,
+)
+NO_INPUT_OPTION = (
+    Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            help="Never ask questions, even on a terminal.",
+            rich_help_panel=PROFILE_PANEL,
+        ),
+    ],
+    False,
+)
+
+
+def add_options(
+    command: Callable[..., Any],
+    options: dict[str, tuple[Any, Any]],
+    take: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Callable[..., Any]:
+    """`command` with `options` (name: (annotation, default)) added to its signature.
+
+    `take` receives their values and returns keyword arguments for the command.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "profile_options"]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hint)
+        for name, (hint, default) in options.items()
+    ]
+    params = [*own, *extra]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> Any:
+        given = {name: kwargs.pop(name) for name in options}
+        return command(**kwargs, **take(given))
+
+    del wrapper.__wrapped__  # typer must see the new signature, not the command's
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
+
+
+def with_output_options(
+    command: Callable[..., Any], *, pager: bool = False, prompts: bool = False
+) -> Callable[..., Any]:
+    """Add --color and --quiet (and --no-pager, --no-input) to `command`; they set up the run."""
+    options = dict(OUTPUT_OPTIONS)
+    if pager:
+        options["no_pager"] = PAGER_OPTION
+    if prompts:
+        options["no_input"] = NO_INPUT_OPTION
+
+    def take(given: dict[str, Any]) -> dict[str, Any]:
+        from certadvise.cli import shell
+
+        shell.configure(
+            given["color"],
+            given["quiet"],
+            page=not given.get("no_pager", False),
+            no_input=given.get("no_input", False),
+        )
+        return {}
+
+    return add_options(command, options, take)

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from certadvise.cli import saved_profile
-from certadvise.cli.options import CatalogOpt, FormatOpt
+from certadvise.cli.options import CatalogOpt, FormatOpt, with_output_options
 from certadvise.cli.profile_options import given, with_profile_options
 
 app = typer.Typer(
@@ -37,13 +37,9 @@ def _save(
         raise InputError("nothing to save: give profile options such as --goal or --profile FILE")
     profile, _ = build_profile(profile_options, shell.load(catalog))
     path = saved_profile.save(profile.as_document())
-    sys.stderr.write(f"saved the profile to {path}\n")
+    shell.say(f"saved the profile to {path}")
 
 
-app.command("save")(with_profile_options(_save, use_saved=False))
-
-
-@app.command("show")
 def show(fmt: FormatOpt = None) -> None:
     """Print the saved profile (YAML; -f json for JSON)."""
     from certadvise.render import OutputFormat
@@ -51,7 +47,9 @@ def show(fmt: FormatOpt = None) -> None:
     path = saved_profile.profile_path()
     stored = saved_profile.load()
     if stored is None:
-        sys.stderr.write(f"no saved profile (it would be {path}); see 'certadvise profile save'\n")
+        from certadvise.cli import shell
+
+        shell.say(f"no saved profile (it would be {path}); see 'certadvise profile save'")
         return
     if fmt is OutputFormat.JSON:
         from certadvise.catalog.models import to_jsonable
@@ -62,15 +60,21 @@ def show(fmt: FormatOpt = None) -> None:
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
-@app.command("clear")
 def clear() -> None:
     """Remove the saved profile."""
     path = saved_profile.profile_path()
     said = "removed" if saved_profile.clear() else "no saved profile at"
-    sys.stderr.write(f"{said} {path}\n")
+    from certadvise.cli import shell
+
+    shell.say(f"{said} {path}")
 
 
-@app.command("path")
 def path() -> None:
     """Print where the saved profile lives (CERTADVISE_CONFIG_DIR overrides the folder)."""
     sys.stdout.write(f"{saved_profile.profile_path()}\n")
+
+
+app.command("save")(with_output_options(with_profile_options(_save, use_saved=False)))
+app.command("show")(with_output_options(show))
+app.command("clear")(with_output_options(clear))
+app.command("path")(with_output_options(path))

@@ -6,13 +6,12 @@ few lines long and every command spells them the same way (see CLI.md).
 
 from __future__ import annotations
 
-import functools
-import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from certadvise.cli.options import PROFILE_PANEL, add_options
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MIN_AGE
 
@@ -31,11 +30,17 @@ PROFILE_OPTIONS: dict[str, Any] = {
             metavar="GOAL",
             help="What you want to do: a goal id from `certadvise goals` or a phrase such as "
             "'college athletes' (repeatable).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "degree": Annotated[
         str | None,
-        typer.Option("--degree", metavar="LEVEL", help=f"Highest education: {_LEVELS}."),
+        typer.Option(
+            "--degree",
+            metavar="LEVEL",
+            help=f"Highest education: {_LEVELS}.",
+            rich_help_panel=PROFILE_PANEL,
+        ),
     ],
     "field": Annotated[
         str | None,
@@ -43,6 +48,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--field",
             metavar="FIELD",
             help="Field of that degree, e.g. kinesiology, exercise-science, business.",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "final_year": Annotated[
@@ -51,6 +57,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--final-year",
             metavar="LEVEL",
             help="In the final year of a LEVEL degree (NSCA and ACSM accept final-year students).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "have": Annotated[
@@ -60,6 +67,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "-H",
             metavar="CRED",
             help="A credential you hold: a certification id or alias, or CPR-AED (repeatable).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "hours": Annotated[
@@ -68,6 +76,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--hours",
             metavar="KIND=N",
             help="Supervised hours, e.g. clinical=600, internship=640, applied=480 (repeatable).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "experience": Annotated[
@@ -76,11 +85,17 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--experience",
             metavar="KIND=YEARS",
             help="Years of full-time experience, e.g. sport-science=3 (repeatable).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "age": Annotated[
         str | None,
-        typer.Option("--age", metavar="YEARS", help=f"Age in years ({MIN_AGE} to {MAX_AGE})."),
+        typer.Option(
+            "--age",
+            metavar="YEARS",
+            help=f"Age in years ({MIN_AGE} to {MAX_AGE}).",
+            rich_help_panel=PROFILE_PANEL,
+        ),
     ],
     "budget": Annotated[
         str | None,
@@ -88,12 +103,16 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--budget",
             metavar="USD",
             help=f"The most you will spend now, in US dollars (0 to {MAX_BUDGET_USD:,}).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "member": Annotated[
         list[str] | None,
         typer.Option(
-            "--member", metavar="ORG", help="An organization you are a member of (repeatable)."
+            "--member",
+            metavar="ORG",
+            help="An organization you are a member of (repeatable).",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
     "profile_file": Annotated[
@@ -102,6 +121,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--profile",
             metavar="FILE",
             help="The same fields as YAML or JSON; '-' reads standard input. Options win.",
+            rich_help_panel=PROFILE_PANEL,
         ),
     ],
 }
@@ -109,7 +129,11 @@ PROFILE_OPTIONS: dict[str, Any] = {
 
 NO_PROFILE_OPTION: Any = Annotated[
     bool,
-    typer.Option("--no-profile", help="Ignore the saved profile (see `certadvise profile`)."),
+    typer.Option(
+        "--no-profile",
+        help="Ignore the saved profile (see `certadvise profile`).",
+        rich_help_panel=PROFILE_PANEL,
+    ),
 ]
 
 
@@ -120,32 +144,16 @@ def with_profile_options(
 
     With `use_saved`, the command also takes --no-profile and starts from the saved profile.
     """
-    signature = inspect.signature(command, eval_str=True)
-    own = [p for name, p in signature.parameters.items() if name != "profile_options"]
-    options = dict(PROFILE_OPTIONS)
+    options: dict[str, tuple[Any, Any]] = {n: (hint, None) for n, hint in PROFILE_OPTIONS.items()}
     if use_saved:
-        options["no_profile"] = NO_PROFILE_OPTION
-    extra = [
-        inspect.Parameter(
-            name,
-            inspect.Parameter.KEYWORD_ONLY,
-            default=False if name == "no_profile" else None,
-            annotation=hint,
-        )
-        for name, hint in options.items()
-    ]
-    params = [*own, *extra]
+        options["no_profile"] = (NO_PROFILE_OPTION, False)
 
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> Any:
-        given = {name: kwargs.pop(name) for name in PROFILE_OPTIONS}
-        given[USE_SAVED] = use_saved and not kwargs.pop("no_profile", False)
-        return command(**kwargs, profile_options=given)
+    def take(given: dict[str, Any]) -> dict[str, Any]:
+        values = {name: given[name] for name in PROFILE_OPTIONS}
+        values[USE_SAVED] = use_saved and not given.get("no_profile", False)
+        return {"profile_options": values}
 
-    del wrapper.__wrapped__  # typer must see the new signature, not the command's
-    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {p.name: p.annotation for p in params}
-    return wrapper
+    return add_options(command, options, take)
 
 
 USE_SAVED = "use_saved"  # not an option: whether the saved profile counts (no --no-profile)

@@ -1,17 +1,51 @@
-"""What every command does at the edge: load the catalog, pick a format, write a report."""
+"""What every command does at the edge: load the catalog, pick a format, write a report.
+
+The output context is built here, once per run, from the streams, the environment and the
+output options (--color, --quiet, --no-pager); renderers get it and read nothing else.
+"""
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from certadvise.render import OutputFormat, emit
+from certadvise.render.context import ColorMode, OutputContext, build
 
 if TYPE_CHECKING:
     from certadvise.catalog.index import Catalog
     from certadvise.render.report import Report
+
+
+class _Run:
+    """The settings of this run, set by the output options before the command runs."""
+
+    color = ColorMode.AUTO
+    quiet = False
+    page = True
+    no_input = False
+
+
+RUN = _Run()
+
+
+def configure(
+    color: ColorMode = ColorMode.AUTO,
+    quiet: bool = False,
+    page: bool = True,
+    no_input: bool = False,
+) -> None:
+    RUN.color, RUN.quiet, RUN.page, RUN.no_input = color, quiet, page, no_input
+
+
+def context(page: bool = False) -> OutputContext:
+    """The output context for stdout and stderr as they are now."""
+    return build(sys.stdout, sys.stderr, os.environ, RUN.color, RUN.quiet, page and RUN.page)
 
 
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
@@ -24,20 +58,48 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
 
 def should_interview(profile_options: dict[str, object]) -> bool:
     """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal,
-    nor when a saved profile answers them."""
+    with --no-input, nor when a saved profile answers them."""
     from certadvise.cli.profile_options import given, saved
 
-    if given(profile_options) or not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if RUN.no_input or given(profile_options) or not sys.stdin.isatty():
         return False
     return saved(profile_options) is None
 
 
 def assume(*lines: str) -> None:
-    """Say assumptions on stderr."""
-    for line in lines:
-        sys.stderr.write(f"assumption: {line}\n")
+    """Say assumptions on stderr (not with --quiet)."""
+    from certadvise.render.notes import write_notes
+
+    write_notes([f"assumption: {line}" for line in lines], context())
 
 
-def output(report: Report, fmt: OutputFormat | None) -> None:
-    """Write a report to stdout (notes to stderr) in the chosen or default format."""
-    emit(report, fmt or OutputFormat.TABLE, sys.stdout, sys.stderr, sys.stdout.isatty())
+def say(line: str) -> None:
+    """Tell people what was done, on stderr (not with --quiet)."""
+    if not RUN.quiet:
+        sys.stderr.write(line + "\n")
+
+
+def output(report: Report, fmt: OutputFormat | None, page: bool = False) -> None:
+    """Write a report to stdout (notes to stderr) in the chosen or default format.
+
+    With `page`, a table taller than the terminal goes through $PAGER (or `less -FRX`).
+    """
+    ctx = context(page)
+    fmt = fmt or OutputFormat.TABLE
+    if fmt is not OutputFormat.TABLE or ctx.pager is None or ctx.height is None:
+        emit(report, fmt, ctx)
+        return
+    buffer = io.StringIO()
+    emit(report, fmt, OutputContext(**{**vars(ctx), "out": buffer}))
+    text = buffer.getvalue()
+    if text.count("\n") < ctx.height or not _page(ctx.pager, text):
+        sys.stdout.write(text)
+
+
+def _page(pager: Sequence[str], text: str) -> bool:
+    """Show `text` through the pager; False when it cannot be started."""
+    try:
+        subprocess.run(list(pager), input=text, text=True, check=False)
+    except OSError:
+        return False
+    return True

@@ -39,4 +39,4 @@ def show(
             member = list(stored.member or ())
             shell.assume(saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
-    shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt)
+    shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt, page=True)

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from certadvise.render.formats import OutputFormat
 
 if TYPE_CHECKING:
+    from certadvise.render.context import OutputContext
     from certadvise.render.report import Report
 
 __all__ = ["OutputFormat", "emit"]
 
 
-def emit(report: Report, fmt: OutputFormat, out: TextIO, err: TextIO, is_terminal: bool) -> None:
-    """Write `report` to `out` in `fmt`; notes for people go to `err`."""
+def emit(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
+    """Write `report` to `ctx.out` in `fmt`; notes for people go to `ctx.err`."""
     if fmt is OutputFormat.TABLE:
         from certadvise.render.table import write_table
 
-        write_table(report, out, err, is_terminal)
+        write_table(report, ctx)
         return
     from certadvise.render import machine
+    from certadvise.render.notes import write_notes
 
+    out = ctx.out
     if fmt is OutputFormat.JSON:
         machine.write_json(report, out)
     elif fmt is OutputFormat.JSONL:
@@ -36,7 +39,4 @@ def emit(report: Report, fmt: OutputFormat, out: TextIO, err: TextIO, is_termina
 
         write_markdown(report, out)
         return
-    from certadvise.render.text import clean
-
-    for note in report.notes:  # machine formats carry notes in the document; people see stderr
-        err.write(clean(note) + "\n")
+    write_notes(report.notes, ctx)  # machine formats carry notes in the document too

@@ -19,6 +19,7 @@ class Column:
     no_wrap: bool = False
     for_people: bool = True  # shown in table and markdown
     for_programs: bool = True  # written to csv and tsv
+    optional: bool = False  # dropped first when a table is too narrow for every word whole
 
 
 @dataclass(frozen=True)

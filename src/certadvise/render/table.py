@@ -1,71 +1,145 @@
-"""Tables for people, drawn by rich: boxes and colour only on a colour-capable terminal."""
+"""Tables for people, drawn by rich: boxes and colour only where the output context allows.
+
+A table never splits a word, an id or a URL: when its columns cannot fit the width with
+every word whole, each row is stacked instead (one field a line). Colour repeats what the
+words say (not verified, excluded, stale, warning), so it is never the only carrier.
+"""
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, TextIO
+import textwrap
+from typing import TYPE_CHECKING
 
-from certadvise.render.report import Report
+from certadvise.render.context import OutputContext
+from certadvise.render.notes import write_notes
+from certadvise.render.plain import width as text_width
+from certadvise.render.report import Column, Report
 from certadvise.render.text import clean, human
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+#: Words in a cell, and the colour that repeats them.
+STYLES = (
+    ("not verified", "yellow"),
+    ("excluded", "red"),
+    ("retired", "red"),
+    ("stale", "magenta"),
+)
 
 
-def colour_allowed(is_terminal: bool) -> bool:
-    """Colour only on a terminal, and never with NO_COLOR set or TERM=dumb."""
-    return is_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-
-
-def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> None:
-    if not is_terminal and report.pipe_width is None and "COLUMNS" not in os.environ:
-        _write_plain_parts(report, out)  # the common scripted case: no rich needed
+def write_table(report: Report, ctx: OutputContext) -> None:
+    if not ctx.terminal and report.pipe_width is None and ctx.width is None:
+        _write_plain_parts(report, ctx)  # the common scripted case: no rich needed
     else:
-        _write_rich(report, out, is_terminal)
+        _write_rich(report, ctx)
+    width = ctx.width or report.pipe_width if ctx.terminal or ctx.width else None
     for line in report.footer:
-        out.write(clean(line) + "\n")
-    for note in report.notes:
-        err.write(clean(note) + "\n")
+        wrapped = textwrap.wrap(
+            clean(line),
+            width=width or 1_000_000,
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        ctx.out.write("".join(part + "\n" for part in wrapped))
+    write_notes(report.notes, ctx)
 
 
-def _write_plain_parts(report: Report, out: TextIO) -> None:
+def _write_plain_parts(report: Report, ctx: OutputContext) -> None:
     from certadvise.render.plain import write_plain
 
     for index, part in enumerate(p for p in (report, *report.extra) if p.rows):
         if index:
-            out.write("\n")
-        write_plain(part, out)
+            ctx.out.write("\n")
+        write_plain(part, ctx.out)
 
 
-def _write_rich(report: Report, out: TextIO, is_terminal: bool) -> None:
+def _console(ctx: OutputContext, width: int | None) -> Console:
     from rich.console import Console
 
-    colour = colour_allowed(is_terminal)
-    decorate = is_terminal and os.environ.get("TERM") != "dumb"
-    # A terminal's own width; in a pipe COLUMNS, or the width a report of prose asks for.
-    width = None if is_terminal or "COLUMNS" in os.environ else report.pipe_width
-    console = Console(
-        file=out,
-        force_terminal=colour,
-        no_color=not colour,
+    return Console(
+        file=ctx.out,
+        force_terminal=ctx.colour,
+        no_color=not ctx.colour,
+        color_system="standard" if ctx.colour else None,
         highlight=False,
         markup=False,
         emoji=False,
-        width=width,
+        width=width or 80,
+        legacy_windows=False,
+        _environ={},
     )
+
+
+def _write_rich(report: Report, ctx: OutputContext) -> None:
+    width = ctx.width or report.pipe_width
+    console = _console(ctx, width)
     parts = [part for part in (report, *report.extra) if part.rows]  # no empty tables
     for index, part in enumerate(parts):
         if index:
             console.print()
-        table = _build(part, colour, decorate)
-        if decorate:
+        if width is not None:
+            part = _narrowed(part, ctx, width)
+        if width is not None and _needed(part, ctx) > width:
+            _print_stacked(console, part, ctx, width)
+            continue
+        table = _build(part, ctx)
+        if ctx.boxes:
             console.print(table)
         else:
             _print_plain(console, table)
 
 
-def _build(report: Report, colour: bool, decorate: bool) -> Table:
+def _cells(report: Report, column: Column) -> list[str]:
+    return [clean((column.human or human)(row.get(column.key))) for row in report.rows]
+
+
+def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
+    """`report` without its optional columns, last first, until every word fits whole."""
+    import dataclasses
+
+    columns = list(report.columns)
+    while _needed(report, ctx) > width:
+        optional = [c for c in columns if c.optional and c.for_people]
+        if not optional:
+            break
+        columns.remove(optional[-1])
+        report = dataclasses.replace(report, columns=columns)
+    return report
+
+
+def _needed(report: Report, ctx: OutputContext) -> int:
+    """The narrowest width that shows every word of every cell whole."""
+    total = 0
+    for column in report.people_columns:
+        texts = [*_cells(report, column), column.title]
+        if column.no_wrap:
+            total += max(max(text_width(line) for line in t.splitlines() or [""]) for t in texts)
+        else:
+            total += max((text_width(word) for t in texts for word in t.split()), default=0)
+    columns = len(report.people_columns)
+    return total + (3 * columns + 1 if ctx.boxes else 2 * columns)
+
+
+def _style(text: str, ctx: OutputContext, report: Report) -> str:
+    if not ctx.colour:
+        return ""
+    if report.title == "Excluded":
+        return "red"
+    lowered = text.lower()
+    return next((style for words, style in STYLES if words in lowered), "")
+
+
+def _text(text: str, ctx: OutputContext, report: Report, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(text, style=" ".join(filter(None, (style, _style(text, ctx, report)))))
+
+
+def _build(report: Report, ctx: OutputContext) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -73,19 +147,67 @@ def _build(report: Report, colour: bool, decorate: bool) -> Table:
     table = Table(
         title=Text(clean(report.title)) if report.title else None,
         title_justify="left",
-        box=box.ROUNDED if decorate else None,
-        show_edge=decorate,
-        pad_edge=decorate,
-        show_lines=decorate and report.pipe_width is not None,
-        padding=(0, 1) if decorate or report.pipe_width is None else (0, 1, 1, 0),
-        header_style="bold" if colour else "",
-        title_style="bold" if colour else "",
+        box=box.ROUNDED if ctx.boxes else None,
+        show_edge=ctx.boxes,
+        pad_edge=ctx.boxes,
+        show_lines=ctx.boxes and report.pipe_width is not None,
+        padding=(0, 1) if ctx.boxes or report.pipe_width is None else (0, 1, 1, 0),
+        header_style="bold" if ctx.colour else "",
+        title_style="bold" if ctx.colour else "",
     )
     for column in report.people_columns:
         table.add_column(Text(column.title), no_wrap=column.no_wrap, overflow="fold")
     for row in report.rows:
-        table.add_row(*(Text((c.human or human)(row.get(c.key))) for c in report.people_columns))
+        table.add_row(
+            *(
+                _text(clean((c.human or human)(row.get(c.key))), ctx, report)
+                for c in report.people_columns
+            )
+        )
     return table
+
+
+def _print_stacked(console: Console, report: Report, ctx: OutputContext, width: int) -> None:
+    """Too narrow for a table: each row a block (its leading short columns as a heading,
+    then one field a line), words never split."""
+    from rich.text import Text
+
+    columns = report.people_columns
+    lead = 0
+    while lead < len(columns) - 1 and columns[lead].no_wrap:
+        lead += 1
+    heads, fields = columns[:lead], columns[lead:]
+    head_widths = [max(text_width(t) for t in _cells(report, c)) for c in heads]
+    label = max((text_width(c.title) for c in fields), default=0) + 2
+    bold = "bold" if ctx.colour else ""
+    if report.title:
+        console.print(Text(clean(report.title), style=bold), crop=False)
+    for index, row in enumerate(report.rows):
+        if index or report.title:
+            console.print()
+        cells = [clean((c.human or human)(row.get(c.key))) for c in heads]
+        heading = " ".join(
+            t + " " * (w - text_width(t)) for t, w in zip(cells, head_widths, strict=True)
+        )
+        if heading.strip():
+            console.print(_text(heading.rstrip(), ctx, report, bold), crop=False, no_wrap=True)
+        for column in fields:
+            value = " ".join(clean((column.human or human)(row.get(column.key))).split())
+            lines = textwrap.wrap(
+                value,
+                width=max(width - label - 2, 20),
+                break_long_words=False,
+                break_on_hyphens=False,
+            ) or [""]
+            for number, line in enumerate(lines):
+                title = column.title if number == 0 else ""
+                text = Text("  " + title.ljust(label), style=bold)
+                if text_width(line) > width - label - 2:  # one long word (a URL): own line
+                    if title:
+                        console.print(Text("  " + title, style=bold), crop=False, no_wrap=True)
+                    text = Text("")
+                text.append(_text(line, ctx, report))
+                console.print(text, crop=False, overflow="ignore", no_wrap=True)
 
 
 def _print_plain(console: Console, table: Table) -> None:

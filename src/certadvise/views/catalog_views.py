@@ -39,8 +39,8 @@ def list_report(
         Column("id", "ID", no_wrap=True),
         Column("name", "Name"),
         Column("organization", "Org", no_wrap=True),
-        Column("category", "Category"),
-        Column("status", "Status"),
+        Column("category", "Category", optional=True),
+        Column("status", "Status", optional=True),
         Column("minimum_usd", "From", money, no_wrap=True),
         Column("goals", "Goals"),
     ]
