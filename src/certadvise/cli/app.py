@@ -17,6 +17,7 @@ from certadvise.cli import (
     recommend_cmd,
     show_cmd,
 )
+from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import with_output_options
 
 app = typer.Typer(
@@ -24,7 +25,7 @@ app = typer.Typer(
     help="Explainable advice on fitness, strength-and-conditioning and exercise-science "
     "certifications.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help text: quick, and the same in a pipe as on a terminal
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -50,11 +51,13 @@ def _root(
     certifications."""
 
 
-app.command("recommend")(with_output_options(recommend_cmd.recommend, prompts=True))
-app.command("compare")(with_output_options(compare_cmd.compare, pager=True))
-app.command("path")(with_output_options(path_cmd.path))
-app.command("list")(with_output_options(list_cmd.list_certifications))
-app.command("show")(with_output_options(show_cmd.show, pager=True))
-app.command("goals")(with_output_options(goals_cmd.goals))
+app.command("recommend", cls=PanelledCommand)(
+    with_output_options(recommend_cmd.recommend, prompts=True)
+)
+app.command("compare", cls=PanelledCommand)(with_output_options(compare_cmd.compare, pager=True))
+app.command("path", cls=PanelledCommand)(with_output_options(path_cmd.path))
+app.command("list", cls=PanelledCommand)(with_output_options(list_cmd.list_certifications))
+app.command("show", cls=PanelledCommand)(with_output_options(show_cmd.show, pager=True))
+app.command("goals", cls=PanelledCommand)(with_output_options(goals_cmd.goals))
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(catalog_cmd.app, name="catalog")

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import FormatOpt, with_output_options
 
 app = typer.Typer(
@@ -71,5 +72,5 @@ def schema() -> None:
     print(json.dumps(document, indent=2))
 
 
-app.command("validate")(with_output_options(validate))
-app.command("schema")(with_output_options(schema))
+app.command("validate", cls=PanelledCommand)(with_output_options(validate))
+app.command("schema", cls=PanelledCommand)(with_output_options(schema))

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import completion, shell
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
@@ -14,14 +14,24 @@ from certadvise.cli.profile_options import with_profile_options
 @with_profile_options
 def compare(
     names: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="2 to 6 certification ids or aliases.")
+        list[str],
+        typer.Argument(
+            metavar="ID",
+            autocompletion=completion.certification_ids,
+            help="2 to 6 certification ids or aliases.",
+        ),
     ],
     only_differences: Annotated[
         bool, typer.Option("--only-differences", help="Hide the rows where all agree.")
     ] = False,
     rows: Annotated[
         str | None,
-        typer.Option("--rows", metavar="KEY,KEY", help="Show only these rows, in this order."),
+        typer.Option(
+            "--rows",
+            metavar="KEY,KEY",
+            autocompletion=completion.compare_rows,
+            help="Show only these rows, in this order (keys as in -f csv).",
+        ),
     ] = None,
     years: YearsOpt = 3,
     fmt: FormatOpt = None,

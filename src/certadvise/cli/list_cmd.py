@@ -6,17 +6,38 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import completion, shell
 from certadvise.cli.options import CatalogOpt, FormatOpt
 
 
 def list_certifications(
     org: Annotated[
-        str | None, typer.Option("--org", help="Only this organization (e.g. NSCA).")
+        str | None,
+        typer.Option(
+            "--org",
+            metavar="ORG",
+            autocompletion=completion.organizations,
+            help="Only this organization: {organizations}.",
+        ),
     ] = None,
-    category: Annotated[str | None, typer.Option("--category", help="Only this category.")] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            autocompletion=completion.categories,
+            help="Only this category: {categories}.",
+        ),
+    ] = None,
     goal: Annotated[
-        str | None, typer.Option("--goal", "-g", help="Only those serving this goal.")
+        str | None,
+        typer.Option(
+            "--goal",
+            "-g",
+            metavar="GOAL",
+            autocompletion=completion.goals,
+            help="Only those serving this goal (see `certadvise goals`).",
+        ),
     ] = None,
     max_cost: Annotated[
         float | None,

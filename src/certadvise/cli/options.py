@@ -23,7 +23,9 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format. Default: table (plain, without colour or boxes, when piped).",
+        metavar="FORMAT",
+        help="table (the default: plain, without colour or boxes, when piped), json, jsonl, "
+        "csv, tsv, markdown or ids.",
         rich_help_panel=OUTPUT_PANEL,
     ),
 ]
@@ -40,7 +42,12 @@ CatalogOpt = Annotated[
 YearsOpt = Annotated[
     int,
     typer.Option(
-        "--years", min=1, max=50, metavar="N", help="Years for the total cost of ownership."
+        "--years",
+        min=1,
+        max=50,
+        metavar="N",
+        help="Years for the total cost of ownership (1 to 50).",
+        show_default=False,
     ),
 ]
 
@@ -62,6 +69,8 @@ OUTPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
             typer.Option(
                 "--color",
                 case_sensitive=False,
+                metavar="WHEN",
+                show_default=False,
                 help="Colour and boxes: auto (on a terminal, unless NO_COLOR or TERM=dumb), "
                 "always or never.",
                 rich_help_panel=OUTPUT_PANEL,

@@ -7,18 +7,28 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import completion, shell
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
 
 @with_profile_options
 def path(
-    target: Annotated[str, typer.Argument(metavar="TARGET", help="The certification you want.")],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TARGET",
+            autocompletion=completion.certification_ids,
+            help="The certification you want (an id or alias).",
+        ),
+    ],
     by: Annotated[
         dt.datetime | None,
         typer.Option(
-            "--by", formats=["%Y-%m-%d"], metavar="DATE", help="When you plan to sit the exam."
+            "--by",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="When you plan to sit the exam (YYYY-MM-DD).",
         ),
     ] = None,
     years: YearsOpt = 3,

@@ -9,11 +9,12 @@ from typing import Any
 import typer
 
 from certadvise.cli import saved_profile
+from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import CatalogOpt, FormatOpt, with_output_options
 from certadvise.cli.profile_options import given, with_profile_options
 
 app = typer.Typer(
-    help="Save a default profile that recommend, compare, path and show start from.",
+    help="The saved default profile: save, show, clear, path.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -74,7 +75,9 @@ def path() -> None:
     sys.stdout.write(f"{saved_profile.profile_path()}\n")
 
 
-app.command("save")(with_output_options(with_profile_options(_save, use_saved=False)))
-app.command("show")(with_output_options(show))
-app.command("clear")(with_output_options(clear))
-app.command("path")(with_output_options(path))
+app.command("save", cls=PanelledCommand)(
+    with_output_options(with_profile_options(_save, use_saved=False))
+)
+app.command("show", cls=PanelledCommand)(with_output_options(show))
+app.command("clear", cls=PanelledCommand)(with_output_options(clear))
+app.command("path", cls=PanelledCommand)(with_output_options(path))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from certadvise.cli import completion
 from certadvise.cli.options import PROFILE_PANEL, add_options
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MIN_AGE
@@ -27,6 +28,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         typer.Option(
             "--goal",
             "-g",
+            autocompletion=completion.goals,
             metavar="GOAL",
             help="What you want to do: a goal id from `certadvise goals` or a phrase such as "
             "'college athletes' (repeatable).",
@@ -37,6 +39,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--degree",
+            autocompletion=completion.levels,
             metavar="LEVEL",
             help=f"Highest education: {_LEVELS}.",
             rich_help_panel=PROFILE_PANEL,
@@ -46,6 +49,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--field",
+            autocompletion=completion.degree_fields,
             metavar="FIELD",
             help="Field of that degree, e.g. kinesiology, exercise-science, business.",
             rich_help_panel=PROFILE_PANEL,
@@ -55,6 +59,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--final-year",
+            autocompletion=completion.levels,
             metavar="LEVEL",
             help="In the final year of a LEVEL degree (NSCA and ACSM accept final-year students).",
             rich_help_panel=PROFILE_PANEL,
@@ -65,6 +70,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         typer.Option(
             "--have",
             "-H",
+            autocompletion=completion.certification_ids,
             metavar="CRED",
             help="A credential you hold: a certification id or alias, or CPR-AED (repeatable).",
             rich_help_panel=PROFILE_PANEL,
@@ -110,6 +116,7 @@ PROFILE_OPTIONS: dict[str, Any] = {
         list[str] | None,
         typer.Option(
             "--member",
+            autocompletion=completion.organizations,
             metavar="ORG",
             help="An organization you are a member of (repeatable).",
             rich_help_panel=PROFILE_PANEL,

@@ -6,14 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import completion, shell
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
 
 @with_profile_options
 def recommend(
-    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many to show.")] = 5,
+    top: Annotated[
+        int, typer.Option("--top", min=1, metavar="N", help="How many to show (default 5).")
+    ] = 5,
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every certification that fits.")
     ] = False,
@@ -22,7 +24,12 @@ def recommend(
     ] = False,
     why: Annotated[
         str | None,
-        typer.Option("--why", metavar="ID", help="Every rule that fired for one certification."),
+        typer.Option(
+            "--why",
+            metavar="ID",
+            autocompletion=completion.certification_ids,
+            help="Every rule that fired for one certification.",
+        ),
     ] = None,
     interactive: Annotated[
         bool,

@@ -6,16 +6,28 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import completion, shell
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import NO_PROFILE_OPTION
 
 
 def show(
-    name: Annotated[str, typer.Argument(metavar="ID", help="Certification id or alias.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=completion.certification_ids,
+            help="Certification id or alias.",
+        ),
+    ],
     member: Annotated[
         list[str] | None,
-        typer.Option("--member", metavar="ORG", help="Organizations you belong to (repeatable)."),
+        typer.Option(
+            "--member",
+            metavar="ORG",
+            autocompletion=completion.organizations,
+            help="Organizations you belong to (repeatable).",
+        ),
     ] = None,
     years: YearsOpt = 3,
     no_profile: NO_PROFILE_OPTION = False,

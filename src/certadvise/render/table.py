@@ -75,18 +75,17 @@ def _console(ctx: OutputContext, width: int | None) -> Console:
 
 
 def _write_rich(report: Report, ctx: OutputContext) -> None:
-    width = ctx.width or report.pipe_width
+    width = ctx.width or report.pipe_width or 80
     console = _console(ctx, width)
     parts = [part for part in (report, *report.extra) if part.rows]  # no empty tables
     for index, part in enumerate(parts):
         if index:
             console.print()
-        if width is not None:
-            part = _narrowed(part, ctx, width)
-        if width is not None and _needed(part, ctx) > width:
+        part = _narrowed(part, ctx, width)
+        if _needed(part, ctx) > width:
             _print_stacked(console, part, ctx, width)
             continue
-        table = _build(part, ctx)
+        table = _build(part, ctx, _widths(part, ctx, width))
         if ctx.boxes:
             console.print(table)
         else:
@@ -102,7 +101,7 @@ def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
     import dataclasses
 
     columns = list(report.columns)
-    while _needed(report, ctx) > width:
+    while _needed(report, ctx) > width:  # drop optional columns, last first
         optional = [c for c in columns if c.optional and c.for_people]
         if not optional:
             break
@@ -112,16 +111,42 @@ def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
 
 
 def _needed(report: Report, ctx: OutputContext) -> int:
-    """The narrowest width that shows every word of every cell whole."""
-    total = 0
+    """The narrowest width that shows every word of every cell whole (rich's own measure)."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console(width=100_000, color_system=None, _environ={})
+    narrowest = [least for least, _ in _content(report)]
+    return Measurement.get(console, console.options, _build(report, ctx, narrowest)).minimum
+
+
+def _content(report: Report) -> list[tuple[int, int]]:
+    """Each people column's narrowest width (its longest word; a no-wrap column's longest
+    line) and widest (its longest line), header included."""
+    found = []
     for column in report.people_columns:
         texts = [*_cells(report, column), column.title]
-        if column.no_wrap:
-            total += max(max(text_width(line) for line in t.splitlines() or [""]) for t in texts)
-        else:
-            total += max((text_width(word) for t in texts for word in t.split()), default=0)
-    columns = len(report.people_columns)
-    return total + (3 * columns + 1 if ctx.boxes else 2 * columns)
+        lines = [line for text in texts for line in text.splitlines() or [""]]
+        widest = max(text_width(line) for line in lines)
+        words = [word for line in lines for word in line.split()] or [""]
+        found.append((widest if column.no_wrap else max(map(text_width, words)), widest))
+    return found
+
+
+def _widths(report: Report, ctx: OutputContext, width: int) -> list[int]:
+    """Column widths that fit `width` and keep every word whole: each column starts at its
+    narrowest and grows towards its widest, in proportion to what it lacks.
+
+    rich's own collapsing can squeeze a column below its longest word; this never does.
+    """
+    content = _content(report)
+    spare = width - _needed(report, ctx)
+    lacking = [most - least for least, most in content]
+    total = sum(lacking)
+    if spare <= 0 or total == 0:
+        return [least for least, _ in content]
+    grow = [min(lack, spare * lack // total) for lack in lacking]
+    return [least + extra for (least, _), extra in zip(content, grow, strict=True)]
 
 
 def _style(text: str, ctx: OutputContext, report: Report) -> str:
@@ -139,7 +164,7 @@ def _text(text: str, ctx: OutputContext, report: Report, style: str = "") -> Tex
     return Text(text, style=" ".join(filter(None, (style, _style(text, ctx, report)))))
 
 
-def _build(report: Report, ctx: OutputContext) -> Table:
+def _build(report: Report, ctx: OutputContext, widths: list[int] | None = None) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -155,8 +180,13 @@ def _build(report: Report, ctx: OutputContext) -> Table:
         header_style="bold" if ctx.colour else "",
         title_style="bold" if ctx.colour else "",
     )
-    for column in report.people_columns:
-        table.add_column(Text(column.title), no_wrap=column.no_wrap, overflow="fold")
+    for index, column in enumerate(report.people_columns):
+        table.add_column(
+            Text(column.title),
+            no_wrap=column.no_wrap,
+            overflow="fold",
+            width=widths[index] if widths else None,
+        )
     for row in report.rows:
         table.add_row(
             *(

@@ -1,0 +1,145 @@
+"""Help and completion: quick, grouped, in words, with examples that run; all in the README."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from certadvise.cli.app import app
+from certadvise.cli.help import EXAMPLES
+
+from .conftest import REPO, Runner
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+EXE = Path(sys.executable).parent / "certadvise"
+
+
+def commands(group: Any = None, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    """Every (command path, click command) of the app, groups included."""
+    group = group or typer.main.get_command(app)
+    for name, command in group.commands.items():
+        yield " ".join((*path, name)), command
+        if hasattr(command, "commands"):
+            yield from commands(command, (*path, name))
+
+
+LEAVES = [path for path, command in commands() if not hasattr(command, "commands")]
+
+
+def imported_by(*args: str) -> set[str]:
+    code = (
+        "import sys\nfrom certadvise.cli import main\n"
+        f"main({list(args)!r})\n"
+        "sys.stderr.write(' '.join(sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
+
+
+def test_root_help_imports_neither_rich_nor_pydantic_nor_yaml() -> None:
+    modules = imported_by("--help")
+    assert not {"rich", "pydantic", "yaml", "certadvise.catalog", "certadvise.advice"} & modules
+
+
+@pytest.mark.parametrize("path", ["recommend", "list", "profile save"])
+def test_command_help_imports_neither_rich_nor_yaml_nor_the_core(path: str) -> None:
+    modules = imported_by(*path.split(), "--help")
+    assert not {"rich", "yaml", "certadvise.catalog", "certadvise.advice"} & modules
+
+
+@pytest.mark.parametrize("path", LEAVES)
+def test_every_command_help_has_examples_from_the_readme_that_run(cli: Runner, path: str) -> None:
+    shown = cli(*path.split(), "--help")
+    assert shown.code == 0
+    examples = [line.strip()[2:] for line in shown.lines if line.strip().startswith("$ ")]
+    assert examples, f"{path} --help has no example"
+    for example in examples:
+        assert f"$ {example}" in README, f"not in the README: {example}"
+        result = cli(*shlex.split(example)[1:])
+        assert result.code == 0, f"{example}: {result.err}"
+
+
+@pytest.mark.parametrize("path", LEAVES)
+def test_help_speaks_in_words(cli: Runner, path: str) -> None:
+    text = cli(*path.split(), "--help").out
+    for leak in ("<int", "<str>", "<list", "<float", "{ID", "x>=", "<=x", "<text>", "Value error"):
+        assert leak not in text, f"{path} --help shows {leak!r}"
+
+
+def test_options_are_grouped_by_panel(cli: Runner) -> None:
+    text = cli("recommend", "--help").out
+    profile, output, catalog = (
+        text.index("Profile options:"),
+        text.index("Output options:"),
+        text.index("Catalog options:"),
+    )
+    assert profile < output < catalog
+    assert "--budget USD" in text[profile:output]
+    assert "--quiet" in text[output:catalog] and "--color WHEN" in text[output:catalog]
+
+
+def test_list_help_lists_categories_and_organizations(cli: Runner) -> None:
+    text = " ".join(cli("list", "--help").out.split())
+    assert "strength-and- conditioning" in text or "strength-and-conditioning" in text
+    assert "NSCA" in text and "ACSM" in text and "tactical" in text
+
+
+def test_every_help_example_is_listed() -> None:
+    assert set(EXAMPLES) == set(LEAVES)
+
+
+def complete(line: str) -> list[str]:
+    """What bash completion offers for `line` (the last word being completed)."""
+    words = line.split(" ")
+    env = {
+        **os.environ,
+        "_CERTADVISE_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(words) - 1),
+    }
+    done = subprocess.run([str(EXE)], capture_output=True, text=True, env=env, timeout=60)
+    return done.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("certadvise show CS", {"CSCS", "CSPS", "CSCCA-SCCC"}),
+        ("certadvise compare CSCS NASM-P", {"NASM-PES", "NASM-PBC"}),
+        ("certadvise recommend --goal tac", {"tactical"}),
+        ("certadvise list --org NS", {"NSCA"}),
+        ("certadvise list --category str", {"strength-and-conditioning"}),
+        ("certadvise list --format js", {"json", "jsonl"}),
+        ("certadvise compare CSCS PES --rows cost.exam,pass", {"cost.exam,pass_rate"}),
+        ("certadvise path TS", {"TSAC-F"}),
+    ],
+)
+def test_completion_offers_names(line: str, wanted: set[str]) -> None:
+    assert wanted <= set(complete(line))
+
+
+def test_completion_can_be_installed(cli: Runner) -> None:
+    text = cli("--help").out
+    assert "--install-completion" in text and "--show-completion" in text
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    missing = []
+    for path, command in commands():
+        if f"certadvise {path}" not in README and f"`{path}`" not in README:
+            missing.append(path)
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in README:
+                    missing.append(f"{path} {opt}")
+    assert not missing, f"not in the README: {missing}"
