@@ -1,7 +1,14 @@
-"""`recommend` asks questions on a real terminal: driven in tmux as a person would."""
+"""The wizard on a real terminal, driven in tmux as a person would.
+
+The tmux server is a private one (its own socket, no config file), started with a clean
+environment, so a running tmux of the user's cannot leak its environment in; certadvise
+writes only into the test's folder (config and cache).
+"""
 
 from __future__ import annotations
 
+import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -14,37 +21,80 @@ import pytest
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 # A typo first: the question is asked again, with the reason.
-ANSWERS = ["juggling", "coach college athletes", "bachelor", "business", "CPR-AED", "600"]
+ANSWERS = [
+    "juggling",
+    "coach college athletes",
+    "bachelor",
+    "business",
+    "",  # no certifications
+    "yes",  # CPR/AED
+    "30",
+    "",  # no memberships
+    "no",  # not a final-year student
+    "",  # internship hours
+    "",  # applied hours
+    "",  # sport-science years
+    "",  # collegiate-coaching years
+    "600",
+    "no",  # do not save
+]
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
-
-
-def screen_after(session: str, wanted: str, timeout: float = 15) -> str:
+def screen_after(tmux: list[str], wanted: str, timeout: float = 20) -> str:
     deadline = time.monotonic() + timeout
+    shown = ""
     while time.monotonic() < deadline:
-        shown = tmux("capture-pane", "-p", "-t", session)
+        shown = subprocess.run(
+            [*tmux, "capture-pane", "-p", "-S", "-", "-t", "wizard"], capture_output=True, text=True
+        ).stdout
         if wanted in shown:
             return shown
         time.sleep(0.1)
     raise AssertionError(f"{wanted!r} never appeared:\n{shown}")
 
 
-def test_bare_recommend_on_a_terminal_asks_and_ranks(tmp_path: Path) -> None:
-    session = f"certadvise-{uuid.uuid4().hex[:8]}"
+def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "certadvise"
-    command = f"env NO_COLOR=1 {exe} recommend; echo EXIT=$?; sleep 30"
-    tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "50", command)
+    out, err = tmp_path / "out.json", tmp_path / "err.txt"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "CERTADVISE_CONFIG_DIR": str(tmp_path / "config"),
+        "CERTADVISE_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    command = (
+        " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        + f" {exe} recommend -f json > {out} 2> {err}; echo EXIT=$?; sleep 30"
+    )
+    tmux = [
+        "env",
+        "-i",
+        f"PATH={env['PATH']}",
+        "tmux",
+        "-L",
+        f"certadvise-{uuid.uuid4().hex[:8]}",
+        "-f",
+        "/dev/null",
+    ]
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "wizard", "-x", "160", "-y", "50", command],
+        check=True,
+    )
     try:
-        screen_after(session, "What do you want to do?")
+        screen_after(tmux, "What do you want to do?")  # on the terminal, not in err.txt
         for answer in ANSWERS:
-            tmux("send-keys", "-t", session, answer, "Enter")
-            time.sleep(0.2)
-        shown = screen_after(session, "EXIT=")
+            subprocess.run([*tmux, "send-keys", "-t", "wizard", answer, "Enter"], check=True)
+            time.sleep(0.15)
+        shown = screen_after(tmux, "EXIT=")
         assert "unknown goal 'juggling'" in shown
-        assert "Highest education" in shown and "Most you will spend now" in shown
-        assert "│ 1 │ CSCS │" in shown
         assert "EXIT=0" in shown
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert document["profile"]["goals"] == ["collegiate-athletes"]
+        assert document["profile"]["age"] == 30
+        assert document["recommendations"][0]["id"] == "CSCS"
+        assert not (tmp_path / "config").exists()  # not saved: the answer was no
+        assert "What do you want" not in err.read_text(encoding="utf-8")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+        subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)

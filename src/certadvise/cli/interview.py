@@ -1,104 +1,439 @@
-"""`recommend --interactive`: ask for the profile one question at a time.
+"""The wizard (`recommend --interactive`, or a bare `recommend` on a terminal).
 
-Each answer is checked the way the matching option is; a wrong one is explained and the
-question asked again, so a typo never ends the session.
+It asks for everything the rules use, in an order that makes sense, says why each question
+matters, shows its default and answers `?` with help. Every answer goes through the same
+checks as the options and profile files (`advice.profile_checks`, then the catalog's
+names), so what the wizard accepts, a command line accepts too. It talks to the terminal
+itself (/dev/tty), so it works with stdout or stderr redirected.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import shlex
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from certadvise.catalog.index import Catalog
 from certadvise.errors import CertadviseError, InputError
 from certadvise.levels import DegreeLevel
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from certadvise.catalog.index import Catalog
+
 ATTEMPTS = 3
+LEVELS = [level.value for level in DegreeLevel]
 
 
-def _ask(question: str, default: str = "") -> str:
-    return str(
-        typer.prompt(question, default=default, show_default=bool(default), err=True)
-    ).strip()
+class Terminal:
+    """Questions out, answers in: /dev/tty, or standard input and error when there is none."""
+
+    def __init__(self, reader: IO[str], writer: IO[str]) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    def open(cls) -> Terminal:
+        """The terminal standard input comes from; an error when input is not a terminal."""
+        if not sys.stdin.isatty():
+            raise InputError(
+                "the questions need a terminal; give profile options or --profile instead"
+            )
+        tty = Path("/dev/tty")
+        try:  # two streams: a terminal cannot seek, so "r+" cannot be buffered
+            reader = tty.open(encoding="utf-8")
+        except OSError:
+            return cls(sys.stdin, sys.stderr)
+        return cls(reader, tty.open("w", encoding="utf-8"))
+
+    def say(self, text: str = "") -> None:
+        self.writer.write(text + "\n")
+        self.writer.flush()
+
+    def ask(self, prompt: str) -> str:
+        """One answer; EOF (Ctrl-D) ends the wizard with exit 1, Ctrl-C with 130."""
+        self.writer.write(prompt)
+        self.writer.flush()
+        try:
+            line = self.reader.readline()
+        except KeyboardInterrupt:
+            self.say()
+            raise typer.Abort() from None
+        if not line:
+            self.say()
+            self.say("certadvise: no answer (end of input): nothing was recommended")
+            raise typer.Exit(1)
+        return line.strip()
+
+
+@dataclasses.dataclass
+class Question:
+    """One question: the words, why it matters, its default, `?` help, and its check."""
+
+    key: str
+    text: str
+    why: str
+    check: Callable[[str], Any]
+    default: str = ""
+    help: str = ""
 
 
 def _split(answer: str) -> list[str]:
     return [part.strip() for part in answer.replace(";", ",").split(",") if part.strip()]
 
 
-def _until_valid(question: str, check: Callable[[str], T], default: str = "") -> T:
-    """Ask until `check` accepts the answer (it raises CertadviseError to refuse it)."""
-    for attempt in range(ATTEMPTS):
-        try:
-            return check(_ask(question, default))
-        except CertadviseError as exc:
-            if attempt == ATTEMPTS - 1:
-                raise
-            typer.echo(f"  {exc}", err=True)
-    raise AssertionError("unreachable")
+def _yes(answer: str) -> bool:
+    if answer.lower() in ("y", "yes"):
+        return True
+    if answer.lower() in ("", "n", "no"):
+        return False
+    raise InputError(f"answer yes or no, not {answer!r}")
 
 
-def _level(answer: str) -> DegreeLevel:
-    try:
-        return DegreeLevel(answer.lower())
-    except ValueError:
-        levels = ", ".join(level.value for level in DegreeLevel)
-        raise InputError(f"not an education level: {answer!r}; choose from: {levels}") from None
+class Wizard:
+    """Asks, checks and collects the answers as profile options."""
 
+    def __init__(self, catalog: Catalog, terminal: Terminal) -> None:
+        self.catalog, self.term = catalog, terminal
 
-def _budget(answer: str) -> float | None:
-    if not answer:
-        return None
-    try:
-        value = float(answer.lstrip("$").replace(",", ""))
-    except ValueError:
-        raise InputError(f"not an amount of dollars: {answer!r}") from None
-    if value < 0:
-        raise InputError("a budget cannot be negative")
-    return value
+    # one validation path: the same checks as options and profile files
+    def checked(self, **data: Any) -> Any:
+        from certadvise.advice.profile import normalise
+        from certadvise.advice.profile_checks import check
 
+        raw = check(data, lambda problem: "not accepted")
+        return normalise(raw, self.catalog)[0]
 
-def interview(catalog: Catalog, given: dict[str, Any]) -> dict[str, Any]:
-    """Ask for what the options left out."""
-    if not typer.get_text_stream("stdin").isatty():
-        raise InputError(
-            "--interactive needs a terminal; give profile options or --profile instead"
+    def ask(self, question: Question) -> Any:
+        shown = f" [{question.default}]" if question.default else ""
+        self.term.say()
+        self.term.say(f"{question.text}")
+        self.term.say(f"  ({question.why})")
+        for _attempt in range(ATTEMPTS * 3):
+            answer = self.term.ask(f"> {shown.strip()} " if shown else "> ")
+            if answer == "?":
+                self.term.say(question.help or f"  {question.why}")
+                continue
+            try:
+                return question.check(answer or question.default)
+            except CertadviseError as exc:
+                self.term.say(f"  {exc} (? for help)")
+        raise InputError(f"no valid answer to: {question.text}")
+
+    # ------------------------------------------------------------------ the questions
+
+    def goals(self) -> list[str]:
+        def check(answer: str) -> list[str]:
+            phrases = _split(answer)
+            self.checked(goals=phrases)
+            return phrases
+
+        lines = [
+            f"  {goal.id:<20} {', '.join(goal.synonyms[:4])}"
+            for goal in self.catalog.goals.values()
+        ]
+        return list(
+            self.ask(
+                Question(
+                    "goal",
+                    "What do you want to do? Goals or your own words, comma-separated "
+                    "(e.g. coach college athletes, personal training, cardiac rehab).",
+                    "certifications are ranked by how well they serve your goals; "
+                    "Enter: rank everything you are eligible for",
+                    check,
+                    help="Goals, and some of the words each understands:\n" + "\n".join(lines),
+                )
+            )
         )
+
+    def degree(self) -> DegreeLevel:
+        def check(answer: str) -> DegreeLevel:
+            found = [level for level in LEVELS if level.startswith(answer.lower())]
+            value = found[0] if len(found) == 1 else answer.lower()
+            return DegreeLevel(self.checked(degree=value).degree)
+
+        return DegreeLevel(
+            self.ask(
+                Question(
+                    "degree",
+                    f"Highest education you have completed ({', '.join(LEVELS)}).",
+                    "CSCS, ACSM-EP and others require a degree",
+                    check,
+                    default="high-school",
+                )
+            )
+        )
+
+    def field(self) -> str | None:
+        def check(answer: str) -> str | None:
+            return self.checked(field=answer).field if answer else None
+
+        fields = ", ".join(t.id for t in self.catalog.vocabulary.degree_fields)
+        value = self.ask(
+            Question(
+                "field",
+                "Field of that degree (e.g. kinesiology, exercise science, business).",
+                "some routes need exercise science or a related field; Enter: skip",
+                check,
+                help=f"  Fields: {fields}",
+            )
+        )
+        return str(value) if value else None
+
+    def credentials(self) -> list[str]:
+        def check(answer: str) -> list[str]:
+            return list(self.checked(have=_split(answer)).have) if answer else []
+
+        ids = ", ".join(s for s in self.catalog.summaries if s != "CPR-AED")
+        return list(
+            self.ask(
+                Question(
+                    "have",
+                    "Certifications you already hold, comma-separated (e.g. NASM-CPT).",
+                    "specialist certifications build on a personal-trainer certification; "
+                    "Enter: none",
+                    check,
+                    help=f"  Ids: {ids}",
+                )
+            )
+        )
+
+    def cpr(self) -> bool:
+        return bool(
+            self.ask(
+                Question(
+                    "cpr",
+                    "Do you hold a current CPR/AED certificate? (yes/no)",
+                    "almost every exam requires it, some only after the exam",
+                    _yes,
+                    default="no",
+                )
+            )
+        )
+
+    def age(self) -> str | None:
+        def check(answer: str) -> str | None:
+            if answer:
+                self.checked(age=answer)
+            return answer or None
+
+        value = self.ask(
+            Question(
+                "age",
+                "Your age in years.",
+                "most exams require candidates to be 18 or older; Enter: assume 18 or older",
+                check,
+            )
+        )
+        return str(value) if value else None
+
+    def members(self) -> list[str]:
+        def check(answer: str) -> list[str]:
+            return list(self.checked(member=_split(answer)).member) if answer else []
+
+        return list(
+            self.ask(
+                Question(
+                    "member",
+                    "Organizations you are a member of, comma-separated (e.g. NSCA, ACSM).",
+                    "members pay less for some exams; Enter: none",
+                    check,
+                    help=f"  Organizations: {', '.join(self.catalog.organizations)}",
+                )
+            )
+        )
+
+    def final_year(self) -> str | None:
+        def check(answer: str) -> str | None:
+            if answer.lower() in ("", "n", "no"):
+                return None
+            found = [level for level in LEVELS if level.startswith(answer.lower())]
+            value = found[0] if len(found) == 1 else answer.lower()
+            return str(self.checked(final_year=value).final_year)
+
+        value = self.ask(
+            Question(
+                "final_year",
+                "Are you in the final year of a degree? (no, or its level: bachelor, master, …)",
+                "NSCA and ACSM let final-year students sit some exams",
+                check,
+                default="no",
+            )
+        )
+        return str(value) if value else None
+
+    def experience(self, goals: list[str]) -> tuple[list[str], list[str]]:
+        """Hours and years, asked only for the kinds that certifications for `goals` need."""
+        from certadvise.advice.profile_checks import unit
+
+        wanted = {self.catalog.resolve_goal(g).id for g in goals}
+        needed: dict[str, list[str]] = {}
+        for summary in self.catalog.summaries.values():
+            if wanted and not wanted & set(summary.goals):
+                continue
+            prerequisites = self.catalog.entries[summary.id].prerequisites
+            for route in prerequisites.routes if prerequisites else ():
+                for kind in (*route.hours, *route.years):
+                    needed.setdefault(kind, []).append(summary.id)
+        hours: list[str] = []
+        years: list[str] = []
+        for term in self.catalog.vocabulary.hour_kinds:
+            if term.id not in needed:
+                continue
+            in_years = unit(self.catalog, term.id) == "years"
+            amount = "years" if in_years else "hours"
+            key = "experience" if in_years else "hours"
+
+            def check(answer: str, kind: str = term.id, key: str = key) -> str:
+                self.checked(**{key: {kind: answer or "0"}})
+                return answer or "0"
+
+            certs = ", ".join(sorted(set(needed[term.id])))
+            value = self.ask(
+                Question(
+                    key,
+                    f"{term.name.split(' (')[0]}: how many {amount}?",
+                    f"{certs} can require it",
+                    check,
+                    default="0",
+                )
+            )
+            if value != "0":
+                (years if in_years else hours).append(f"{term.id}={value}")
+        return hours, years
+
+    def budget(self) -> str | None:
+        def check(answer: str) -> str | None:
+            cleaned = answer.replace("$", "").replace(",", "").strip()
+            if cleaned:
+                self.checked(budget_usd=cleaned)
+            return cleaned or None
+
+        value = self.ask(
+            Question(
+                "budget",
+                "The most you will spend now, in US dollars.",
+                "certifications that cost more are left out; Enter: no limit",
+                check,
+            )
+        )
+        return str(value) if value else None
+
+    def country(self) -> str | None:
+        def check(answer: str) -> str | None:
+            if answer:
+                self.checked(country=answer)
+            return answer or None
+
+        value = self.ask(
+            Question(
+                "country",
+                "The country where you will work or sit the exam.",
+                "some rules differ outside the US; Enter: skip",
+                check,
+            )
+        )
+        return str(value) if value else None
+
+
+def _has_field(name: str) -> bool:
+    from certadvise.advice.profile import RawProfile
+
+    return name in {f.name for f in dataclasses.fields(RawProfile)}
+
+
+def interview(
+    catalog: Catalog, given: dict[str, Any], terminal: Terminal | None = None
+) -> dict[str, Any]:
+    """Ask for what the options left out; return all of it as profile options."""
+    term = terminal or Terminal.open()
+    wizard = Wizard(catalog, term)
     answers = dict(given)
-    typer.echo("Answer a few questions (Enter accepts the default, empty skips).", err=True)
-    typer.echo(f"Goals: {', '.join(catalog.goals)}", err=True)
-
-    def goals(answer: str) -> list[str]:
-        for phrase in _split(answer):
-            catalog.resolve_goal(phrase)
-        return _split(answer)
-
-    def credentials(answer: str) -> list[str]:
-        for name in _split(answer):
-            catalog.resolve(name)
-        return _split(answer)
-
-    def field(answer: str) -> str | None:
-        if answer:
-            catalog.resolve_term("degree field", catalog.vocabulary.degree_fields, answer)
-        return answer or None
-
+    term.say("A few questions about you. Enter takes the [default]; ? explains a question.")
     if not answers.get("goal"):
-        answers["goal"] = _until_valid(
-            "What do you want to do? (goals or phrases, comma-separated)", goals
-        )
+        answers["goal"] = wizard.goals() or None
     if not answers.get("degree"):
-        levels = "/".join(level.value for level in DegreeLevel)
-        answers["degree"] = _until_valid(f"Highest education ({levels})", _level, "high-school")
-    if not answers.get("field") and answers["degree"].rank >= DegreeLevel.ASSOCIATE.rank:
-        answers["field"] = _until_valid("Field of that degree (e.g. kinesiology, business)", field)
+        answers["degree"] = wizard.degree().value
+    if not answers.get("field") and DegreeLevel(answers["degree"]).rank >= 2:
+        answers["field"] = wizard.field()
     if not answers.get("have"):
-        answers["have"] = _until_valid("Credentials you hold (e.g. CPR-AED, NASM-CPT)", credentials)
-    if answers.get("budget") is None:
-        answers["budget"] = _until_valid(
-            "Most you will spend now, in USD (empty: no limit)", _budget
-        )
+        have = wizard.credentials()
+        if "CPR-AED" not in have and wizard.cpr():
+            have.append("CPR-AED")
+        answers["have"] = have or None
+    if not answers.get("age"):
+        answers["age"] = wizard.age()
+    if not answers.get("member"):
+        answers["member"] = wizard.members() or None
+    if not answers.get("final_year"):
+        answers["final_year"] = wizard.final_year()
+    if not answers.get("hours") and not answers.get("experience"):
+        hours, years = wizard.experience(list(answers.get("goal") or []))
+        answers["hours"], answers["experience"] = hours or None, years or None
+    if not answers.get("budget"):
+        answers["budget"] = wizard.budget()
+    if _has_field("country") and not answers.get("country"):
+        answers["country"] = wizard.country()
+    _summarise(term, answers)
+    _offer_to_save(wizard, answers)
     return answers
+
+
+OPTION_NAMES = {
+    "goal": "--goal",
+    "degree": "--degree",
+    "field": "--field",
+    "have": "--have",
+    "age": "--age",
+    "member": "--member",
+    "final_year": "--final-year",
+    "hours": "--hours",
+    "experience": "--experience",
+    "budget": "--budget",
+    "country": "--country",
+}
+
+
+def command_line(answers: dict[str, Any]) -> str:
+    """The `certadvise recommend` command line that gives the same answers."""
+    words = ["certadvise", "recommend"]
+    for key, option in OPTION_NAMES.items():
+        value = answers.get(key)
+        for item in value if isinstance(value, list) else [value] if value else []:
+            words += [option, str(item)]
+    return shlex.join(words)
+
+
+def _summarise(term: Terminal, answers: dict[str, Any]) -> None:
+    term.say()
+    term.say("Your answers:")
+    for key, option in OPTION_NAMES.items():
+        if key == "country" and not _has_field("country"):
+            continue
+        value = answers.get(key)
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        term.say(f"  {option.removeprefix('--'):<12} {shown or '(not given)'}")
+    term.say("The same from the command line:")
+    term.say(f"  {command_line(answers)}")
+
+
+def _offer_to_save(wizard: Wizard, answers: dict[str, Any]) -> None:
+    from certadvise.cli import saved_profile
+    from certadvise.cli.profile_options import build_profile
+
+    save = wizard.ask(
+        Question(
+            "save",
+            "Save these answers as your default profile? (yes/no)",
+            "recommend, compare, path and show then start from them "
+            f"({saved_profile.profile_path()})",
+            _yes,
+            default="no",
+        )
+    )
+    if save:
+        options = {**answers, "profile_file": None, "use_saved": False}
+        profile, _ = build_profile(options, wizard.catalog)
+        wizard.term.say(f"saved to {saved_profile.save(profile.as_document())}")

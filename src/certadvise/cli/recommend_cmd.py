@@ -48,9 +48,12 @@ def recommend(
     """
     from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
+    from certadvise.errors import InputError
     from certadvise.views.recommend_view import recommend_report, why_report
 
     cat = shell.load(catalog)
+    if interactive and shell.RUN.no_input:
+        raise InputError("--interactive asks questions and --no-input forbids them: pick one")
     if interactive or shell.should_interview(profile_options):
         from certadvise.cli.interview import interview
 

@@ -1,0 +1,150 @@
+"""The wizard: every question the rules use, one validation path, a summary, saving."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from certadvise.cli import interview
+
+from .conftest import Runner
+
+ANSWERS = [
+    "?",  # help on the goal question
+    "juggling",  # refused, asked again
+    "coach college football",
+    "bach",  # bachelor
+    "kinesiology",
+    "nasm-cpt",
+    "yes",  # CPR/AED
+    "",  # age: the default
+    "NSCA",
+    "no",  # not a final-year student
+    "",  # internship hours (CSCCA-SCCC)
+    "",  # applied sport-science hours (CPSS)
+    "",  # sport-science years (CPSS)
+    "",  # collegiate-coaching years (CSCCA-SCCC)
+    "nan",  # refused
+    "1e9",  # refused
+    "$1,000",
+    "yes",  # save as the default profile
+]
+
+
+@pytest.fixture
+def transcript(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """The terminal the wizard talks to: ANSWERS in, its questions out."""
+    written = io.StringIO()
+    answers = io.StringIO("".join(a + "\n" for a in ANSWERS))
+
+    def terminal(cls: type[interview.Terminal]) -> interview.Terminal:
+        return cls(answers, written)
+
+    monkeypatch.setattr(interview.Terminal, "open", classmethod(terminal))
+    return written
+
+
+def test_wizard_asks_everything_and_validates_like_the_options(
+    cli: Runner, transcript: io.StringIO
+) -> None:
+    result = cli("recommend", "-i", "-f", "json")
+    said = transcript.getvalue()
+    assert result.code == 0, result.err + said
+    profile = result.json()["profile"]
+    assert profile == {
+        "goals": ["collegiate-athletes"],
+        "degree": "bachelor",
+        "field": "kinesiology",
+        "have": ["NASM-CPT", "CPR-AED"],
+        "budget_usd": 1000,
+        "member": ["NSCA"],
+    }
+    assert "sport-science" in said  # the ? help lists the goals
+    assert "unknown goal 'juggling'" in said
+    assert said.count("not accepted: expected an amount of US dollars from 0 to 1,000,000") == 2
+    assert "CPR/AED" in said and "members pay less" in said and "final year" in said
+    assert "[high-school]" in said  # defaults are shown
+    assert (
+        "certadvise recommend --goal 'coach college football' --degree bachelor --field "
+        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget 1000" in said
+    )
+    assert result.out.startswith("{")  # the questions never reach stdout
+    saved = Path(os.environ["CERTADVISE_CONFIG_DIR"]) / "profile.yaml"
+    assert "collegiate-athletes" in saved.read_text(encoding="utf-8")
+
+
+def test_hours_are_asked_only_when_the_goals_need_them(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = io.StringIO()
+    answers = io.StringIO("personal training\n\n\n\n\n\n\n\nno\n")
+    monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
+    result = cli("recommend", "-i", "-q")
+    assert result.code == 0, written.getvalue()
+    assert "how many hours" not in written.getvalue()
+    assert "how many years" not in written.getvalue()
+
+
+def test_options_given_are_not_asked_again(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    written = io.StringIO()
+    answers = io.StringIO("\n\nno\n\n\nno\n\nno\n")
+    monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
+    result = cli("recommend", "-i", "-g", "group fitness", "--degree", "high-school", "-q")
+    assert result.code == 0, written.getvalue()
+    assert "What do you want to do?" not in written.getvalue()
+    assert "Highest education" not in written.getvalue()
+
+
+def test_end_of_input_ends_the_wizard_with_exit_1(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = io.StringIO()
+    monkeypatch.setattr(
+        interview.Terminal,
+        "open",
+        classmethod(lambda cls: cls(io.StringIO("athletes\n"), written)),
+    )
+    result = cli("recommend", "-i")
+    assert result.code == 1
+    assert result.out == ""
+    assert "> [high-school] \ncertadvise: no answer (end of input)" in written.getvalue()
+
+
+def test_no_input_never_asks(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+
+    def refuse(cls: type[interview.Terminal]) -> interview.Terminal:
+        raise AssertionError("asked a question")
+
+    monkeypatch.setattr(interview.Terminal, "open", classmethod(refuse))
+    assert cli("recommend", "--no-input", "-q").code == 0
+    both = cli("recommend", "-i", "--no-input")
+    assert both.code == 2
+    assert "--no-input" in both.err
+
+
+def test_the_wizard_needs_a_terminal(cli: Runner) -> None:
+    result = cli("recommend", "-i")
+    assert result.code == 2
+    assert "the questions need a terminal" in result.err
+
+
+@pytest.mark.parametrize(
+    ("phrase", "goal"),
+    [
+        ("strength and conditioning", "athletes"),
+        ("trainer", "personal-training"),
+        ("rehab", "clinical"),
+        ("football", "athletes"),
+        ("coach college football", "collegiate-athletes"),
+        ("yoga", "group-fitness"),
+        ("navy", "tactical"),
+    ],
+)
+def test_goal_phrases_people_type(cli: Runner, phrase: str, goal: str) -> None:
+    result = cli("recommend", "-g", phrase, "-f", "json", "-q")
+    assert result.json()["profile"]["goals"] == [goal]
