@@ -14,8 +14,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run certadvise with `argv`; return the exit code (see CLI.md)."""
     import typer
 
+    from certadvise.cli import shell
     from certadvise.cli.app import app
     from certadvise.errors import CatalogError, CertadviseError
+
+    shell.configure()  # each run starts from the defaults; the output options change them
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
