@@ -92,3 +92,18 @@ def test_usage_errors_are_in_certadvise_words(cli: Runner, args: list[str], mess
     assert result.code == 2
     assert result.err.startswith(f"certadvise: error: {message}")
     assert "Value error" not in result.err and "Input should" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["compare", "cscs", "PES"], ["CSCS", "NASM-PES"]),
+        (["show", "nsca cscs"], ["CSCS"]),
+        (["recommend", "--why", "CSCS"], ["CSCS"]),
+        (["list", "--org", "CSCCa"], ["CSCCA-SCCC"]),
+    ],
+)
+def test_ids_are_certification_ids_everywhere(cli: Runner, args: list[str], ids: list[str]) -> None:
+    result = cli(*args, "-f", "ids", "-q")
+    assert result.code == 0, result.err
+    assert result.out.split() == ids

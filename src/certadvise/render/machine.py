@@ -49,6 +49,6 @@ def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
 
 def write_ids(report: Report, out: TextIO) -> None:
     """One id a line, each once; rows without an id (a plan's degree step) have none."""
-    ids = (row.get(report.id_key) for row in report.rows)
+    ids = report.ids if report.ids is not None else (row.get(report.id_key) for row in report.rows)
     for value in dict.fromkeys(str(v) for v in ids if v is not None):
         out.write(clean(value) + "\n")

@@ -41,6 +41,7 @@ class Report:
     pipe_width: int | None = None  # wrap at this width in a pipe; None: one row a line
     footer: Sequence[str] = ()  # data for people after the table, on stdout (a plan's total)
     more_rows: Sequence[Row] = ()  # further rows for csv and tsv only (people see `extra`)
+    ids: Sequence[str] | None = None  # what -f ids prints when rows are not certifications
 
     def json_document(self) -> Any:
         return self.document() if callable(self.document) else self.document

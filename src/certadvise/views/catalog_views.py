@@ -87,6 +87,7 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         records=[document],
         title=f"{entry.id}: {entry.name}",
         id_key="key",
+        ids=[entry.id],
         extra=[sources],
     )
 

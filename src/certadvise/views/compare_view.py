@@ -56,6 +56,7 @@ def compare_report(comparison: Comparison) -> Report:
         records=document["rows"],
         notes=notes,
         id_key="key",
+        ids=ids,
         title=" vs ".join(ids),
         pipe_width=80,
     )

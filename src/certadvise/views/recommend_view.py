@@ -196,4 +196,5 @@ def why_report(advice: Recommendations, ev: Evaluation) -> Report:
         title=f"{ev.entry.id}: {verdict}",
         notes=[f"assumption: {a}" for a in advice.assumptions],
         id_key="step",
+        ids=[ev.entry.id],
     )
