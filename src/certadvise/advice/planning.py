@@ -10,6 +10,7 @@ the person's goals, `path` plans one; both read the same steps.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -173,6 +174,9 @@ class Planner:
     _best: dict[str, Plan] = field(default_factory=dict)
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
+    _members: dict[str, list[Certification]] = field(default_factory=dict)
+    _options: dict[tuple[tuple[str, ...], str, bool], list[Plan]] = field(default_factory=dict)
+    _cpr_usd: list[float | None] = field(default_factory=list)  # worked out once
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -304,37 +308,18 @@ class Planner:
 
     def _credential(self, target: Certification, gap: Gap, prefer_org: str | None) -> list[Step]:
         """Steps to one credential meeting any of the gap's references: the best fit."""
-        options = [
-            e
-            for ref in gap.refs
-            for e in self._members(ref)
-            if e.status is Status.ACTIVE and e.id != target.id and e.kind == "certification"
-        ]
-        if not options:
+        ranked = self._ranked_options(gap.refs, target.organization, prefer_org is not None)
+        plans = list(itertools.islice((p for p in ranked if p.target.id != target.id), 4))
+        if not plans:
+            if any(self._members_of(ref) for ref in gap.refs):
+                raise _Loop([target.id, *gap.refs])
             return [
                 Step("credential", gap.need, f"{target.id} requires it", note="not in the catalog")
             ]
-        plans: list[Plan] = []
-        for option in dict.fromkeys(options):
-            try:
-                plans.append(self._plan(option))
-            except _Loop:
-                continue
-        if not plans:
-            raise _Loop([target.id, *[o.id for o in options]])
-
-        def preference(p: Plan) -> tuple[object, ...]:
-            if prefer_org is None:  # a requirement: the best fit for the person's goals,
-                own = p.target.organization == target.organization  # then the same body's
-                return (-self._goal_fit(p.target), not own, *p.sort_key(), p.target.id)
-            # advised first: in the organization's order ("a CPT, or ..."), its own first
-            order = next(i for i, ref in enumerate(gap.refs) if self._meets(p.target.id, ref))
-            same_org = p.target.organization == prefer_org
-            return (order, not same_org, -self._goal_fit(p.target), *p.sort_key(), p.target.id)
-
-        best = min(plans, key=preference)
-        others = sorted({p.target.id for p in plans} - {best.target.id})
-        also = f"; {', '.join(others)} would also do" if others else ""
+        best, *next_best = plans
+        more = len(ranked) - len(plans) - 1  # the target may be one of them
+        others = ", ".join(p.target.id for p in next_best) + (" and others" if more > 0 else "")
+        also = f"; {others} would also do" if next_best else ""
         advised = " first, as its organization advises" if prefer_org else ""
         *before, exam = best.steps
         earn = replace(
@@ -346,21 +331,63 @@ class Planner:
         )
         return [*before, earn]
 
+    def _ranked_options(self, refs: tuple[str, ...], org: str, advised: bool) -> list[Plan]:
+        """The plans of every credential meeting `refs`, best first; worked out once.
+
+        A requirement takes the best fit for the person's goals, then the target's own
+        organization's; a base credential the organization advises follows its order ("a
+        CPT, or ..."), its own first. Then the nearest plan.
+        """
+        key = (refs, org, advised)
+        if key in self._options:
+            return self._options[key]
+        loops_before = self._loops
+        options = [
+            e
+            for ref in refs
+            for e in self._members_of(ref)
+            if e.status is Status.ACTIVE and e.kind == "certification"
+        ]
+        plans: list[Plan] = []
+        for option in dict.fromkeys(options):
+            try:
+                plans.append(self._plan(option))
+            except _Loop:
+                continue
+
+        def preference(p: Plan) -> tuple[object, ...]:
+            own = p.target.organization == org
+            fit = -self._goal_fit(p.target)
+            if not advised:
+                return (fit, not own, *p.sort_key(), p.target.id)
+            order = next(i for i, ref in enumerate(refs) if self._meets(p.target.id, ref))
+            return (order, not own, fit, *p.sort_key(), p.target.id)
+
+        plans.sort(key=preference)
+        if self._loops == loops_before:  # complete only when no loop cut it short
+            self._options[key] = plans
+        return plans
+
     def _meets(self, cert_id: str, ref: str) -> bool:
         return self.catalog.satisfies(cert_id, ref)
 
-    def _members(self, ref: str) -> list[Certification]:
-        if self.catalog.credential_class(ref) is not None:
-            return self.catalog.members_of(ref)
-        return [self.catalog.entries[ref]] if ref in self.catalog.entries else []
+    def _members_of(self, ref: str) -> list[Certification]:
+        if ref not in self._members:
+            if self.catalog.credential_class(ref) is not None:
+                self._members[ref] = self.catalog.members_of(ref)
+            else:
+                found = self.catalog.entries.get(ref) if ref in self.catalog.summaries else None
+                self._members[ref] = [found] if found is not None else []
+        return self._members[ref]
 
     def _goal_fit(self, entry: Certification) -> int:
         return sum(goal in entry.goals for goal in self.profile.goals)
 
     def _cpr(self, target: Certification, gap: Gap) -> Step:
-        course = self.catalog.entries.get(CPR_ID)
-        quote = self.quote(course) if course is not None else None
-        price = quote.usd if quote is not None else None
+        if not self._cpr_usd:
+            course = self.catalog.entries.get(CPR_ID) if CPR_ID in self.catalog.summaries else None
+            self._cpr_usd.append(self.quote(course).usd if course is not None else None)
+        price = self._cpr_usd[0]
         return Step(
             "cpr-aed",
             "take a CPR/AED course with a hands-on skills check",
