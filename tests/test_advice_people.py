@@ -183,6 +183,22 @@ PEOPLE = [
         first="NASM-PES",
         later={"CSCS": "degree"},
     ),
+    # A personal trainer who holds an NCCA CPT needs no second CPT: the next step is a
+    # specialization that builds on it (seed: PES and CES "enhance an existing CPT").
+    person(
+        "NASM-CPT holder who wants to grow as a personal trainer",
+        *("--have", "NASM-CPT", "--have", "CPR-AED", "--goal", "personal-training"),
+        first_in=ADD_ONS,
+        never=CPTS,
+    ),
+    # An ISSA-CPT holder (open-book course exam, not NCCA-accredited: facts) may want an
+    # NCCA-accredited CPT, which many employers ask for.
+    person(
+        "ISSA-CPT holder whose gym asks for an NCCA-accredited CPT",
+        *("--have", "ISSA-CPT", "--have", "CPR-AED", "--goal", "personal-training"),
+        now={"ACSM-CPT", "ACE-CPT", "NASM-CPT"},
+        never={"NESTA-PFT"},
+    ),
     # A NASM-CPT holder interested in corrective exercise: the NASM-CES builds on the CPT.
     person(
         "NASM-CPT holder interested in corrective exercise",

@@ -134,21 +134,27 @@ def _goal_verdicts(served_by: tuple[str, ...], wanted: tuple[str, ...]) -> list[
 
 
 def superseded(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
-    """An entry-level CPT is not for someone who holds a credential that asks for more.
+    """An entry-level CPT is not for someone past it.
 
     A CSCS holder does not need the NSCA-CPT (or another body's CPT): the CSCS asks for a
-    degree, a CPT for a diploma, and gyms accept the CSCS for personal training.
+    degree, a CPT for a diploma, and gyms accept the CSCS for personal training. A CPT
+    holder does not need a second CPT, unless theirs lacks the NCCA accreditation that
+    this one has (employers ask for it).
     """
     if entry.category != "foundational-cpt":
         return []
     for held in profile.have:
         other = ctx.catalog.entries.get(held) if held in ctx.catalog.summaries else None
-        if (
-            other is not None
-            and other.kind == "certification"
-            and other.category != "foundational-cpt"
-            and _entry_level(other) > _entry_level(entry)
-        ):
+        if other is None or other.kind != "certification":
+            continue
+        if other.category == "foundational-cpt":
+            if other.is_accredited_ncca or not entry.is_accredited_ncca:
+                return _fail(
+                    "superseded",
+                    f"you hold {other.id}, a personal-trainer certification already: "
+                    "a second one adds little",
+                )
+        elif _entry_level(other) > _entry_level(entry):
             return _fail(
                 "superseded",
                 f"you hold {other.id}, which asks for more ({_level_phrase(other)}): "
