@@ -36,6 +36,7 @@ ANSWERS = [
     "",  # sport-science years
     "",  # collegiate-coaching years
     "600",
+    "",  # country: the default, US
     "no",  # do not save
 ]
 

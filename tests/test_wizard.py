@@ -31,6 +31,7 @@ ANSWERS = [
     "nan",  # refused
     "1e9",  # refused
     "$1,000",
+    "uk",  # country: GB
     "yes",  # save as the default profile
 ]
 
@@ -62,6 +63,7 @@ def test_wizard_asks_everything_and_validates_like_the_options(
         "have": ["NASM-CPT", "CPR-AED"],
         "budget_usd": 1000,
         "member": ["NSCA"],
+        "country": "GB",
     }
     assert "sport-science" in said  # the ? help lists the goals
     assert "unknown goal 'juggling'" in said
@@ -70,7 +72,8 @@ def test_wizard_asks_everything_and_validates_like_the_options(
     assert "[high-school]" in said  # defaults are shown
     assert (
         "certadvise recommend --goal 'coach college football' --degree bachelor --field "
-        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget 1000" in said
+        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget 1000 --country uk"
+        in said
     )
     assert result.out.startswith("{")  # the questions never reach stdout
     saved = Path(os.environ["CERTADVISE_CONFIG_DIR"]) / "profile.yaml"
@@ -81,7 +84,9 @@ def test_hours_are_asked_only_when_the_goals_need_them(
     cli: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     written = io.StringIO()
-    answers = io.StringIO("personal training\n\n\n\n\n\n\n\nno\n")
+    # goal, then the defaults: degree, credentials, CPR/AED, age, memberships, final year,
+    # budget, country; then do not save
+    answers = io.StringIO("personal training\n" + "\n" * 8 + "no\n")
     monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
     result = cli("recommend", "-i", "-q")
     assert result.code == 0, written.getvalue()
@@ -91,7 +96,8 @@ def test_hours_are_asked_only_when_the_goals_need_them(
 
 def test_options_given_are_not_asked_again(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     written = io.StringIO()
-    answers = io.StringIO("\n\nno\n\n\nno\n\nno\n")
+    # credentials, CPR/AED, age, memberships, final year, budget, country; do not save
+    answers = io.StringIO("\n" * 7 + "no\n")
     monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
     result = cli("recommend", "-i", "-g", "group fitness", "--degree", "high-school", "-q")
     assert result.code == 0, written.getvalue()

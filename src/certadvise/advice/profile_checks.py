@@ -35,6 +35,7 @@ OPTIONS = {
     "age": "--age",
     "budget_usd": "--budget",
     "member": "--member",
+    "country": "--country",
 }
 
 #: What each field accepts, in words.
@@ -49,6 +50,7 @@ EXPECTED = {
     "age": f"a whole number of years from {MIN_AGE} to {MAX_AGE}",
     "budget_usd": f"an amount of US dollars from 0 to {MAX_BUDGET_USD:,}",
     "member": "organization ids such as NSCA",
+    "country": "a two-letter country code such as US, GB, CA or AU",
 }
 
 
@@ -114,6 +116,7 @@ def option_data(options: Mapping[str, Any]) -> dict[str, Any]:
         "age": options.get("age"),
         "budget_usd": options.get("budget"),
         "member": options.get("member"),
+        "country": options.get("country"),
     }
     for key in ("degree", "final_year"):
         if isinstance(data[key], str):

@@ -64,7 +64,7 @@ def compare(
         entries,
         FactContext(cat, members, years),
         profile,
-        RuleContext(cat, dt.date.today()),
+        RuleContext(cat, dt.date.today(), profile) if profile else None,
         wanted,
         only_differences,
     )

@@ -11,8 +11,8 @@ from typer.core import TyperCommand
 #: Examples shown by each command's --help; every one is in the README and is run by a test.
 EXAMPLES: dict[str, list[str]] = {
     "recommend": [
-        "certadvise recommend --goal collegiate-athletes --degree bachelor --have CPR-AED "
-        "--budget 600",
+        "certadvise recommend --goal collegiate-athletes --degree bachelor --field kinesiology "
+        "--have CPR-AED --budget 600",
         "certadvise recommend --have NASM-CPT --goal athletes --budget 1000 --top 1",
         "certadvise recommend --have NASM-CPT --goal athletes --why CSCS",
     ],

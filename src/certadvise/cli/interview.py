@@ -330,9 +330,10 @@ class Wizard:
         value = self.ask(
             Question(
                 "country",
-                "The country where you will work or sit the exam.",
-                "some rules differ outside the US; Enter: skip",
+                "The country where you will work, as a two-letter code (US, GB, CA, AU, ...).",
+                "some rules and dates differ outside the US",
                 check,
+                default="US",
             )
         )
         return str(value) if value else None

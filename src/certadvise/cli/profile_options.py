@@ -122,6 +122,15 @@ PROFILE_OPTIONS: dict[str, Any] = {
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
+    "country": Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            metavar="CC",
+            help="Where you will work, as a two-letter code (US, GB, CA, AU, ...); default US.",
+            rich_help_panel=PROFILE_PANEL,
+        ),
+    ],
     "profile_file": Annotated[
         str | None,
         typer.Option(

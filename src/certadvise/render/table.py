@@ -8,6 +8,7 @@ words say (not verified, excluded, stale, warning), so it is never the only carr
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certadvise.render.context import OutputContext
@@ -31,21 +32,29 @@ STYLES = (
 
 
 def write_table(report: Report, ctx: OutputContext) -> None:
+    width = ctx.width or report.pipe_width if ctx.terminal or ctx.width else None
+    _write_lines(report.preface, ctx, width)
+    if report.preface and any(part.rows for part in (report, *report.extra)):
+        ctx.out.write("\n")
     if not ctx.terminal and report.pipe_width is None and ctx.width is None:
         _write_plain_parts(report, ctx)  # the common scripted case: no rich needed
     else:
         _write_rich(report, ctx)
-    width = ctx.width or report.pipe_width if ctx.terminal or ctx.width else None
-    for line in report.footer:
+    _write_lines(report.footer, ctx, width)
+    write_notes(report.notes, ctx)
+
+
+def _write_lines(lines: Sequence[str], ctx: OutputContext, width: int | None) -> None:
+    """Lines of data for people, wrapped between words at `width` (None: never)."""
+    for line in lines:
         wrapped = textwrap.wrap(
             clean(line),
             width=width or 1_000_000,
             subsequent_indent="  ",
             break_long_words=False,
             break_on_hyphens=False,
-        )
+        ) or [""]
         ctx.out.write("".join(part + "\n" for part in wrapped))
-    write_notes(report.notes, ctx)
 
 
 def _write_plain_parts(report: Report, ctx: OutputContext) -> None:
