@@ -19,6 +19,7 @@ ANSWERS = [
     "coach college football",
     "bach",  # bachelor
     "kinesiology",
+    "NASM",  # an organization: which of its certifications?
     "nasm-cpt",
     "yes",  # CPR/AED
     "",  # age: the default
@@ -67,6 +68,7 @@ def test_wizard_asks_everything_and_validates_like_the_options(
     }
     assert "sport-science" in said  # the ? help lists the goals
     assert "unknown goal 'juggling'" in said
+    assert "NASM is an organization; which of its certifications? NASM-CPT, " in said
     assert said.count("not accepted: expected an amount of US dollars from 0 to 1,000,000") == 2
     assert "CPR/AED" in said and "members pay less" in said and "final year" in said
     assert "[high-school]" in said  # defaults are shown

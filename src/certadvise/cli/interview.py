@@ -122,6 +122,16 @@ class Wizard:
                 self.term.say(f"  {exc} (? for help)")
         raise InputError(f"no valid answer to: {question.text}")
 
+    def not_an_organization(self, name: str) -> None:
+        """'NASM' names an organization, not a certification: ask which, CPTs first."""
+        org = next((o for o in self.catalog.organizations if o.lower() == name.lower()), None)
+        if org is None or name.upper() in self.catalog.summaries:
+            return
+        theirs = [s for s in self.catalog.summaries.values() if s.organization == org]
+        theirs.sort(key=lambda s: (s.category != "foundational-cpt", s.id))
+        ids = ", ".join(s.id for s in theirs)
+        raise InputError(f"{org} is an organization; which of its certifications? {ids}")
+
     # ------------------------------------------------------------------ the questions
 
     def goals(self) -> list[str]:
@@ -184,6 +194,8 @@ class Wizard:
 
     def credentials(self) -> list[str]:
         def check(answer: str) -> list[str]:
+            for name in _split(answer):
+                self.not_an_organization(name)
             return list(self.checked(have=_split(answer)).have) if answer else []
 
         ids = ", ".join(s for s in self.catalog.summaries if s != "CPR-AED")
