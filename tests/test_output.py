@@ -74,6 +74,7 @@ def test_colour_repeats_the_words(cli: Runner, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("COLUMNS", "120")
     result = cli("list", "--org", "ISSA", "--color", "always")
     assert "\x1b[33mnot verified" in result.out  # yellow, and it still says so
+    assert "\x1b[32m$" in cli("list", "--org", "NSCA", "--color", "always").out  # verified
     plain = cli("list", "--org", "ISSA", "--color", "never")
     assert "\x1b[" not in plain.out and "not verified" in plain.out
 

@@ -6,6 +6,7 @@ output options (--color, --quiet, --no-pager); renderers get it and read nothing
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -22,16 +23,17 @@ if TYPE_CHECKING:
     from certadvise.render.report import Report
 
 
-class _Run:
+@dataclasses.dataclass
+class Run:
     """The settings of this run, set by the output options before the command runs."""
 
-    color = ColorMode.AUTO
-    quiet = False
-    page = True
-    no_input = False
+    color: ColorMode = ColorMode.AUTO
+    quiet: bool = False
+    page: bool = True
+    no_input: bool = False
 
 
-RUN = _Run()
+RUN = Run()
 
 
 def configure(
@@ -40,6 +42,7 @@ def configure(
     page: bool = True,
     no_input: bool = False,
 ) -> None:
+    """Set this run's output settings (each run starts from the defaults)."""
     RUN.color, RUN.quiet, RUN.page, RUN.no_input = color, quiet, page, no_input
 
 
@@ -90,7 +93,7 @@ def output(report: Report, fmt: OutputFormat | None, page: bool = False) -> None
         emit(report, fmt, ctx)
         return
     buffer = io.StringIO()
-    emit(report, fmt, OutputContext(**{**vars(ctx), "out": buffer}))
+    emit(report, fmt, dataclasses.replace(ctx, out=buffer))
     text = buffer.getvalue()
     if text.count("\n") < ctx.height or not _page(ctx.pager, text):
         sys.stdout.write(text)

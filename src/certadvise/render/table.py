@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-#: Words in a cell, and the colour that repeats them.
+#: Words in a cell, and the colour that repeats them (a verified price, "$475", is green).
 STYLES = (
     ("not verified", "yellow"),
     ("excluded", "red"),
@@ -164,7 +164,10 @@ def _style(text: str, ctx: OutputContext, report: Report) -> str:
     if report.title == "Excluded":
         return "red"
     lowered = text.lower()
-    return next((style for words, style in STYLES if words in lowered), "")
+    found = next((style for words, style in STYLES if words in lowered), "")
+    if not found and text.startswith("$"):  # a price is shown as dollars only when verified
+        return "green"
+    return found
 
 
 def _text(text: str, ctx: OutputContext, report: Report, style: str = "") -> Text:
