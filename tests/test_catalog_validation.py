@@ -96,6 +96,55 @@ prerequisites:
         14,
         "unknown certification 'UNICORN'",
     ),
+    (
+        "market not a country code",
+        "TEST-CERT.yaml",
+        VALID + "markets: [US, UK]\n",
+        11,
+        "markets.1: 'UK' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "market listed twice",
+        "TEST-CERT.yaml",
+        VALID + "markets: [GB, GB]\n",
+        11,
+        "markets: a market is listed twice",
+    ),
+    (
+        "markets cite an unknown source",
+        "TEST-CERT.yaml",
+        VALID + "markets: [GB]\nmarkets_source: nowhere\n",
+        12,
+        "markets_source: cites source 'nowhere'",
+    ),
+    (
+        "currency not an ISO 4217 code",
+        "TEST-CERT.yaml",
+        VALID.replace("  source: s\n", "  source: s\n  currency: pounds\n"),
+        8,
+        "currency 'pounds' must be an ISO 4217 code",
+    ),
+    (
+        "study hours upside down",
+        "TEST-CERT.yaml",
+        VALID + "study_hours: {source: s, low: 200, high: 100}\n",
+        11,
+        "study_hours: low (200) is above high (100)",
+    ),
+    (
+        "study hours cite an unknown source",
+        "TEST-CERT.yaml",
+        VALID + "study_hours: {source: nowhere, low: 100}\n",
+        11,
+        "study_hours.source: cites source 'nowhere'",
+    ),
+    (
+        "unknown continuing-education unit",
+        "TEST-CERT.yaml",
+        VALID + "recertification: {source: s, ceus: 2, ce_unit: credits}\n",
+        11,
+        "recertification.ce_unit: Input should be 'CEU', 'CEC', 'hours' or 'points'",
+    ),
 ]
 
 

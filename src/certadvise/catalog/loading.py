@@ -14,11 +14,12 @@ import contextlib
 import gc
 import os
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from certadvise.catalog.countries import COUNTRY_CODES
 from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
@@ -28,11 +29,13 @@ from certadvise.catalog.index import (
     name_key,
 )
 from certadvise.catalog.models import (
+    INTERNATIONAL,
     Certification,
     CredentialClass,
     Goal,
     Organization,
     Term,
+    UnitTerm,
     Vocabulary,
 )
 from certadvise.errors import CatalogError
@@ -171,6 +174,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         degree_fields=tuple(vocab.get("degree_fields", {}).values()),
         hour_kinds=tuple(vocab.get("hour_kinds", {}).values()),
         credential_classes=tuple(vocab.get("credential_classes", {}).values()),
+        ce_units=tuple(vocab.get("ce_units", {}).values()),
     )
     known = Known(
         frozenset(organizations),
@@ -276,12 +280,20 @@ def _read_entry(path: Path, known: Known) -> ReadEntry:
     )
 
 
-def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc, str]]:
-    """Checks one entry needs only the vocabulary for; returns the ids it names."""
+Bad = Callable[[Loc, str], None]
+
+
+def _check_organization(entry: Certification, known: Known, bad: Bad) -> None:
     if entry.organization not in known.organizations:
         bad(("organization",), f"unknown organization {entry.organization!r}")
+
+
+def _check_category(entry: Certification, known: Known, bad: Bad) -> None:
     if entry.category not in known.categories:
         bad(("category",), f"unknown category {entry.category!r}")
+
+
+def _check_goals(entry: Certification, known: Known, bad: Bad) -> None:
     for index, goal in enumerate(entry.goals):
         if goal not in known.goals:
             bad(("goals", index), f"unknown goal {goal!r}")
@@ -289,12 +301,56 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
         for goal in advice.goals:
             if goal not in known.goals:
                 bad(("advice", index, "goals"), f"unknown goal {goal!r}")
+
+
+def _check_sources(entry: Certification, known: Known, bad: Bad) -> None:
     keys = [s.key for s in entry.sources]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         bad(("sources",), f"source key {key!r} is used twice")
     for loc, key in _cited_sources(entry):
         if entry.source(key) is None:
             bad(loc, f"cites source {key!r}, which is not in `sources`")
+
+
+def _check_markets(entry: Certification, known: Known, bad: Bad) -> None:
+    for index, market in enumerate(entry.markets):
+        if market != INTERNATIONAL and market not in COUNTRY_CODES:
+            bad(
+                ("markets", index),
+                f"{market!r} is not an ISO 3166-1 alpha-2 country code (GB, CA) "
+                f"or {INTERNATIONAL!r}",
+            )
+    if len(set(entry.markets)) != len(entry.markets):
+        bad(("markets",), "a market is listed twice")
+
+
+def _check_route_vocabulary(entry: Certification, known: Known, bad: Bad) -> None:
+    prereq = entry.prerequisites
+    for r, route in enumerate(prereq.routes if prereq else ()):
+        base = ("prerequisites", "routes", r)
+        for name in route.fields:
+            if name not in known.degree_fields:
+                bad((*base, "fields"), f"unknown degree field {name!r}")
+        for kind in (*route.hours, *route.years):
+            if kind not in known.hour_kinds:
+                bad((*base, "hours"), f"unknown kind of experience {kind!r}")
+
+
+ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
+    _check_organization,
+    _check_category,
+    _check_goals,
+    _check_sources,
+    _check_markets,
+    _check_route_vocabulary,
+)
+"""The checks one entry needs only the vocabulary for: each reports through `bad`."""
+
+
+def _check_entry(entry: Certification, known: Known, bad: Bad) -> list[tuple[Loc, str]]:
+    """Run every entry check; return the ids the entry names (checked once all are known)."""
+    for check in ENTRY_CHECKS:
+        check(entry, known, bad)
     references: list[tuple[Loc, str]] = []
 
     def refer(loc: Loc, ref: str) -> None:
@@ -305,15 +361,8 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
 
     prereq = entry.prerequisites
     for r, route in enumerate(prereq.routes if prereq else ()):
-        base = ("prerequisites", "routes", r)
-        for name in route.fields:
-            if name not in known.degree_fields:
-                bad((*base, "fields"), f"unknown degree field {name!r}")
-        for kind in (*route.hours, *route.years):
-            if kind not in known.hour_kinds:
-                bad((*base, "hours"), f"unknown kind of experience {kind!r}")
         for ref in (*route.credentials, *route.credentials_any):
-            refer((*base, "credentials"), ref)
+            refer(("prerequisites", "routes", r, "credentials"), ref)
     for r, rec in enumerate(prereq.recommended if prereq else ()):
         for ref in rec.credentials_any:
             refer(("prerequisites", "recommended", r), ref)
@@ -323,10 +372,20 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
 
 
 def _cited_sources(entry: Certification) -> Iterator[tuple[Loc, str]]:
-    for name in ("prerequisites", "cost", "exam", "accreditation", "recertification", "retired"):
+    for name in (
+        "prerequisites",
+        "cost",
+        "exam",
+        "accreditation",
+        "recertification",
+        "retired",
+        "study_hours",
+    ):
         group = getattr(entry, name)
         if group is not None:
             yield (name, "source"), group.source
+    if entry.markets_source is not None:
+        yield ("markets_source",), entry.markets_source
     if entry.cost:
         for index, tier in enumerate(entry.cost.tiers):
             if tier.source:
@@ -356,6 +415,7 @@ def _merge_vocabulary(problems: _Problems, path: Path, parts: dict[str, dict[str
         "degree_fields": Term,
         "hour_kinds": Term,
         "credential_classes": CredentialClass,
+        "ce_units": UnitTerm,
     }
     doc = problems.document(path)
     if doc is None:
