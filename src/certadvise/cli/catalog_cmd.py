@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli.options import FormatOpt
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt
 
 app = typer.Typer(
-    help="Validate catalog folders or print the JSON Schema of an entry.",
+    help="Validate catalog folders, list stale facts, or print the JSON Schema of an entry.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -71,3 +72,32 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "certadvise catalog entry"
     print(json.dumps(document, indent=2))
+
+
+@app.command("stale")
+def stale(
+    older_than: Annotated[
+        int,
+        typer.Option(
+            "--older-than",
+            min=0,
+            max=100,
+            metavar="YEARS",
+            help="List facts whose source is more than YEARS years old (default 2).",
+        ),
+    ] = 2,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """List the facts to re-check: sources older than YEARS, oldest first, then undated ones.
+
+    For whoever maintains a catalog: each row names the certification, the fact, the
+    source it cites, that source's date and confidence, and its address.
+    """
+    from certadvise.catalog.freshness import stale_facts
+    from certadvise.views.catalog_views import stale_report
+
+    cat = shell.load(catalog)
+    today = shell.today()
+    found = stale_facts(cat.certifications, today, older_than, list(cat.organizations.values()))
+    shell.output(stale_report(found, today, older_than), fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,11 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     from certadvise.catalog.index import catalog_dirs
 
     return cache.load(catalog_dirs(list(extra_dirs or ())))
+
+
+def today() -> dt.date:
+    """The day of the run, which decides what is stale; only the shell reads the clock."""
+    return dt.date.today()
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:
