@@ -227,7 +227,9 @@ def test_rcep_is_retired_with_its_successor(catalog: Catalog) -> None:
 def test_unknown_facts_stay_unknown(catalog: Catalog) -> None:
     assert catalog.entries["ISSA-SCC"].cost is None
     assert catalog.entries["NESTA-PFT"].prerequisites is None
-    assert catalog.entries["CSCS"].accreditation is None  # widely reported, not confirmed
+    assert catalog.entries["CSPS"].accreditation is None  # no source names NCCA for it
+    assert catalog.entries["TSAC-F"].accreditation is None
+    assert catalog.entries["CPSS"].accreditation is None
     nsca = catalog.organizations["NSCA"].membership
     assert nsca is not None and nsca.dues_usd is None
 

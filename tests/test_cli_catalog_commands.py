@@ -94,12 +94,15 @@ def test_show_prints_every_fact_with_its_source_and_date(cli: Runner) -> None:
     assert rows["cost.exam"]["as_of"] == "2025"
     assert rows["cost.study_materials"]["value"] == "$268+ (Essential collection)"
     assert rows["exam.length"]["value"] == "4 hours, 220 multiple-choice questions"
-    assert rows["exam.passing_score"]["value"].startswith("70%")
+    assert rows["exam.passing_score"]["value"].startswith("70 (scaled score per section)")
     assert rows["pass_rate"]["value"].startswith("39% (2025)")
     assert rows["prerequisites.required"]["value"].startswith("a bachelor's degree")
     assert "CPR/AED" in rows["prerequisites.required"]["value"]
+    assert rows["accreditation"]["value"].startswith("NCCA (since 1993")
+    assert rows["accreditation"]["source"] == "https://dxpprod.nsca.com/cscs"
+    csps = {r["key"]: r for r in csv.DictReader(io.StringIO(cli("show", "CSPS", "-f", "csv").out))}
     assert (
-        rows["accreditation"]["value"] == "not verified" and rows["accreditation"]["source"] == ""
+        csps["accreditation"]["value"] == "not verified" and csps["accreditation"]["source"] == ""
     )
 
 
