@@ -70,9 +70,16 @@ class Plan:
     def years(self) -> float:
         return sum(s.years or 0 for s in self.steps)
 
-    def sort_key(self) -> tuple[float, float, int, int]:
-        """Shortest first (a degree is neither cheap nor quick), then cheapest, then simplest."""
-        return (round(self.years, 2), self.known_usd, len(self.unpriced), len(self.steps))
+    def sort_key(self) -> tuple[float, bool, float, int, int]:
+        """Shortest first (a degree is neither cheap nor quick), then priced before unpriced
+        (an unknown price is not $0), then cheapest, then simplest."""
+        return (
+            round(self.years, 2),
+            bool(self.unpriced),
+            self.known_usd,
+            len(self.unpriced),
+            len(self.steps),
+        )
 
 
 @dataclass

@@ -242,7 +242,9 @@ class Catalog:
         if cls is None:
             return held == ref
         summary = self.summaries.get(held)
-        if summary is None or summary.category != cls.category:
+        if summary is None or summary.kind == "prerequisite":
+            return False
+        if cls.category is not None and summary.category != cls.category:
             return False
         return cls.accreditation is None or cls.accreditation in summary.accreditation
 

@@ -441,7 +441,7 @@ class CredentialClass(Strict):
 
     id: str
     name: str
-    category: str
+    category: Annotated[str | None, Doc("Category its members are in; None: any category.")] = None
     accreditation: str | None = None
 
 

@@ -69,7 +69,7 @@ def list_report(
         Column("name", "Name"),
         Column("organization", "Org", no_wrap=True),
         Column("category", "Category"),
-        Column("status", "Status"),
+        Column("status", "Status", no_wrap=True),
         Column("from", "From", no_wrap=True, for_programs=False),
         Column("minimum_usd", "From (USD)", for_people=False),
         Column("minimum", "From", for_people=False),
