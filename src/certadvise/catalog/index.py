@@ -134,6 +134,7 @@ class Catalog:
     vocabulary: Vocabulary
     files: dict[str, Path] = field(default_factory=dict)
     summaries: dict[str, Summary] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()  # overlay entries that replace or patch an earlier one
     _names: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -32,13 +32,17 @@ def validate(
     """Validate catalog folders.
 
     Every problem is printed as file:line: field: message, and the exit code is 3.
+    Overlay entries that replace or patch a built-in one are listed as notes.
     """
-    from certadvise.catalog.index import builtin_dir, catalog_dirs
+    from certadvise.catalog.index import builtin_dir
     from certadvise.catalog.loading import load_catalog
-    from certadvise.errors import CatalogError
+    from certadvise.errors import CatalogError, InputError
     from certadvise.render import OutputFormat
 
-    folders = [builtin_dir(), *dirs] if dirs else catalog_dirs()
+    for folder in dirs or ():
+        if not folder.is_dir():
+            raise InputError(f"catalog folder {folder} does not exist")
+    folders = [builtin_dir(), *dirs] if dirs else shell.checked_dirs(None)
     try:
         catalog = load_catalog(folders)
     except CatalogError as exc:
@@ -51,10 +55,13 @@ def validate(
         "organizations": len(catalog.organizations),
         "goals": len(catalog.goals),
         "folders": [str(f) for f in folders],
+        "notices": list(catalog.notices),
     }
     if fmt is OutputFormat.JSON:
         print(json.dumps(summary, indent=2))
     else:
+        for notice in catalog.notices:
+            sys.stdout.write(f"note: {notice}\n")
         sys.stdout.write(
             f"catalog OK: {summary['certifications']} certifications, "
             f"{summary['organizations']} organizations, {summary['goals']} goals "
