@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -25,7 +24,7 @@ def tmux(*args: str) -> str:
 def screen_after(session: str, wanted: str, timeout: float = 15) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        shown = tmux("capture-pane", "-p", "-S", "-", "-t", session)  # with the scrollback
+        shown = tmux("capture-pane", "-p", "-S", "-500", "-t", session)  # with scrollback
         if wanted in shown:
             return shown
         time.sleep(0.1)
@@ -45,7 +44,7 @@ def test_bare_recommend_on_a_terminal_asks_and_ranks(tmp_path: Path) -> None:
         shown = screen_after(session, "EXIT=")
         assert "unknown goal 'juggling'" in shown
         assert "Highest education" in shown and "Most you will spend now" in shown
-        assert re.search(r"│ 1 │ CSCS +│", shown)
+        assert "│ 1 │ CSCS │" in shown
         assert "EXIT=0" in shown
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)

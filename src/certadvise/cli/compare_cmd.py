@@ -51,7 +51,7 @@ def compare(
         entries,
         FactContext(cat, members, years, today),
         profile,
-        RuleContext(cat, today),
+        RuleContext(cat, today, profile) if profile else None,
         wanted,
         only_differences,
     )
