@@ -33,7 +33,6 @@ def compare(
 
     With profile options, a row says whether each is open to you, and why not.
     """
-    import datetime as dt
 
     from certadvise.advice.comparison import check_selection, compare, pick_rows
     from certadvise.advice.rules import RuleContext
@@ -47,12 +46,13 @@ def compare(
     wanted = pick_rows(rows)
     profile = build_profile(profile_options, cat)[0] if any(profile_options.values()) else None
     members = profile.member if profile else ()
+    today = shell.today()
     comparison = compare(
         entries,
-        FactContext(cat, members, years),
+        FactContext(cat, members, years, today),
         profile,
-        RuleContext(cat, dt.date.today(), profile) if profile else None,
+        RuleContext(cat, today, profile) if profile else None,
         wanted,
         only_differences,
     )
-    shell.output(compare_report(comparison), fmt)
+    shell.output(compare_report(comparison, today), fmt)
