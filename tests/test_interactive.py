@@ -20,38 +20,57 @@ import pytest
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
+# Answers by the words of the question; any other question takes its default (Enter).
 # A typo first: the question is asked again, with the reason.
-ANSWERS = [
-    "juggling",
-    "coach college athletes",
-    "bachelor",
-    "business",
-    "",  # no certifications
-    "yes",  # CPR/AED
-    "30",
-    "",  # no memberships
-    "no",  # not a final-year student
-    "",  # internship hours
-    "",  # applied hours
-    "",  # sport-science years
-    "",  # collegiate-coaching years
-    "600",
-    "",  # country: the default, US
-    "no",  # do not save
-]
+ANSWERS = {
+    "What do you want to do": ["juggling", "coach college athletes"],
+    "Highest education": ["bachelor"],
+    "Field of that degree": ["business"],
+    "CPR/AED": ["yes"],
+    "Your age": ["30"],
+    "final year": ["no"],
+    "The most you will spend": ["600"],
+    "default profile": ["no"],
+}
+
+
+def capture(tmux: list[str]) -> str:
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p", "-S", "-", "-t", "wizard"], capture_output=True, text=True
+    ).stdout
 
 
 def screen_after(tmux: list[str], wanted: str, timeout: float = 20) -> str:
     deadline = time.monotonic() + timeout
     shown = ""
     while time.monotonic() < deadline:
-        shown = subprocess.run(
-            [*tmux, "capture-pane", "-p", "-S", "-", "-t", "wizard"], capture_output=True, text=True
-        ).stdout
+        shown = capture(tmux)
         if wanted in shown:
             return shown
         time.sleep(0.1)
     raise AssertionError(f"{wanted!r} never appeared:\n{shown}")
+
+
+def answer_until_done(tmux: list[str], timeout: float = 60) -> str:
+    """Answer each question as it appears (by its words), until the command ends."""
+    answers = {key: list(values) for key, values in ANSWERS.items()}
+    prompts = 0
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = capture(tmux)
+        if "EXIT=" in shown:
+            return shown
+        lines = shown.rstrip("\n").splitlines()
+        waiting = [i for i, line in enumerate(lines) if line.startswith(">")]
+        if len(waiting) > prompts and lines[-1].startswith(">"):
+            prompts = len(waiting)
+            start = max((i for i, line in enumerate(lines) if not line.strip()), default=0)
+            asked = " ".join(lines[start:])  # the question's block: from its blank line on
+            key = next((k for k in answers if k in asked and answers[k]), None)
+            reply = answers[key].pop(0) if key else ""
+            subprocess.run([*tmux, "send-keys", "-t", "wizard", reply, "Enter"], check=True)
+        time.sleep(0.1)
+    raise AssertionError(f"the wizard never finished:\n{capture(tmux)}")
 
 
 def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> None:
@@ -85,10 +104,7 @@ def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> 
     )
     try:
         screen_after(tmux, "What do you want to do?")  # on the terminal, not in err.txt
-        for answer in ANSWERS:
-            subprocess.run([*tmux, "send-keys", "-t", "wizard", answer, "Enter"], check=True)
-            time.sleep(0.15)
-        shown = screen_after(tmux, "EXIT=")
+        shown = answer_until_done(tmux)
         assert "unknown goal 'juggling'" in shown
         assert "EXIT=0" in shown
         document = json.loads(out.read_text(encoding="utf-8"))

@@ -13,41 +13,68 @@ from certadvise.cli import interview
 
 from .conftest import Runner
 
-ANSWERS = [
-    "?",  # help on the goal question
-    "juggling",  # refused, asked again
-    "coach college football",
-    "bach",  # bachelor
-    "kinesiology",
-    "NASM",  # an organization: which of its certifications?
-    "nasm-cpt",
-    "yes",  # CPR/AED
-    "",  # age: the default
-    "NSCA",
-    "no",  # not a final-year student
-    "",  # internship hours (CSCCA-SCCC)
-    "",  # applied sport-science hours (CPSS)
-    "",  # sport-science years (CPSS)
-    "",  # collegiate-coaching years (CSCCA-SCCC)
-    "nan",  # refused
-    "1e9",  # refused
-    "$1,000",
-    "uk",  # country: GB
-    "yes",  # save as the default profile
-]
+#: Answers by the words of the question, in order; any other question takes its default,
+#: so a catalog that needs a new kind of hours does not shift the answers.
+ANSWERS = {
+    "What do you want to do": [
+        "?",  # help on the goal question
+        "juggling",  # refused, asked again
+        "coach college football",
+    ],
+    "Highest education": ["bach"],  # bachelor
+    "Field of that degree": ["kinesiology"],
+    "Certifications you already hold": [
+        "NASM",  # an organization: which of its certifications?
+        "nasm-cpt",
+    ],
+    "CPR/AED": ["yes"],
+    "Organizations you are a member of": ["NSCA"],
+    "final year": ["no"],
+    "The most you will spend": ["nan", "1e9", "$1,000"],  # two refused
+    "country": ["uk"],  # GB
+    "default profile": ["yes"],
+}
+
+
+class Scripted(interview.Terminal):
+    """A terminal that answers each question from `answers`, by the question's words."""
+
+    def __init__(self, answers: dict[str, list[str]], written: io.StringIO) -> None:
+        super().__init__(io.StringIO(), written)
+        self.answers = {key: list(values) for key, values in answers.items()}
+        self.question = ""
+
+    def say(self, text: str = "") -> None:
+        if text and not text.startswith(" "):
+            self.question = text
+        super().say(text)
+
+    def ask(self, prompt: str) -> str:
+        self.writer.write(prompt)
+        for key, values in self.answers.items():
+            if key in self.question and values:
+                answer = values.pop(0)
+                self.writer.write(answer + "\n")
+                return answer
+        if any(key in self.question for key in self.answers):
+            raise AssertionError(f"asked again: {self.question}")
+        self.writer.write("\n")
+        return ""
+
+
+def scripted(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]) -> io.StringIO:
+    """Make the wizard talk to a Scripted terminal; returns what it wrote."""
+    written = io.StringIO()
+    monkeypatch.setattr(
+        interview.Terminal, "open", classmethod(lambda cls: Scripted(answers, written))
+    )
+    return written
 
 
 @pytest.fixture
 def transcript(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     """The terminal the wizard talks to: ANSWERS in, its questions out."""
-    written = io.StringIO()
-    answers = io.StringIO("".join(a + "\n" for a in ANSWERS))
-
-    def terminal(cls: type[interview.Terminal]) -> interview.Terminal:
-        return cls(answers, written)
-
-    monkeypatch.setattr(interview.Terminal, "open", classmethod(terminal))
-    return written
+    return scripted(monkeypatch, ANSWERS)
 
 
 def test_wizard_asks_everything_and_validates_like_the_options(
@@ -85,11 +112,9 @@ def test_wizard_asks_everything_and_validates_like_the_options(
 def test_hours_are_asked_only_when_the_goals_need_them(
     cli: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = io.StringIO()
-    # goal, then the defaults: degree, credentials, CPR/AED, age, memberships, final year,
-    # budget, country; then do not save
-    answers = io.StringIO("personal training\n" + "\n" * 8 + "no\n")
-    monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
+    written = scripted(
+        monkeypatch, {"What do you want to do": ["personal training"], "default profile": ["no"]}
+    )
     result = cli("recommend", "-i", "-q")
     assert result.code == 0, written.getvalue()
     assert "how many hours" not in written.getvalue()
@@ -97,10 +122,7 @@ def test_hours_are_asked_only_when_the_goals_need_them(
 
 
 def test_options_given_are_not_asked_again(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
-    written = io.StringIO()
-    # credentials, CPR/AED, age, memberships, final year, budget, country; do not save
-    answers = io.StringIO("\n" * 7 + "no\n")
-    monkeypatch.setattr(interview.Terminal, "open", classmethod(lambda cls: cls(answers, written)))
+    written = scripted(monkeypatch, {"default profile": ["no"]})
     result = cli("recommend", "-i", "-g", "group fitness", "--degree", "high-school", "-q")
     assert result.code == 0, written.getvalue()
     assert "What do you want to do?" not in written.getvalue()

@@ -104,6 +104,7 @@ def _read(path: Path) -> Catalog | None:
             found["goals"],
             found["vocabulary"],
             summaries=summaries,
+            notices=tuple(found.get("notices", ())),
         )
     except Exception:  # missing, unreadable, truncated or from another version: rebuild
         return None
@@ -130,6 +131,7 @@ def _write(path: Path, catalog: Catalog) -> None:
             "organizations": catalog.organizations,
             "goals": catalog.goals,
             "vocabulary": catalog.vocabulary,
+            "notices": catalog.notices,
         }
         with tempfile.NamedTemporaryFile(
             "wb", dir=path.parent, prefix=".tmp-", delete=False

@@ -43,7 +43,6 @@ def compare(
 
     With profile options, a row says whether each is open to you, and why not.
     """
-    import datetime as dt
 
     from certadvise.advice.comparison import check_selection, compare, pick_rows
     from certadvise.advice.rules import RuleContext
@@ -60,12 +59,13 @@ def compare(
         profile, assumptions = build_profile(profile_options, cat)
         shell.assume(*saved_notes(assumptions))
     members = profile.member if profile else ()
+    today = shell.today()
     comparison = compare(
         entries,
-        FactContext(cat, members, years),
+        FactContext(cat, members, years, today),
         profile,
-        RuleContext(cat, dt.date.today(), profile) if profile else None,
+        RuleContext(cat, today, profile) if profile else None,
         wanted,
         only_differences,
     )
-    shell.output(compare_report(comparison), fmt, page=True)
+    shell.output(compare_report(comparison, today), fmt, page=True)

@@ -30,6 +30,7 @@ EXAMPLES: dict[str, list[str]] = {
     "profile path": ["certadvise profile path"],
     "catalog validate": ["certadvise catalog validate"],
     "catalog schema": ["certadvise catalog schema --quiet"],
+    "catalog stale": ["certadvise catalog stale --older-than 5"],
 }
 
 PANELS = ("Options", "Profile", "Output", "Catalog")

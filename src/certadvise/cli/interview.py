@@ -153,7 +153,7 @@ class Wizard:
                     "certifications are ranked by how well they serve your goals; "
                     "Enter: rank everything you are eligible for",
                     check,
-                    help="Goals, and some of the words each understands:\n" + "\n".join(lines),
+                    help="  Goals, and some of the words each understands:\n" + "\n".join(lines),
                 )
             )
         )

@@ -7,6 +7,7 @@ output options (--color, --quiet, --no-pager); renderers get it and read nothing
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import os
 import subprocess
@@ -54,9 +55,29 @@ def context(page: bool = False) -> OutputContext:
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
     from certadvise.catalog import cache
-    from certadvise.catalog.index import catalog_dirs
 
-    return cache.load(catalog_dirs(list(extra_dirs or ())))
+    catalog = cache.load(checked_dirs(extra_dirs))
+    for notice in catalog.notices:
+        sys.stderr.write(f"note: {notice}\n")
+    return catalog
+
+
+def checked_dirs(extra_dirs: Sequence[Path] | None) -> list[Path]:
+    """Every catalog folder in layering order; a folder that is not there is bad input (2)."""
+    from certadvise.catalog.index import ENV_VAR, catalog_dirs
+    from certadvise.errors import InputError
+
+    dirs = catalog_dirs(list(extra_dirs or ()))
+    for folder in dirs[1:]:
+        if not folder.is_dir():
+            where = "--catalog" if folder in (extra_dirs or ()) else ENV_VAR
+            raise InputError(f"{where}: catalog folder {folder} does not exist")
+    return dirs
+
+
+def today() -> dt.date:
+    """The day of the run, which decides what is stale; only the shell reads the clock."""
+    return dt.date.today()
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:

@@ -51,4 +51,6 @@ def show(
             member = list(stored.member or ())
             shell.assume(saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
-    shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt, page=True)
+    shell.output(
+        show_report(entry, FactContext(cat, memberships, years, shell.today())), fmt, page=True
+    )
