@@ -21,6 +21,16 @@ def path(
             "--by", formats=["%Y-%m-%d"], metavar="DATE", help="When you plan to sit the exam."
         ),
     ] = None,
+    pace: Annotated[
+        float,
+        typer.Option(
+            "--pace",
+            min=1,
+            max=80,
+            metavar="HOURS",
+            help="Hours of study a week, for how long each exam takes to prepare (default 6).",
+        ),
+    ] = 6,
     years: YearsOpt = 3,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
@@ -35,5 +45,5 @@ def path(
     cat = shell.load(catalog)
     entry = cat.resolve(target)
     profile, _ = build_profile(profile_options, cat)
-    plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years)
+    plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years, pace)
     shell.output(path_report(plan), fmt)
