@@ -3,9 +3,9 @@
 A folder holds `goals.yaml`, `organizations.yaml`, `vocabulary.yaml` (each optional in an
 overlay) and one `<org>/<ID>.yaml` file per certification. Entry files are independent, so
 they are parsed, validated and checked against the vocabulary in parallel for large
-catalogs; each comes back as a summary, its pickled entry and its references to other
-entries, which are checked once every id is known (unknown ids, shadowing aliases, loops).
-Line numbers are looked up only for problems.
+catalogs; each comes back as its model and its references to other entries, which are
+checked once every id is known (unknown ids, shadowing aliases, loops). Line numbers are
+looked up only for problems. The loader returns plain models: it knows nothing of storage.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
+import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +23,6 @@ from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
     Catalog,
-    LazyEntries,
-    Summary,
     name_key,
 )
 from certadvise.catalog.models import (
@@ -135,8 +133,7 @@ class ReadEntry:
     """One entry file, read: what the rest of loading needs to know about it."""
 
     path: Path
-    summary: Summary | None = None
-    blob: bytes = b""
+    entry: Certification | None = None
     references: tuple[tuple[Loc, str], ...] = ()  # other entries it names, and where
     requires: frozenset[str] = frozenset()  # what every route needs (for loops)
     problems: tuple[str, ...] = ()
@@ -181,7 +178,6 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         frozenset(c.id for c in vocabulary.credential_classes),
     )
     entries: dict[str, ReadEntry] = {}
-    summaries: dict[str, Summary] = {}
     for folder in folders:
         paths = list(_entry_files(folder))
         if not paths and not any((folder / name).exists() for name in SPECIAL_FILES):
@@ -189,28 +185,26 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         seen_here: dict[str, Path] = {}
         for read in _read_entries(paths, known):
             problems.found += read.problems
-            if read.summary is None:
+            if read.entry is None:
                 continue
-            cert_id = read.summary.id
+            cert_id = read.entry.id
             if cert_id in seen_here:
                 message = f"{cert_id} is also defined in {seen_here[cert_id]}"
                 problems.add(read.path, _Lines(read.path).line_of(("id",)), "id", message)
                 continue
             seen_here[cert_id] = read.path
             entries[cert_id] = read  # a later folder replaces an earlier one
-            summaries[cert_id] = read.summary
     _check_references(problems, entries)
     _check_names(problems, entries)
     _check_loops(problems, entries)
     if problems.found:
         raise CatalogError(problems.found)
-    ordered = sorted(entries)
+    models = {key: entries[key].entry for key in sorted(entries)}
     return Catalog(
-        LazyEntries({key: entries[key].blob for key in ordered}),
+        {key: entry for key, entry in models.items() if entry is not None},
         organizations,
         goals,
         vocabulary,
-        summaries={key: summaries[key] for key in ordered},
     )
 
 
@@ -234,11 +228,18 @@ def _read_entries(paths: list[Path], known: Known) -> list[ReadEntry]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_ignore_interrupts
+        ) as pool:
             results = pool.map(_read_chunk, chunks, [known] * len(chunks))
             return [read for chunk in results for read in chunk]
     except (OSError, concurrent.futures.process.BrokenProcessPool):
         return _read_chunk(paths, known)  # no processes here (a sandbox): one core it is
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it once (no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_chunk(paths: list[Path], known: Known) -> list[ReadEntry]:
@@ -268,8 +269,7 @@ def _read_entry(path: Path, known: Known) -> ReadEntry:
     references = _check_entry(entry, known, bad)
     return ReadEntry(
         path,
-        Summary.of(entry),
-        pickle.dumps(entry, pickle.HIGHEST_PROTOCOL),
+        entry,
         tuple(references),
         _required(entry),
         tuple(problems.found),
@@ -393,7 +393,7 @@ def _check_names(problems: _Problems, entries: dict[str, ReadEntry]) -> None:
     ids = {name_key(i): i for i in entries}
     for cert_id in sorted(entries):
         read = entries[cert_id]
-        names = (*read.summary.aliases, *read.summary.former_names) if read.summary else ()
+        names = (*read.entry.aliases, *read.entry.former_names) if read.entry else ()
         for alias in names:
             owner = ids.get(name_key(alias))
             if owner and owner != cert_id:

@@ -18,8 +18,10 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
     from certadvise.catalog import cache
     from certadvise.catalog.index import catalog_dirs
+    from certadvise.cli import debug_note, debugging
 
-    return cache.load(catalog_dirs(list(extra_dirs or ())))
+    explain = debug_note if debugging() else None
+    return cache.load(catalog_dirs(list(extra_dirs or ())), explain)
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:
