@@ -33,7 +33,6 @@ def compare(
 
     With profile options, a row says whether each is open to you, and why not.
     """
-    import datetime as dt
 
     from certadvise.advice.comparison import check_selection, compare, pick_rows
     from certadvise.advice.rules import RuleContext
@@ -51,7 +50,7 @@ def compare(
         entries,
         FactContext(cat, members, years),
         profile,
-        RuleContext(cat, dt.date.today()),
+        RuleContext(cat, shell.today()),
         wanted,
         only_differences,
     )

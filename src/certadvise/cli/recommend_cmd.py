@@ -50,7 +50,7 @@ def recommend(
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
     explain = cat.resolve(why).id if why is not None else None
-    advice = advise(profile, assumptions, cat, years=years, explain=explain)
+    advice = advise(profile, assumptions, cat, shell.today(), years=years, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None

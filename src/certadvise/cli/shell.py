@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,8 +26,29 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     return cache.load(catalog_dirs(list(extra_dirs or ())), explain)
 
 
+TODAY_VAR = "CERTADVISE_TODAY"
+
+
+def today() -> dt.date:
+    """The date rules are judged on: $CERTADVISE_TODAY (YYYY-MM-DD) when set, else the clock.
+
+    For tests and reproducible examples; read here, in the shell, and handed to the core.
+    """
+    from certadvise.errors import InputError
+
+    given = os.environ.get(TODAY_VAR)
+    if not given:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(given.strip())
+    except ValueError as exc:
+        raise InputError(f"{TODAY_VAR}: expected a date as YYYY-MM-DD, got {given!r}") from exc
+
+
 def should_interview(profile_options: dict[str, object]) -> bool:
     """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal."""
+    if sys.stdin is None or sys.stdout is None:  # closed: nobody to ask
+        return False
     return not any(profile_options.values()) and sys.stdin.isatty() and sys.stdout.isatty()
 
 
