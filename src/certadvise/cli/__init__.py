@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -12,6 +13,10 @@ IO_ERROR = 74  # EX_IOERR: output could not be written (a full disk, a failing d
 CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
 
 _debug = False
+
+
+class ClosedOutput(Exception):
+    """The reader of standard output went away (`certadvise list | head -1`)."""
 
 
 def debugging() -> bool:
@@ -64,8 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         _say("certadvise: aborted")
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, ClosedOutput):
         raise  # handled by run(): the reader went away
+    except SystemExit as exc:  # click's own answer to a closed pipe is exit 1: ours is 141
+        cause = exc.__context__
+        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+            raise ClosedOutput from exc
+        raise
     except OSError as exc:  # writing the output failed: a full disk, a failing device
         if debug:
             raise
@@ -89,7 +99,7 @@ def run() -> None:
         code = main()
         if sys.stdout is not None:
             sys.stdout.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, ClosedOutput):
         # The reader went away (`certadvise list | head -1`): stop quietly, as a program
         # killed by SIGPIPE would, and let nothing more be written to the closed pipe.
         devnull = os.open(os.devnull, os.O_WRONLY)

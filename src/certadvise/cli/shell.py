@@ -54,4 +54,10 @@ def should_interview(profile_options: dict[str, object]) -> bool:
 
 def output(report: Report, fmt: OutputFormat | None) -> None:
     """Write a report to stdout (notes to stderr) in the chosen or default format."""
-    emit(report, fmt or OutputFormat.TABLE, sys.stdout, sys.stderr, sys.stdout.isatty())
+    from certadvise.cli import ClosedOutput
+
+    try:
+        emit(report, fmt or OutputFormat.TABLE, sys.stdout, sys.stderr, sys.stdout.isatty())
+        sys.stdout.flush()
+    except BrokenPipeError as exc:  # not an OSError from here on: click would exit 1
+        raise ClosedOutput from exc
