@@ -16,17 +16,13 @@ A cache that cannot be read or written is ignored: it only ever makes a command 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
+import gc
 import json
 import os
 import stat
 import sys
 import time
-import types
-import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from enum import Enum
+from collections.abc import Callable, Iterator, Sequence
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -34,7 +30,8 @@ from typing import Any
 from certadvise import __version__
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.loading import load_catalog
-from certadvise.catalog.models import Certification, Goal, Organization, Vocabulary
+from certadvise.catalog.models import Goal, Organization, Vocabulary
+from certadvise.catalog.plain import PlainEntries, build, to_plain
 
 FORMAT = 3  # the layout of a cache file; files of another format are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
@@ -49,6 +46,18 @@ DIGEST = 16  # bytes of BLAKE2b: for the key and for each line's checksum
 Explain = Callable[[str], None]
 
 
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """Many new objects at once: the cyclic collector would only slow it down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def cache_dir() -> Path:
     """Where the cache lives: $CERTADVISE_CACHE_DIR, or the platform's user cache folder."""
     if os.environ.get(DIR_VAR):
@@ -61,6 +70,9 @@ def cache_dir() -> Path:
 # ----------------------------------------------------------------------------- the key
 
 
+Stamp = tuple[bytes, int, int, int, int]  # path, size, mtime, ctime, inode
+
+
 def fingerprint(dirs: Sequence[Path]) -> str:
     """A key hashed from the bytes of every catalog file and of certadvise's models.
 
@@ -68,6 +80,27 @@ def fingerprint(dirs: Sequence[Path]) -> str:
     edit. Only regular files are read (a FIFO named `*.yaml` is left to the loader, which
     refuses it), each bounded like the loader's reads.
     """
+    return _fingerprint(dirs)[0]
+
+
+def _stamp(path: bytes, info: os.stat_result) -> Stamp:
+    return (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _unchanged(stamps: list[Stamp]) -> bool:
+    """Whether the files and folders stamped are as they were: any write since changes a
+    file's ctime, and adding or removing a file changes its folder's."""
+    for stamp in stamps:
+        try:
+            if _stamp(stamp[0], os.stat(stamp[0])) != stamp:  # noqa: PTH116 - a bytes path
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _fingerprint(dirs: Sequence[Path]) -> tuple[str, list[Stamp]]:
+    """The key, and the stamps of the files and folders as they were read for it."""
     from certadvise.catalog.yamlsource import MAX_BYTES
 
     digest = blake2b(digest_size=DIGEST)
@@ -75,20 +108,24 @@ def fingerprint(dirs: Sequence[Path]) -> str:
     digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}\0".encode())
     for model_file in (here / "models.py", here / "index.py", here.parent / "levels.py"):
         digest.update(model_file.read_bytes())
+    stamps: list[Stamp] = []
     for folder in dirs:
         digest.update(b"\0dir\0" + os.fsencode(folder.resolve()))
-        for path in sorted(_yaml_files(os.fsencode(folder))):
+        for path in sorted(_yaml_files(os.fsencode(folder), stamps)):
             digest.update(b"\0file\0" + path + b"\0")
-            digest.update(_bounded_bytes(path, MAX_BYTES + 1))
-    return digest.hexdigest()
+            digest.update(_bounded_bytes(path, MAX_BYTES + 1, stamps))
+    return digest.hexdigest(), stamps
 
 
-def _yaml_files(folder: bytes) -> Iterator[bytes]:
-    """Every `*.yaml` below `folder`, through symbolic links too (each folder once)."""
+def _yaml_files(folder: bytes, stamps: list[Stamp]) -> Iterator[bytes]:
+    """Every `*.yaml` below `folder`, through symbolic links too (each folder once); each
+    folder's stamp is added to `stamps`."""
     stack, seen = [folder], set()
     while stack:
+        where = stack.pop()
         try:
-            with os.scandir(stack.pop()) as found:
+            stamps.append(_stamp(where, os.stat(where)))  # noqa: PTH116 - a bytes path
+            with os.scandir(where) as found:
                 entries = list(found)
         except OSError:
             continue
@@ -106,8 +143,9 @@ def _yaml_files(folder: bytes) -> Iterator[bytes]:
                 yield entry.path
 
 
-def _bounded_bytes(path: bytes, most: int) -> bytes:
-    """A regular file's first `most` bytes; b"?" for anything else (never blocks)."""
+def _bounded_bytes(path: bytes, most: int, stamps: list[Stamp]) -> bytes:
+    """A regular file's first `most` bytes (its stamp added to `stamps`); b"?" for anything
+    else (never blocks)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -116,6 +154,7 @@ def _bounded_bytes(path: bytes, most: int) -> bytes:
         size = os.fstat(fd)
         if not stat.S_ISREG(size.st_mode):
             return b"?"
+        stamps.append(_stamp(path, size))
         chunks, total = [], 0
         while total < most:
             chunk = os.read(fd, min(most - total, max(size.st_size + 1, 4096)))
@@ -142,7 +181,7 @@ def load(dirs: Sequence[Path], explain: Explain | None = None) -> Catalog:
     if os.environ.get(DISABLE_VAR):
         return load_catalog(dirs)
     try:
-        key = fingerprint(dirs)
+        key, stamps = _fingerprint(dirs)
         folder = _private_folder(cache_dir(), say)
     except OSError as exc:
         say(f"cache not used: {exc}")
@@ -154,11 +193,8 @@ def load(dirs: Sequence[Path], explain: Explain | None = None) -> Catalog:
     if cached is not None:
         return cached
     catalog = load_catalog(dirs)  # an invalid catalog raises, and is never cached
-    try:
-        if fingerprint(dirs) != key:  # a file changed while it was read: do not cache a mix
-            say("cache not written: a catalog file changed while it was read")
-            return catalog
-    except OSError:
+    if not _unchanged(stamps):  # a file changed while it was read: do not cache a mix
+        say("cache not written: a catalog file changed while it was read")
         return catalog
     _write(path, catalog, say)
     return catalog
@@ -227,7 +263,8 @@ def _read(path: Path, say: Explain) -> Catalog | None:
     finally:
         os.close(fd)
     try:
-        catalog = _decode(data)
+        with _without_gc():
+            catalog = _decode(data)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
         say(f"cache rebuilt: {path} is damaged ({exc})")
         return None
@@ -242,7 +279,8 @@ def _read(path: Path, say: Explain) -> Catalog | None:
 def _write(path: Path, catalog: Catalog, say: Explain) -> None:
     """Write atomically, then prune; a failure leaves no temporary file behind."""
     try:
-        data = _encode(catalog)
+        with _without_gc():
+            data = _encode(catalog)
     except (ValueError, TypeError) as exc:  # e.g. a value JSON cannot hold: just do not cache
         say(f"cache not written: {exc}")
         return
@@ -304,13 +342,15 @@ def _unlink(path: Path) -> None:
 #
 # A file is lines of `<checksum> <json>`: first a header (format, count), then the catalog's
 # organizations, goals, vocabulary and entry summaries, then one line per entry in the
-# order of the summaries. A dataclass is stored as the list of its fields' values, in field
-# order; enums by value, dates as ISO text, tuples as lists.
+# order of the summaries, each in its plain form (`certadvise.catalog.plain`).
 
 
 def _line(value: Any) -> bytes:
-    payload = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    raw = payload.encode("utf-8")
+    if isinstance(value, bytes):  # JSON already
+        raw = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        raw = text.encode("utf-8")
     return blake2b(raw, digest_size=DIGEST).hexdigest().encode() + b" " + raw + b"\n"
 
 
@@ -318,31 +358,19 @@ def _encode(catalog: Catalog) -> bytes:
     summaries = list(catalog.summaries.values())
     head = {"format": FORMAT, "entries": len(summaries)}
     meta = [
-        [_plain(o) for o in catalog.organizations.values()],
-        [_plain(g) for g in catalog.goals.values()],
-        _plain(catalog.vocabulary),
-        [_plain(s) for s in summaries],
+        [to_plain(o) for o in catalog.organizations.values()],
+        [to_plain(g) for g in catalog.goals.values()],
+        to_plain(catalog.vocabulary),
+        [to_plain(s) for s in summaries],
     ]
+    entries = catalog.entries
+    if isinstance(entries, PlainEntries):  # as the loader left them: no need to build them
+        plain = [entries.plain(s.id) for s in summaries]
+    else:
+        plain = [to_plain(entries[s.id]) for s in summaries]
     lines = [_line(head), _line(meta)]
-    lines += [_line(_plain(catalog.entries[s.id])) for s in summaries]
+    lines += [_line(item) for item in plain]
     return b"".join(lines)
-
-
-def _plain(value: Any) -> Any:
-    """A model as JSON data: dataclasses and named tuples as lists of their fields."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (str, int, float)) or value is None:
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_plain(getattr(value, name)) for name in _names(type(value))]
-    if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot store a {type(value).__name__}")
 
 
 def _payloads(data: bytes) -> Iterator[bytes]:
@@ -365,122 +393,13 @@ def _decode(data: bytes) -> Catalog:
     if head.get("entries") != len(payloads) - 2:
         raise ValueError("entries are missing")
     organizations, goals, vocabulary, summaries = json.loads(payloads[1])
-    orgs = [_build(Organization, o) for o in organizations]
-    goal_list = [_build(Goal, g) for g in goals]
-    summary_list = [_build(Summary, s) for s in summaries]
+    orgs = [build(Organization, o) for o in organizations]
+    goal_list = [build(Goal, g) for g in goals]
+    summary_list = [build(Summary, s) for s in summaries]
     return Catalog(
-        StoredEntries(dict(zip((s.id for s in summary_list), payloads[2:], strict=True))),
+        PlainEntries(dict(zip((s.id for s in summary_list), payloads[2:], strict=True))),
         {o.id: o for o in orgs},
         {g.id: g for g in goal_list},
-        _build(Vocabulary, vocabulary),
+        build(Vocabulary, vocabulary),
         summaries={s.id: s for s in summary_list},
     )
-
-
-class StoredEntries(Mapping[str, Certification]):
-    """Entries kept as checked JSON, each built into its model the first time it is asked for.
-
-    A large catalog is mostly entries a command never looks at (`compare` reads two, and
-    `recommend` only those that serve the person's goals): they stay bytes.
-    """
-
-    def __init__(self, payloads: dict[str, bytes]) -> None:
-        self._payloads = payloads
-        self._built: dict[str, Certification] = {}
-
-    def __getitem__(self, key: str) -> Certification:
-        entry = self._built.get(key)
-        if entry is None:
-            entry = self._built[key] = _build(Certification, json.loads(self._payloads[key]))
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._payloads
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._payloads)
-
-    def __len__(self) -> int:
-        return len(self._payloads)
-
-
-# ----------------------------------------------------------------------------- rebuilding
-#
-# Rebuilding runs no code from the file: for each model class a small builder function is
-# written once from the class's own type hints (never from stored data), so that building
-# an entry costs a few attribute stores per object instead of a loop of generic calls.
-
-Convert = Callable[[Any], Any]
-_NAMES: dict[type[Any], tuple[str, ...]] = {}
-_BUILDERS: dict[type[Any], Convert] = {}
-
-
-def _names(cls: type[Any]) -> tuple[str, ...]:
-    names = _NAMES.get(cls)
-    if names is None:
-        if dataclasses.is_dataclass(cls):
-            names = tuple(f.name for f in dataclasses.fields(cls))
-        else:
-            names = tuple(cls._fields)
-        _NAMES[cls] = names
-    return names
-
-
-def _build(cls: type[Any], values: Any) -> Any:
-    """An instance of the dataclass or named tuple `cls` from its stored list of values."""
-    builder = _BUILDERS.get(cls) or _builder(cls)
-    return builder(values)
-
-
-def _builder(cls: type[Any]) -> Convert:
-    """Write the function that builds `cls` from its stored list of values."""
-    hints = typing.get_type_hints(cls)
-    names = _names(cls)
-    scope: dict[str, Any] = {"cls": cls, "new": object.__new__, "ValueError": ValueError}
-    fields = [_expression(hints[name], f"v[{i}]", scope) for i, name in enumerate(names)]
-    if dataclasses.is_dataclass(cls):  # frozen: values go straight into __dict__
-        pairs = ", ".join(f"{n!r}: {e}" for n, e in zip(names, fields, strict=True))
-        body = ["o = new(cls)", f"o.__dict__.update({{{pairs}}})", "return o"]
-    else:
-        body = [f"return cls({', '.join(fields)})"]
-    source = (
-        "def build(v):\n"
-        f"    if type(v) is not list or len(v) != {len(names)}:\n"
-        f"        raise ValueError('a stored {cls.__name__} has the wrong shape')\n"
-        + "".join(f"    {line}\n" for line in body)
-    )
-    exec(source, scope)  # code written above from the model's type hints, never from data
-    builder: Convert = scope["build"]
-    _BUILDERS[cls] = builder
-    return builder
-
-
-def _expression(hint: Any, value: str, scope: dict[str, Any]) -> str:
-    """Python text that turns the JSON form `value` of a `hint`-typed value into it."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is typing.Annotated:
-        return _expression(args[0], value, scope)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        if len(inner) != 1:
-            return value
-        converted = _expression(inner[0], value, scope)
-        return value if converted == value else f"(None if {value} is None else {converted})"
-    if origin is tuple:
-        each = _expression(args[0], "x", scope)
-        return f"tuple({value})" if each == "x" else f"tuple([{each} for x in {value}])"
-    if origin is dict:
-        each = _expression(args[1], "y", scope)
-        return f"dict({value})" if each == "y" else f"{{k: {each} for k, y in {value}.items()}}"
-    if isinstance(hint, type) and (
-        dataclasses.is_dataclass(hint) or issubclass(hint, (tuple, Enum)) or hint is dt.date
-    ):
-        name = f"c{len(scope)}"
-        if dataclasses.is_dataclass(hint) or issubclass(hint, tuple):
-            scope[name] = _BUILDERS.get(hint) or _builder(hint)  # models nest without loops
-        elif hint is dt.date:
-            scope[name] = dt.date.fromisoformat
-        else:
-            scope[name] = hint
-        return f"{name}({value})"
-    return value

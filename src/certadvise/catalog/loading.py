@@ -3,9 +3,11 @@
 A folder holds `goals.yaml`, `organizations.yaml`, `vocabulary.yaml` (each optional in an
 overlay) and one `<org>/<ID>.yaml` file per certification. Entry files are independent, so
 they are parsed, validated and checked against the vocabulary in parallel for large
-catalogs; each comes back as its model and its references to other entries, which are
-checked once every id is known (unknown ids, shadowing aliases, loops). Line numbers are
-looked up only for problems. The loader returns plain models: it knows nothing of storage.
+catalogs; each comes back as its summary, its model in plain form (lists of builtins, quick
+to pass between processes: `certadvise.catalog.plain`) and its references to other
+entries, which are checked once every id is known (unknown ids, shadowing aliases, loops).
+Line numbers are looked up only for problems. The catalog it returns builds each model on
+first use; it knows nothing of caching or storage.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
     Catalog,
+    Summary,
     name_key,
 )
 from certadvise.catalog.models import (
@@ -33,6 +36,7 @@ from certadvise.catalog.models import (
     Term,
     Vocabulary,
 )
+from certadvise.catalog.plain import PlainEntries, plain_json
 from certadvise.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -133,7 +137,8 @@ class ReadEntry:
     """One entry file, read: what the rest of loading needs to know about it."""
 
     path: Path
-    entry: Certification | None = None
+    summary: Summary | None = None
+    plain: bytes = b""  # the entry in plain form, as JSON
     references: tuple[tuple[Loc, str], ...] = ()  # other entries it names, and where
     requires: frozenset[str] = frozenset()  # what every route needs (for loops)
     problems: tuple[str, ...] = ()
@@ -185,9 +190,9 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         seen_here: dict[str, Path] = {}
         for read in _read_entries(paths, known):
             problems.found += read.problems
-            if read.entry is None:
+            if read.summary is None:
                 continue
-            cert_id = read.entry.id
+            cert_id = read.summary.id
             if cert_id in seen_here:
                 message = f"{cert_id} is also defined in {seen_here[cert_id]}"
                 problems.add(read.path, _Lines(read.path).line_of(("id",)), "id", message)
@@ -199,12 +204,13 @@ def _load(dirs: Sequence[Path]) -> Catalog:
     _check_loops(problems, entries)
     if problems.found:
         raise CatalogError(problems.found)
-    models = {key: entries[key].entry for key in sorted(entries)}
+    ordered = sorted(entries)
     return Catalog(
-        {key: entry for key, entry in models.items() if entry is not None},
+        PlainEntries({key: entries[key].plain for key in ordered}),
         organizations,
         goals,
         vocabulary,
+        summaries={key: summary for key in ordered if (summary := entries[key].summary)},
     )
 
 
@@ -269,7 +275,8 @@ def _read_entry(path: Path, known: Known) -> ReadEntry:
     references = _check_entry(entry, known, bad)
     return ReadEntry(
         path,
-        entry,
+        Summary.of(entry),
+        plain_json(entry),
         tuple(references),
         _required(entry),
         tuple(problems.found),
@@ -393,7 +400,7 @@ def _check_names(problems: _Problems, entries: dict[str, ReadEntry]) -> None:
     ids = {name_key(i): i for i in entries}
     for cert_id in sorted(entries):
         read = entries[cert_id]
-        names = (*read.entry.aliases, *read.entry.former_names) if read.entry else ()
+        names = (*read.summary.aliases, *read.summary.former_names) if read.summary else ()
         for alias in names:
             owner = ids.get(name_key(alias))
             if owner and owner != cert_id:
