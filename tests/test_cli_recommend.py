@@ -59,12 +59,12 @@ def test_seed_bachelor_with_cpr_coaching_college_athletes_gets_cscs_first(cli: R
     assert "matches goal collegiate-athletes" in first["reasons"]
 
 
-def test_seed_cpt_holder_without_degree_gets_pes_first_and_cscs_excluded(cli: Runner) -> None:
+def test_seed_cpt_holder_without_degree_gets_pes_first_and_cscs_later(cli: Runner) -> None:
     doc = recommend_json(cli, "--have", "NASM-CPT", "--goal", "athletes", "--budget", "1000")
     assert ranked_ids(doc)[0] == "NASM-PES"
-    excluded = {e["id"]: e for e in doc["excluded"]}
-    assert "prerequisites" in excluded["CSCS"]["rules"]
-    assert any("bachelor's degree" in r for r in excluded["CSCS"]["reasons"])
+    later = {e["id"]: e for e in doc["later"]}
+    assert later["CSCS"]["steps"][0]["kind"] == "degree"
+    assert any("bachelor's degree" in r for r in later["CSCS"]["reasons"])
 
 
 def test_seed_tactical_with_degree_and_cpr_gets_tsac_f_first(cli: Runner) -> None:
@@ -81,19 +81,17 @@ def test_seed_small_budget_recommends_no_verified_price_over_it(cli: Runner) -> 
         assert rec["cost"]["minimum_usd"] is None or rec["cost"]["minimum_usd"] <= 200
         assert "price not verified" in rec["warnings"]
     assert "no certification with a verified price fits your budget of $200" in doc["messages"]
-    assert (
-        "the cheapest you are eligible for is NCSF-CPT at $349 ($149 over budget)"
-        in doc["messages"]
-    )
-    assert "the cheapest you are eligible for is NCSF-CPT" in result.err
+    assert "the nearest is ACSM-CPT at $349 ($149 over budget)" in doc["messages"]
+    over = {e["id"]: e.get("over_by_usd") for e in doc["excluded"]}
+    assert over["ACSM-CPT"] == over["NCSF-CPT"] == 149
 
 
 def test_nothing_fits_exits_1_and_says_what_comes_closest(cli: Runner) -> None:
     result = cli("recommend", "--goal", "tactical", "--budget", "100")
     assert result.code == 1
-    assert "nothing fits this profile" in result.err
-    assert "the cheapest you are eligible for is TSAC-F at $435 ($335 over budget)" in result.err
-    assert result.out == ""
+    assert result.lines[0] == "nothing is in reach now for this profile"
+    assert "the nearest is TSAC-F at $435 ($335 over budget)" in result.lines
+    assert "Near misses: just over your budget" in result.lines
 
 
 def test_json_shape_follows_the_contract(cli: Runner) -> None:
@@ -110,8 +108,16 @@ def test_json_shape_follows_the_contract(cli: Runner) -> None:
         rec
     )
     assert 0 < rec["score"] <= 1
-    assert len(doc["excluded"]) + len(doc["recommendations"]) == 28
+    sections = [*doc["recommendations"], *doc["later"], *doc["excluded"]]
+    assert len(sections) + len(doc["not_shown"]) == 28
     assert all(e["reasons"] for e in doc["excluded"])
+    assert all(
+        step.keys() >= {"kind", "text", "cost_usd", "cost_verified", "duration"}
+        for item in [*doc["recommendations"], *doc["later"]]
+        for step in item["steps"]
+    )
+    later = doc["later"][0]
+    assert {"id", "name", "organization", "steps", "total_cost", "months", "reasons"} <= set(later)
 
 
 def test_every_point_of_score_has_a_reason(cli: Runner) -> None:
@@ -142,7 +148,8 @@ def test_top_all_and_not_shown(cli: Runner) -> None:
 def test_table_shows_rank_id_cost_and_reasons_and_assumptions_on_stderr(cli: Runner) -> None:
     result = cli("recommend", *GRADUATE_COACH)
     assert result.code == 0
-    header, first = result.lines[0], result.lines[1]
+    assert result.lines[0] == "Recommended now"
+    header, first = result.lines[1], result.lines[2]
     assert header.split()[:3] == ["#", "ID", "Name"]
     assert first.split()[:2] == ["1", "CSCS"] and "$475" in first
     assert "assumption: no age given: assumed 18 or older" in result.err
@@ -158,11 +165,17 @@ def test_show_excluded_adds_a_table_of_what_was_left_out(cli: Runner) -> None:
 
 def test_why_lists_every_rule_passed_or_failed(cli: Runner) -> None:
     doc = cli("recommend", "--degree", "high-school", "--why", "cscs", "-f", "json").json()
-    assert doc["id"] == "CSCS" and doc["eligible"] is False
+    assert doc["id"] == "CSCS" and doc["eligible"] is False and doc["section"] == "later"
     rules = {v["rule"]: v["outcome"] for v in doc["verdicts"]}
-    assert rules["prerequisites"] == "fail" and rules["retired"] == "pass"
+    assert rules["prerequisites"] == "later" and rules["retired"] == "pass"
+    assert [s["kind"] for s in doc["steps"]] == ["degree", "cpr-aed"]
+    assert doc["gaps"][0] == {
+        "kind": "degree",
+        "need": "a bachelor's degree",
+        "have": "you have a high-school diploma",
+    }
     table = cli("recommend", "--degree", "bachelor", "--have", "CPR", "--why", "CSCS")
-    assert table.lines[0].startswith("CSCS: ranked #")
+    assert table.lines[0].startswith("CSCS: recommended, #")
     assert any(
         line.startswith("score: goal-fit") or line.startswith("prerequisites")
         for line in table.lines
@@ -240,7 +253,6 @@ def test_everyday_goal_phrases(cli: Runner, phrase: str, first: str) -> None:
         (["--have", "CPT"], "certification 'CPT' is ambiguous"),
         (["--have", "CSCSS"], "did you mean CSCS"),
         (["--degree", "phd"], "Invalid value for '--degree'"),
-        (["--field", "astrology"], "unknown degree field 'astrology'"),
         (["--hours", "clinical"], "--hours: expected KIND=N"),
         (["--hours", "clinical=-1"], "--hours: expected KIND=N"),
         (["--hours", "swimming=10"], "unknown kind of experience (--hours) 'swimming'"),
@@ -290,3 +302,18 @@ def test_no_prompt_when_stdin_is_not_a_terminal(cli: Runner) -> None:
     result = cli("recommend", "-f", "ids")  # bare recommend, piped: rank everything, never ask
     assert result.code == 0 and result.lines
     assert "?" not in result.err
+
+
+def test_any_degree_field_is_a_real_answer(cli: Runner) -> None:
+    result = cli("recommend", "--degree", "bachelor", "--field", "astrology", "-f", "json")
+    assert result.code == 0
+    doc = result.json()
+    assert (
+        "degree field 'astrology' is not one the rules name: counted as unrelated to "
+        "exercise science" in doc["assumptions"]
+    )
+    later = {e["id"]: e for e in doc["later"]}
+    assert later["ACSM-EP"]["steps"][0]["kind"] == "degree-field"
+    nurse = cli("recommend", "--degree", "bachelor", "--field", "Nursing", "-f", "json").json()
+    assert nurse["profile"]["field"] == "nursing"
+    assert not any("not one the rules name" in a for a in nurse["assumptions"])

@@ -256,7 +256,7 @@ HUGE = "9" * 5000
 
 # (case, file content, expected stderr fragment): every one exits 2 with one line
 BAD_PROFILES: list[tuple[str, str, str]] = [
-    ("impossible date", "field: 2026-02-30\n", "unknown degree field '2026-02-30'"),
+    ("impossible date", "age: 2026-02-30\n", "me.yaml:1: age: Input should be a valid integer"),
     ("huge integer", f"age: {HUGE}\n", "me.yaml:1: a number longer than 100 digits"),
     ("huge integer in JSON", f'{{"age": {HUGE}}}', "me.yaml: a number longer than 100 digits"),
     ("huge negative", f"budget_usd: -{HUGE}\n", "a number longer than 100 digits"),
@@ -274,7 +274,7 @@ BAD_PROFILES: list[tuple[str, str, str]] = [
     ("Infinity in JSON", '{"budget_usd": Infinity}', "Infinity is not JSON"),
     ("NaN in JSON", '{"budget_usd": NaN}', "NaN is not JSON"),
     ("hours as yes", "hours: {clinical: yes}\n", "hours.clinical: Input should be a valid"),
-    ("explicit timestamp", "field: !!timestamp 2026-02-30\n", "me.yaml: invalid value"),
+    ("explicit timestamp", "age: !!timestamp 2026-02-30\n", "me.yaml: invalid value"),
     ("python object tag", "age: !!python/object/apply:os.system [ls]\n", "me.yaml:1:"),
 ]
 

@@ -44,7 +44,7 @@ class Tmux:
 def screen_after(tmux: Tmux, session: str, wanted: str, timeout: float = 15) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        shown = tmux("capture-pane", "-p", "-t", session)
+        shown = tmux("capture-pane", "-p", "-S", "-500", "-t", session)  # with scrollback
         if wanted in shown:
             return shown
         time.sleep(0.1)

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from certadvise.advice.profile import Profile
-from certadvise.advice.ranking import Recommendations, advise
+from certadvise.advice.ranking import Evaluation, Recommendations, advise, market_rank
 from certadvise.catalog.index import Catalog, catalog_dirs
 from certadvise.catalog.loading import load_catalog
 from certadvise.catalog.models import DegreeLevel
+from certadvise.views.recommend_view import later_document
 
 CATALOG: Catalog = load_catalog(catalog_dirs(environ={}))
 TODAY = dt.date(2026, 11, 24)
@@ -46,9 +47,17 @@ def ranked(advice: Recommendations) -> set[str]:
     return {ev.entry.id for ev in advice.ranked}
 
 
+def superseded(advice: Recommendations) -> set[str]:
+    return {ev.entry.id for ev in advice.excluded if "superseded" in rules_failed(ev)}
+
+
+def rules_failed(ev: Evaluation) -> set[str]:
+    return {v.rule for v in ev.verdicts if v.failed}
+
+
 @fast
 @given(profiles, st.floats(0, 2000, allow_nan=False))
-def test_raising_the_budget_never_removes_a_recommendation(profile: Profile, more: float) -> None:
+def test_raising_the_budget_never_moves_a_recommendation(profile: Profile, more: float) -> None:
     before = run(profile)
     raised = None if profile.budget_usd is None else profile.budget_usd + more
     after = run(replace(profile, budget_usd=raised))
@@ -58,12 +67,14 @@ def test_raising_the_budget_never_removes_a_recommendation(profile: Profile, mor
 
 @fast
 @given(profiles, st.sampled_from(IDS))
-def test_gaining_a_credential_never_makes_another_certification_ineligible(
-    profile: Profile, gained: str
-) -> None:
-    before = ranked(run(profile))
-    after = ranked(run(replace(profile, have=(*profile.have, gained))))
-    assert before - {gained} <= after  # only the credential itself becomes "already held"
+def test_gaining_a_credential_never_moves_a_recommendation(profile: Profile, gained: str) -> None:
+    before = run(profile)
+    after = run(replace(profile, have=(*profile.have, gained)))
+    # only the credential itself ("already held") and the entry-level CPTs that it
+    # supersedes may leave the recommendations
+    newly_superseded = superseded(after) - superseded(before)
+    assert ranked(before) - {gained} - newly_superseded <= ranked(after)
+    assert all(CATALOG.entries[i].category == "foundational-cpt" for i in newly_superseded)
 
 
 @fast
@@ -79,28 +90,56 @@ def test_more_hours_or_a_higher_degree_never_hurt(profile: Profile, kind: str, e
 
 @fast
 @given(profiles)
-def test_every_entry_is_either_ranked_or_excluded_with_a_reason(profile: Profile) -> None:
+def test_every_entry_lands_in_exactly_one_section_with_its_reasons(profile: Profile) -> None:
     advice = run(profile)
-    excluded = {ev.entry.id for ev in advice.excluded}
-    assert ranked(advice) | excluded == set(IDS)
-    assert not ranked(advice) & excluded
+    sections = [
+        {ev.entry.id for ev in advice.ranked},
+        {ev.entry.id for ev in advice.later},
+        {ev.entry.id for ev in advice.excluded},
+    ]
+    assert set.union(*sections) == set(IDS)
+    assert sum(len(s) for s in sections) == len(IDS)
     assert all(ev.failures for ev in advice.excluded)
+    assert all(ev.later_reasons and ev.plan and ev.plan.long_steps for ev in advice.later)
+    assert all(ev.plan and not ev.plan.long_steps for ev in advice.ranked)
 
 
 @fast
 @given(profiles)
-def test_order_is_deterministic_and_by_score(profile: Profile) -> None:
+def test_order_is_deterministic_and_by_score_within_a_market(profile: Profile) -> None:
     first, second = run(profile), run(profile)
     assert [ev.entry.id for ev in first.ranked] == [ev.entry.id for ev in second.ranked]
-    points = [ev.points for ev in first.ranked]
-    assert points == sorted(points, reverse=True)
+    assert [ev.entry.id for ev in first.later] == [ev.entry.id for ev in second.later]
+    groups: dict[tuple[int, bool], list[float]] = {}
+    for ev in first.ranked:
+        key = (
+            market_rank(ev.entry, profile),
+            profile.budget_usd is not None and not ev.quote.verified,
+        )
+        groups.setdefault(key, []).append(ev.points)
+    assert all(points == sorted(points, reverse=True) for points in groups.values())
+
+
+@fast
+@given(profiles)
+def test_with_a_budget_an_unknown_price_never_outranks_a_verified_fit(profile: Profile) -> None:
+    advice = run(replace(profile, budget_usd=profile.budget_usd or 500))
+    verified = [ev.quote.verified for ev in advice.ranked if market_rank(ev.entry, profile) == 0]
+    assert verified == sorted(verified, reverse=True)
 
 
 @fast
 @given(profiles)
 def test_no_unknown_price_is_counted_as_zero(profile: Profile) -> None:
-    for ev in run(profile).ranked:
+    advice = run(profile)
+    for ev in advice.ranked:
         if ev.entry.cost is None:
             assert ev.quote.usd is None and not ev.quote.verified
         if profile.budget_usd is not None and ev.quote.usd is not None:
             assert ev.quote.usd <= profile.budget_usd
+    for ev in advice.later:
+        doc = later_document(ev)
+        known = [s["cost_usd"] for s in doc["steps"] if s["cost_verified"]]
+        assert doc["total_cost"]["minimum_usd"] == sum(known)
+        assert doc["total_cost"]["complete"] == (len(known) == len(doc["steps"]))
+        assert all(s["cost_usd"] is None for s in doc["steps"] if not s["cost_verified"])

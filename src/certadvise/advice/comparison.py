@@ -54,12 +54,16 @@ def check_selection(names: Sequence[str], entries: Sequence[Certification]) -> N
 
 
 def eligibility_text(entry: Certification, profile: Profile, ctx: RuleContext) -> str:
-    """'yes', 'yes (to do: ...)' or 'no: why' for one person; goals do not count here."""
+    """'yes', 'yes (to do: ...)', 'later: what first' or 'no: why' for one person; goals
+    do not count here."""
     verdicts = [v for v in evaluate(entry, profile, ctx) if v.rule not in ("goal", "rule-change")]
     failed = [v.reason for v in verdicts if v.outcome is Outcome.FAIL]
     if failed:
         return "no: " + "; ".join(failed)
-    warnings = [v.reason for v in verdicts if v.outcome is Outcome.WARN]
+    later = [v.reason for v in verdicts if v.outcome is Outcome.LATER]
+    if later:
+        return "later: " + "; ".join(later)
+    warnings = [v.reason for v in verdicts if v.outcome in (Outcome.WARN, Outcome.TODO)]
     return "yes" + (f" ({'; '.join(warnings)})" if warnings else "")
 
 

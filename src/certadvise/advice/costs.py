@@ -30,6 +30,9 @@ class Quote:
     parts: tuple[Part, ...] = ()
     notes: tuple[str, ...] = ()
     package: bool = False  # a priced package (course and exam), not an exam fee
+    joins: str | None = None  # the membership this way in takes ("NSCA", "NSCA (student)")
+    dues_usd: float | None = None  # a year of those dues, included in `usd`
+    dues_note: str | None = None  # where the dues come from, and as of when
 
     @property
     def verified(self) -> bool:
@@ -62,15 +65,22 @@ def quote_text(quote: Quote) -> str:
 
 
 def cheapest_way_in(
-    entry: Certification, organization: Organization | None, memberships: Collection[str] = ()
+    entry: Certification,
+    organization: Organization | None,
+    memberships: Collection[str] = (),
+    *,
+    student: bool = False,
 ) -> Quote:
-    """Exam or package route with the lowest known price for someone with `memberships`."""
+    """Exam or package route with the lowest known price for someone with `memberships`.
+
+    Joining the organization counts when its member price plus a year's dues (a student's,
+    for a student) beats the non-member price.
+    """
     cost = entry.cost
     if cost is None:
         return Quote(None, "price not verified")
     org = entry.organization
     member = org in memberships
-    dues = organization.membership.dues_usd if organization and organization.membership else None
     options: list[Quote] = []
     notes: list[str] = []
     if cost.exam_non_member is not None:
@@ -80,27 +90,56 @@ def cheapest_way_in(
         price = cost.exam_member
         if member:
             options.append(Quote(price, "member price", (Part(f"exam ({org} member)", price),)))
-        elif dues is not None:
-            joined = (Part("exam (member)", price), Part(f"{org} membership, one year", dues))
-            options.append(Quote(price + dues, f"member price + {money(dues)} {org} dues", joined))
-        elif cost.exam_non_member is None:
-            notes.append(
-                f"the member price ({money(price)}) needs {org} membership, "
-                "whose dues are not verified"
-            )
+        else:
+            joined = [_joined(price, org, *dues) for dues in _dues(organization, student)]
+            options += [quote for quote in joined if quote is not None]
+            if not any(joined) and cost.exam_non_member is None:
+                notes.append(
+                    f"the member price ({money(price)}) needs {org} membership, "
+                    "whose dues are not verified"
+                )
     for tier in cost.tiers:
         part = Part(f"package: {tier.name}", tier.usd)
         options.append(Quote(tier.usd, tier.name, (part,), package=True))
     if not options:
         return Quote(None, "price not verified", notes=tuple(notes))
-    best = min(options, key=lambda quote: quote.usd or 0)
-    if "dues" in best.route and cost.exam_non_member is not None and best.usd is not None:
+    best = min(options, key=lambda quote: (quote.usd or 0, quote.joins is not None))
+    if best.joins is not None and cost.exam_non_member is not None and best.usd is not None:
         saving = money(cost.exam_non_member - best.usd)
-        notes.append(f"joining {org} and paying the member price saves {saving}")
+        notes.append(f"joining {best.joins} and paying the member price saves {saving}")
     extra = [Part("application fee", cost.application_fee)] if cost.application_fee else []
     extra += [Part(fee, None) for fee in cost.unverified_fees]
     usd = (best.usd or 0) + sum(p.usd or 0 for p in extra)
     return replace(best, usd=usd, parts=(*best.parts, *extra), notes=tuple(notes))
+
+
+def _dues(organization: Organization | None, student: bool) -> list[tuple[float, str, str]]:
+    """A year of the dues this person could pay (professional; student for students),
+    each with the date of its source."""
+    membership = organization.membership if organization else None
+    if membership is None:
+        return []
+    dated = f"dues as of {membership.as_of}" if membership.as_of else "dues undated"
+    found = []
+    if membership.dues_usd is not None:
+        found.append((membership.dues_usd, "", dated))
+    if student and membership.student_dues_usd is not None:
+        found.append((membership.student_dues_usd, "student", dated))
+    return found
+
+
+def _joined(price: float, org: str, dues: float, kind: str, dated: str) -> Quote:
+    label = f"{org} ({kind})" if kind else org
+    what = f"{kind} " if kind else ""
+    parts = (Part("exam (member)", price), Part(f"{label} membership, one year", dues))
+    return Quote(
+        price + dues,
+        f"{what}member price + {money(dues)} {org} {what}dues",
+        parts,
+        joins=label,
+        dues_usd=dues,
+        dues_note=dated,
+    )
 
 
 @dataclass(frozen=True)
@@ -130,9 +169,11 @@ def cost_of_ownership(
     organization: Organization | None,
     memberships: Collection[str] = (),
     years: int = 3,
+    *,
+    student: bool = False,
 ) -> Ownership:
     """Exam route, study materials, dues and recertification fees over `years`."""
-    way_in = cheapest_way_in(entry, organization, memberships)
+    way_in = cheapest_way_in(entry, organization, memberships, student=student)
     parts: list[Part] = list(way_in.parts) if way_in.verified else [Part("exam", None)]
     materials = entry.cost.study_materials if entry.cost else None
     package_includes = way_in.package and any(
@@ -144,8 +185,10 @@ def cost_of_ownership(
             " (starting price)" if materials and materials.at_least else ""
         )
         parts.append(Part(label, usd))
-    member = entry.organization in memberships or "dues" in way_in.route
+    member = entry.organization in memberships or way_in.joins is not None
     dues = organization.membership.dues_usd if organization and organization.membership else None
+    if way_in.joins is not None:
+        dues = way_in.dues_usd
     if member and years > 1:
         parts.append(
             Part(

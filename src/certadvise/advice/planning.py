@@ -1,56 +1,113 @@
-"""Pathway planning: the steps, money and time from where a person stands to a target.
+"""Planning: each gap between a person and a certification becomes a step.
 
-Each unmet prerequisite of the target becomes a step, in an order that works: wait for the
-minimum age, earn the degree, the degree field, the credentials (each with its own steps
-first), the supervised hours and experience, CPR/AED, and finally the target's exam.
-Alternative routes are planned too; the shortest (then cheapest) is chosen.
+A step has a kind, a cost (known or not: never $0 when unknown), a rough duration and a
+reason. `Planner.plan` works out every route of a certification (recursing into the
+credentials a route asks for), picks the nearest (time, then unpriced steps, then money)
+and keeps the others as alternatives. `recommend` plans every certification that serves
+the person's goals, `path` plans one; both read the same steps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from certadvise.advice.costs import Ownership, cheapest_way_in, cost_of_ownership, money
+from certadvise.advice.costs import Ownership, Quote, cheapest_way_in, cost_of_ownership, money
+from certadvise.advice.gaps import (
+    Gap,
+    GapKind,
+    age_gap,
+    base_credential_gap,
+    cpr_gap,
+    route_gaps,
+)
 from certadvise.advice.profile import CPR_ID, Profile
-from certadvise.advice.rules import meets_degree
 from certadvise.catalog.index import Catalog
-from certadvise.catalog.models import Certification, CprAed, DegreeLevel, Route, Status
-from certadvise.errors import CatalogError
+from certadvise.catalog.models import Certification, DegreeLevel, Route, Status
 
 HOURS_A_WEEK = 40  # full-time supervised work, for rough durations
+WEEKS_A_MONTH = 52 / 12
+A_DAY = 1 / 30  # months: a CPR/AED course, joining an organization
 # Typical full-time years of study after high school to reach each level (US); rough, and
-# only for durations. A high-school diploma (or GED) itself is counted as no time.
+# only for durations.
 YEARS_AFTER_HIGH_SCHOOL = {
-    DegreeLevel.NONE: 0,
     DegreeLevel.HIGH_SCHOOL: 0,
     DegreeLevel.ASSOCIATE: 2,
     DegreeLevel.BACHELOR: 4,
     DegreeLevel.MASTER: 6,
     DegreeLevel.DOCTORATE: 10,
 }
+FINAL_YEAR_MONTHS = 12  # in the final year of the degree: done within a year
+SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str  # age, degree, degree-field, credential, experience, cpr-aed, exam
+    """One thing to do, with what it costs and roughly how long it takes."""
+
+    kind: str  # a GapKind value, or "exam" for the target's own exam
     text: str
     why: str
-    usd: float | None = None  # None: not verified, or not something money buys
-    years: float | None = None  # rough duration; None: not known
+    usd: float | None = None  # None: not verified (or not something money buys)
+    months: float | None = None  # rough duration; None: not known
     cert_id: str | None = None
     note: str | None = None
+
+    @property
+    def short(self) -> bool:
+        """A to-do that takes money and a few days, not a long step."""
+        return self.kind in {GapKind.CPR_AED.value, GapKind.MEMBERSHIP.value}
+
+    @property
+    def years(self) -> float | None:
+        return None if self.months is None else round(self.months / 12, 2)
+
+    @property
+    def duration(self) -> str | None:
+        """The rough duration in words: 'a day', 'about 4 months', 'about 4 years'."""
+        return duration_text(self.months)
+
+
+def duration_text(months: float | None) -> str | None:
+    if months is None:
+        return None
+    if months <= A_DAY:
+        return "a day" if months > 0 else "at once"
+    if months < 2:
+        weeks = max(1, round(months * WEEKS_A_MONTH))
+        return f"about {weeks} week{'s' if weeks > 1 else ''}"
+    if months < 24:
+        return f"about {round(months)} months"
+    years = round(months / 6) / 2  # to the half year
+    return f"about {years:g} years"
 
 
 @dataclass(frozen=True)
 class Plan:
+    """The steps of one route to a certification, the target's exam last."""
+
     target: Certification
     route: str
     steps: tuple[Step, ...]
+    gaps: tuple[Gap, ...] = ()
     alternatives: tuple[Plan, ...] = ()
     warnings: tuple[str, ...] = ()
     ownership: Ownership | None = None
+    reachable: bool = True
+
+    @property
+    def before_exam(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.kind != "exam")
+
+    @property
+    def long_steps(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.before_exam if not s.short)
+
+    @property
+    def short_steps(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.before_exam if s.short)
 
     @property
     def known_usd(self) -> float:
@@ -61,195 +118,332 @@ class Plan:
         return [s.text for s in self.steps if s.usd is None]
 
     @property
+    def complete(self) -> bool:
+        return not self.unpriced
+
+    @property
     def cost_text(self) -> str:
-        if not any(step.usd is not None for step in self.steps):
+        if not self.known_usd and self.unpriced:  # nothing known to cost money yet
             return "not verified"
         return ("at least " if self.unpriced else "") + money(self.known_usd)
 
     @property
-    def years(self) -> float:
-        return sum(s.years or 0 for s in self.steps)
+    def months(self) -> float:
+        """Known months, added up (steps of unknown duration count as none)."""
+        return sum(s.months or 0 for s in self.steps)
 
-    def sort_key(self) -> tuple[float, float, int, int]:
-        """Shortest first (a degree is neither cheap nor quick), then cheapest, then simplest."""
-        return (round(self.years, 2), self.known_usd, len(self.unpriced), len(self.steps))
+    @property
+    def years(self) -> float:
+        return self.months / 12
+
+    @property
+    def time_text(self) -> str:
+        """The rough time in words, saying when some of it (often study) is not known."""
+        unknown = [s for s in self.steps if s.months is None]
+        known = duration_text(self.months) if self.months > A_DAY else None
+        if known is None:
+            return "not known" if unknown else duration_text(self.months) or "at once"
+        if not unknown:
+            return known
+        if all(s.kind in ("exam", "credential") for s in unknown):
+            return f"{known} + study"
+        return f"at least {known}"
+
+    def sort_key(self) -> tuple[float, int, float, int]:
+        """Nearest first: time, then how many prices are unknown, then money, then steps.
+
+        An unknown price never makes a route look cheap.
+        """
+        return (round(self.months, 1), len(self.unpriced), self.known_usd, len(self.steps))
+
+
+class _Loop(Exception):
+    """A route that needs, through its credentials, the certification being planned."""
+
+    def __init__(self, chain: list[str]) -> None:
+        super().__init__(" -> ".join(chain))
+        self.chain = chain
 
 
 @dataclass
-class _Planner:
+class Planner:
+    """Plans for one person over one catalog, each credential planned once."""
+
     catalog: Catalog
     profile: Profile
-    _best: dict[str, Plan] = field(default_factory=dict)  # memo: a credential's best plan
-    _visiting: list[str] = field(default_factory=list)  # the chain being planned, for loops
+    _best: dict[str, Plan] = field(default_factory=dict)
+    _visiting: list[str] = field(default_factory=list)
+    _loops: int = 0
+    _members: dict[str, list[Certification]] = field(default_factory=dict)
+    _options: dict[tuple[tuple[str, ...], str, bool], list[Plan]] = field(default_factory=dict)
+    _cpr_usd: list[float | None] = field(default_factory=list)  # worked out once
 
     def plan(self, target: Certification) -> Plan:
-        """The best route to `target` (shortest, then cheapest), with the others."""
+        """The nearest route to `target`, with the others as alternatives; never raises.
+
+        A route that loops back to the target (A needs B, which needs A) is set aside; when
+        every route loops, the plan is marked unreachable.
+        """
+        try:
+            return self._plan(target)
+        except _Loop as loop:
+            step = Step(
+                "credential",
+                f"not reachable: requirement loop {loop}",
+                "the catalog's routes need each other",
+            )
+            return Plan(target, "no route", (step,), reachable=False)
+
+    def _plan(self, target: Certification) -> Plan:
         if target.id in self._best:
             return self._best[target.id]
         if target.id in self._visiting:
-            chain = " -> ".join([*self._visiting[self._visiting.index(target.id) :], target.id])
-            raise CatalogError([f"requirement loop: {chain}"])
+            self._loops += 1
+            raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
+        loops_before = self._loops
         self._visiting.append(target.id)
         try:
-            routes = target.prerequisites.routes if target.prerequisites else ()
-            plans = [self._route_plan(target, route) for route in routes] or [
-                self._route_plan(target, None)
-            ]
+            routes: Sequence[Route | None] = (
+                target.prerequisites.routes if target.prerequisites else ()
+            ) or (None,)
+            plans: list[Plan] = []
+            loop: _Loop | None = None
+            for route in routes:
+                try:
+                    plans.append(self._route_plan(target, route))
+                except _Loop as exc:
+                    loop = exc
+            if not plans:
+                assert loop is not None
+                raise loop
         finally:
             self._visiting.pop()
         best, *others = sorted(plans, key=Plan.sort_key)
-        self._best[target.id] = replace(best, alternatives=tuple(others))
-        return self._best[target.id]
+        plan = replace(best, alternatives=tuple(others))
+        if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
+            self._best[target.id] = plan
+        return plan
 
     def _route_plan(self, target: Certification, route: Route | None) -> Plan:
-        steps = [*self._age(target), *(self._route_steps(target, route) if route else [])]
-        steps += self._cpr(target)
-        quote = cheapest_way_in(
-            target, self.catalog.organizations.get(target.organization), self.profile.member
-        )
-        steps.append(
-            Step(
-                "exam",
-                f"pass the {target.id} exam",
-                f"the target: {target.name}",
-                quote.usd,
-                cert_id=target.id,
-                note=quote.route if quote.verified else "price not verified",
-            )
-        )
-        label = route.text if route else "no education or credential requirement"
-        return Plan(target, label, tuple(steps))
-
-    def _age(self, target: Certification) -> list[Step]:
-        minimum = target.prerequisites.min_age if target.prerequisites else None
-        if minimum is None or self.profile.age is None or self.profile.age >= minimum:
-            return []
-        wait = minimum - self.profile.age
-        return [
-            Step(
-                "age",
-                f"turn {minimum}",
-                f"{target.id} requires candidates aged {minimum}+",
-                years=wait,
-                note="time, not money",
-            )
-        ]
-
-    def _route_steps(self, target: Certification, route: Route) -> list[Step]:
+        gaps = [gap for gap in (age_gap(target, self.profile),) if gap]
+        if route is not None:
+            gaps += route_gaps(route, self.profile, self.catalog)
+        gaps += [g for g in (base_credential_gap(target, self.profile, self.catalog),) if g]
+        gaps += [gap for gap in (cpr_gap(target, self.profile),) if gap]
         steps: list[Step] = []
-        fields = {t.id: t.name.lower() for t in self.catalog.vocabulary.degree_fields}
-        if route.degree is not None and not meets_degree(route, self.profile):
-            years = self._degree_years(route.degree)
-            where = f" in {', '.join(fields[f] for f in route.fields)}" if route.fields else ""
-            steps.append(
+        for gap in gaps:
+            steps += self._steps_for(target, gap)
+        steps += self._exam(target)
+        label = route.text if route else "no education or credential requirement"
+        return Plan(target, label, _dedupe(steps), tuple(gaps))
+
+    # ------------------------------------------------------------------ gaps into steps
+
+    def _steps_for(self, target: Certification, gap: Gap) -> list[Step]:
+        why = f"{target.id} requires {gap.words}"
+        if gap.kind is GapKind.AGE:
+            minimum = self.profile.age + gap.missing if self.profile.age else gap.missing
+            return [
+                Step(
+                    "age",
+                    f"turn {minimum:g}",
+                    why,
+                    usd=0,
+                    months=gap.missing * 12,
+                    note="time, not money: study meanwhile",
+                )
+            ]
+        if gap.kind is GapKind.DEGREE:
+            assert gap.level is not None
+            names = {t.id: t.name.lower() for t in self.catalog.vocabulary.degree_fields}
+            where = f" in {', '.join(names.get(f, f) for f in gap.fields)}" if gap.fields else ""
+            months = self._degree_months(gap.level)
+            return [
                 Step(
                     "degree",
-                    f"earn {route.degree.phrase}{where}",
-                    f"{target.id} requires {route.text}",
-                    years=years,
-                    note=f"money alone cannot buy it: usually about {years:g} years "
-                    "of full-time study",
+                    f"earn {gap.level.phrase}{where}",
+                    why,
+                    months=months,
+                    note="tuition not counted: money alone cannot buy it",
                 )
-            )
-        elif route.fields and self.profile.field not in route.fields:
-            steps.append(
+            ]
+        if gap.kind is GapKind.FIELD:
+            return [
                 Step(
                     "degree-field",
-                    f"a degree in {', '.join(fields[f] for f in route.fields)}",
-                    f"{target.id} accepts only these fields",
-                    note="money alone cannot buy it",
+                    gap.need,
+                    f"{target.id} accepts only these fields ({gap.have})",
+                    months=SECOND_FIELD_MONTHS,
+                    note="rough: a second degree or a post-baccalaureate program",
                 )
-            )
-        for ref in route.credentials:
-            steps += self._credential(target, [ref])
-        if route.credentials_any:
-            steps += self._credential(target, list(route.credentials_any))
-        kinds = {t.id: t.name.split(" (")[0].lower() for t in self.catalog.vocabulary.hour_kinds}
-        for kind, needed in route.hours.items():
-            have = self.profile.hours.get(kind, 0)
-            if have < needed:
-                weeks = (needed - have) / HOURS_A_WEEK
-                steps.append(
-                    Step(
-                        "experience",
-                        f"{needed - have:,} more hours of {kinds[kind]}",
-                        f"{target.id} requires {needed:,} h (you have {have:,})",
-                        years=round(weeks / 52, 2),
-                        note=f"about {weeks:.0f} weeks full-time; cost not verified",
-                    )
-                )
-        for kind, years in route.years.items():
-            held = self.profile.experience.get(kind, 0)
-            if held < years:
-                steps.append(
-                    Step(
-                        "experience",
-                        f"{years - held:g} more years of {kinds[kind]}",
-                        f"{target.id} requires {years:g} years (you have {held:g})",
-                        years=years - held,
-                        note="time, not money",
-                    )
-                )
-        return steps
-
-    def _credential(self, target: Certification, refs: Sequence[str]) -> list[Step]:
-        """Steps to one credential meeting any of `refs`: the best fit for this person."""
-        if any(self.catalog.satisfies(h, r) for h in self.profile.have for r in refs):
-            return []
-        wanted = " or ".join(self.catalog.describe_requirement(r) for r in refs)
-        options = [
-            e
-            for ref in refs
-            for e in self._members(ref)
-            if e.status is Status.ACTIVE and e.id != target.id
-        ]
-        if not options:
-            return [
-                Step("credential", wanted, f"{target.id} requires it", note="not in the catalog")
             ]
-        plans = [self.plan(option) for option in options]
-        best = min(plans, key=lambda p: (-self._goal_fit(p.target), *p.sort_key(), p.target.id))
-        others = sorted({p.target.id for p in plans} - {best.target.id})
-        also = f"; {', '.join(others)} would also do" if others else ""
+        if gap.kind in (GapKind.CREDENTIAL, GapKind.BASE_CREDENTIAL):
+            prefer = target.organization if gap.kind is GapKind.BASE_CREDENTIAL else None
+            return self._credential(target, gap, prefer)
+        if gap.kind is GapKind.HOURS:
+            weeks = gap.missing / HOURS_A_WEEK
+            return [
+                Step(
+                    "hours",
+                    f"{gap.missing:,.0f} more hours of {gap.subject}",
+                    why,
+                    months=weeks / WEEKS_A_MONTH,
+                    note=f"about {weeks:.0f} weeks full-time; cost not verified",
+                )
+            ]
+        if gap.kind is GapKind.YEARS:
+            return [
+                Step(
+                    "years",
+                    f"{gap.missing:g} more years of {gap.subject}",
+                    why,
+                    usd=0,
+                    months=gap.missing * 12,
+                    note="time, not money",
+                )
+            ]
+        if gap.kind is GapKind.CPR_AED:
+            return [self._cpr(target, gap)]
+        raise AssertionError(f"no step for {gap.kind}")  # pragma: no cover
+
+    def _credential(self, target: Certification, gap: Gap, prefer_org: str | None) -> list[Step]:
+        """Steps to one credential meeting any of the gap's references: the best fit."""
+        ranked = self._ranked_options(gap.refs, target.organization, prefer_org is not None)
+        plans = list(itertools.islice((p for p in ranked if p.target.id != target.id), 4))
+        if not plans:
+            if any(self._members_of(ref) for ref in gap.refs):
+                raise _Loop([target.id, *gap.refs])
+            return [
+                Step("credential", gap.need, f"{target.id} requires it", note="not in the catalog")
+            ]
+        best, *next_best = plans
+        more = len(ranked) - len(plans) - 1  # the target may be one of them
+        others = ", ".join(p.target.id for p in next_best) + (" and others" if more > 0 else "")
+        also = f"; {others} would also do" if next_best else ""
+        advised = " first, as its organization advises" if prefer_org else ""
         *before, exam = best.steps
         earn = replace(
             exam,
             kind="credential",
             text=f"earn {best.target.id}",
-            why=f"{target.id} requires {wanted}{also}",
+            why=f"{target.id}{' is taken after' if prefer_org else ' requires'} {gap.need}"
+            f"{advised}{also}",
         )
         return [*before, earn]
 
-    def _members(self, ref: str) -> list[Certification]:
-        if self.catalog.credential_class(ref) is not None:
-            return self.catalog.members_of(ref)
-        return [self.catalog.entries[ref]] if ref in self.catalog.entries else []
+    def _ranked_options(self, refs: tuple[str, ...], org: str, advised: bool) -> list[Plan]:
+        """The plans of every credential meeting `refs`, best first; worked out once.
+
+        A requirement takes the best fit for the person's goals, then the target's own
+        organization's; a base credential the organization advises follows its order ("a
+        CPT, or ..."), its own first. Then the nearest plan.
+        """
+        key = (refs, org, advised)
+        if key in self._options:
+            return self._options[key]
+        loops_before = self._loops
+        options = [
+            e
+            for ref in refs
+            for e in self._members_of(ref)
+            if e.status is Status.ACTIVE and e.kind == "certification"
+        ]
+        plans: list[Plan] = []
+        for option in dict.fromkeys(options):
+            try:
+                plans.append(self._plan(option))
+            except _Loop:
+                continue
+
+        def preference(p: Plan) -> tuple[object, ...]:
+            own = p.target.organization == org
+            fit = -self._goal_fit(p.target)
+            if not advised:
+                return (fit, not own, *p.sort_key(), p.target.id)
+            order = next(i for i, ref in enumerate(refs) if self._meets(p.target.id, ref))
+            return (order, not own, fit, *p.sort_key(), p.target.id)
+
+        plans.sort(key=preference)
+        if self._loops == loops_before:  # complete only when no loop cut it short
+            self._options[key] = plans
+        return plans
+
+    def _meets(self, cert_id: str, ref: str) -> bool:
+        return self.catalog.satisfies(cert_id, ref)
+
+    def _members_of(self, ref: str) -> list[Certification]:
+        if ref not in self._members:
+            if self.catalog.credential_class(ref) is not None:
+                self._members[ref] = self.catalog.members_of(ref)
+            else:
+                found = self.catalog.entries.get(ref) if ref in self.catalog.summaries else None
+                self._members[ref] = [found] if found is not None else []
+        return self._members[ref]
 
     def _goal_fit(self, entry: Certification) -> int:
         return sum(goal in entry.goals for goal in self.profile.goals)
 
-    def _cpr(self, target: Certification) -> list[Step]:
-        pre = target.prerequisites
-        if pre is None or pre.cpr_aed not in (CprAed.REQUIRED, CprAed.AFTER_EXAM):
-            return []
-        if self.profile.holds(CPR_ID):
-            return []
-        when = "may follow the exam" if pre.cpr_aed is CprAed.AFTER_EXAM else "before the exam"
-        return [
-            Step(
-                "cpr-aed",
-                "get CPR/AED certified (hands-on course)",
-                f"{target.id} requires CPR/AED ({when})",
-                cert_id=CPR_ID,
-                note="course price not verified",
-            )
-        ]
-
-    def _degree_years(self, level: DegreeLevel) -> float:
-        """Typical years of full-time study from the person's level to `level`."""
-        return max(
-            0, YEARS_AFTER_HIGH_SCHOOL[level] - YEARS_AFTER_HIGH_SCHOOL[self.profile.education]
+    def _cpr(self, target: Certification, gap: Gap) -> Step:
+        if not self._cpr_usd:
+            course = self.catalog.entries.get(CPR_ID) if CPR_ID in self.catalog.summaries else None
+            self._cpr_usd.append(self.quote(course).usd if course is not None else None)
+        price = self._cpr_usd[0]
+        return Step(
+            "cpr-aed",
+            "take a CPR/AED course with a hands-on skills check",
+            f"{target.id} requires {gap.need}",
+            usd=price,
+            months=A_DAY,
+            cert_id=CPR_ID,
+            note=None if price is not None else "course price not verified",
         )
+
+    def _exam(self, target: Certification) -> list[Step]:
+        """The target's exam, after joining its organization when that is the cheaper way."""
+        quote = self.quote(target)
+        steps = []
+        exam_usd = quote.usd
+        if quote.joins is not None:
+            steps.append(
+                Step(
+                    "membership",
+                    f"join {quote.joins}",
+                    f"the member price of {target.id}, dues included, is the cheaper way in",
+                    usd=quote.dues_usd,
+                    months=A_DAY,
+                    note=quote.dues_note,
+                )
+            )
+            if exam_usd is not None and quote.dues_usd is not None:
+                exam_usd -= quote.dues_usd
+        steps.append(
+            Step(
+                "exam",
+                f"pass the {target.id} exam",
+                f"the target: {target.name}",
+                exam_usd,
+                cert_id=target.id,
+                note=quote.route if quote.verified else "price not verified",
+            )
+        )
+        return steps
+
+    def quote(self, entry: Certification) -> Quote:
+        organization = self.catalog.organizations.get(entry.organization)
+        return cheapest_way_in(
+            entry, organization, self.profile.member, student=self.profile.student
+        )
+
+    def _degree_months(self, level: DegreeLevel) -> float | None:
+        """Typical months of full-time study from the person's level to `level`."""
+        final = self.profile.final_year
+        if final is not None and final.rank >= level.rank:
+            return FINAL_YEAR_MONTHS
+        start = YEARS_AFTER_HIGH_SCHOOL.get(self.profile.education)
+        end = YEARS_AFTER_HIGH_SCHOOL.get(level)
+        if start is None or end is None:  # no diploma yet: how long that takes is not known
+            return None
+        return max(0, end - start) * 12
 
 
 def _dedupe(steps: Sequence[Step]) -> tuple[Step, ...]:
@@ -286,25 +480,26 @@ def plan_path(
             (),
             warnings=(*warnings, f"you already hold {target.id}: recertify{cycle} instead"),
         )
-    planner = _Planner(catalog, profile)
-    plan = planner.plan(target)
-    plan = replace(
-        plan,
-        steps=_dedupe(plan.steps),
-        alternatives=tuple(replace(a, steps=_dedupe(a.steps)) for a in plan.alternatives),
-    )
+    plan = Planner(catalog, profile).plan(target)
     warnings += _dated_warnings(plan, catalog, today, by)
-    if len(plan.steps) == 1:
+    pre = target.prerequisites
+    if pre is None or not pre.verified:
+        warnings.append(f"prerequisites not verified: check with {target.organization}")
+    elif plan.reachable and not plan.long_steps:
         warnings.append(f"you already qualify: register for the {target.id} exam")
     ownership = cost_of_ownership(
-        target, catalog.organizations.get(target.organization), profile.member, years
+        target,
+        catalog.organizations.get(target.organization),
+        profile.member,
+        years,
+        student=profile.student,
     )
     return replace(plan, warnings=tuple(warnings), ownership=ownership)
 
 
 def _dated_warnings(plan: Plan, catalog: Catalog, today: dt.date, by: dt.date | None) -> list[str]:
     said = []
-    finish = today + dt.timedelta(days=round(plan.years * 365.25))
+    finish = today + dt.timedelta(days=round(plan.months * 30.44))
     exam_day = by or finish
     if by is not None and by < finish:
         said.append(

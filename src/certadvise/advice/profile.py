@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from annotated_types import Ge, Le
 
 from certadvise.catalog.index import Catalog
-from certadvise.catalog.models import Strict
+from certadvise.catalog.models import Strict, Term
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from certadvise.catalog import yamlsource
 
 CPR_ID = "CPR-AED"
+DEFAULT_COUNTRY = "US"
+# Names people give for a country that are not its ISO 3166-1 alpha-2 code.
+COUNTRY_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US"}
+MAX_FIELD_LENGTH = 80
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -42,6 +46,7 @@ class RawProfile(Strict):
     age: Annotated[int | None, Ge(MIN_AGE), Le(MAX_AGE)] = None
     budget_usd: Annotated[float | None, Ge(0), Le(MAX_BUDGET_USD)] = None
     member: tuple[str, ...] | None = None
+    country: str | None = None
 
     def overridden_by(self, other: RawProfile) -> RawProfile:
         """This profile with every field `other` sets replaced (command line wins)."""
@@ -63,11 +68,27 @@ class Profile:
     age: int | None = None
     budget_usd: float | None = None
     member: tuple[str, ...] = ()
+    country: str | None = None  # ISO 3166-1 alpha-2; see `market`
+
+    @property
+    def market(self) -> str:
+        """Where the person will work: the country given, or the default (US)."""
+        return self.country or DEFAULT_COUNTRY
 
     @property
     def education(self) -> DegreeLevel:
-        """Highest education, assuming a high-school diploma when none was given."""
-        return self.degree or DegreeLevel.HIGH_SCHOOL
+        """Highest education held: a high-school diploma is assumed when none was given,
+        except for a student in the final year of high school, who has no diploma yet."""
+        if self.degree is not None:
+            return self.degree
+        if self.final_year is DegreeLevel.HIGH_SCHOOL:
+            return DegreeLevel.NONE
+        return DegreeLevel.HIGH_SCHOOL
+
+    @property
+    def student(self) -> bool:
+        """In the final year of a college degree: student membership rates apply."""
+        return self.final_year is not None and self.final_year.rank > DegreeLevel.HIGH_SCHOOL.rank
 
     def holds(self, credential: str) -> bool:
         return credential in self.have
@@ -184,11 +205,7 @@ def normalise(raw: RawProfile, catalog: Catalog) -> tuple[Profile, list[str]]:
     vocab = catalog.vocabulary
     goals = tuple(dict.fromkeys(catalog.resolve_goal(g).id for g in raw.goals or ()))
     have = tuple(dict.fromkeys(catalog.resolve(name).id for name in raw.have or ()))
-    field = (
-        catalog.resolve_term("degree field", vocab.degree_fields, raw.field).id
-        if raw.field
-        else None
-    )
+    field, unknown_field = _field(raw.field, vocab.degree_fields)
     hours = _kinds(catalog, raw.hours or {}, "--hours")
     experience = _kinds(catalog, raw.experience or {}, "--experience")
     member = tuple(dict.fromkeys(catalog.resolve_organization(m) for m in raw.member or ()))
@@ -203,8 +220,44 @@ def normalise(raw: RawProfile, catalog: Catalog) -> tuple[Profile, list[str]]:
         age=raw.age,
         budget_usd=raw.budget_usd,
         member=member,
+        country=country(raw.country) if raw.country else None,
     )
-    return profile, assumptions(profile)
+    said = assumptions(profile)
+    if unknown_field:
+        said.insert(
+            0,
+            f"degree field {unknown_field!r} is not one the rules name: "
+            "counted as unrelated to exercise science",
+        )
+    return profile, said
+
+
+def _field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, str | None]:
+    """The vocabulary id of a degree field, or the text itself (cleaned) when it names none.
+
+    Any field is a real answer: only a few matter to the rules, and a field they do not
+    name simply meets no field-specific route. The second value is the unknown text.
+    """
+    if not text or not text.strip():
+        return None, None
+    from certadvise.catalog.index import phrase_key
+
+    wanted = phrase_key(text)[:MAX_FIELD_LENGTH]
+    for term in fields:
+        if wanted in {phrase_key(p) for p in (term.id, term.name, *term.synonyms)}:
+            return term.id, None
+    return wanted.replace(" ", "-") or None, wanted
+
+
+def country(text: str) -> str:
+    """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); anything else is an input error."""
+    code = text.strip().upper()
+    code = COUNTRY_ALIASES.get(code, code)
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise InputError(
+            f"--country: expected a two-letter country code such as US, GB, CA or AU, got {text!r}"
+        )
+    return code
 
 
 def _kinds(catalog: Catalog, amounts: Mapping[str, Any], option: str) -> dict[str, Any]:
@@ -218,7 +271,9 @@ def _kinds(catalog: Catalog, amounts: Mapping[str, Any], option: str) -> dict[st
 def assumptions(profile: Profile) -> list[str]:
     """What the rules will assume about what the profile leaves out."""
     said = []
-    if profile.degree is None:
+    if profile.degree is None and profile.final_year is DegreeLevel.HIGH_SCHOOL:
+        said.append("in the final year of high school: no diploma yet")
+    elif profile.degree is None:
         said.append("no degree given: assumed a high-school diploma")
     elif profile.field is None and profile.degree.rank >= DegreeLevel.ASSOCIATE.rank:
         said.append("no degree field given: routes that need a specific field are not met")
@@ -230,4 +285,6 @@ def assumptions(profile: Profile) -> list[str]:
         said.append("no goal given: every eligible certification is ranked")
     if CPR_ID not in profile.have:
         said.append("CPR/AED not listed in --have: assumed not held")
+    if profile.country is None:
+        said.append(f"no country given: assumed {DEFAULT_COUNTRY}")
     return said

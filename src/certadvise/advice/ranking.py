@@ -1,21 +1,36 @@
-"""Soft scoring with reasons, and the ranked result of `recommend`.
+"""Sections, soft scoring with reasons, and the result of `recommend`.
 
-A score is a sum of named components, each with the reason it was given, so "why" and
-"why not" come for free. The weights live in one table, `WEIGHTS`, documented in the README.
+Every certification lands in one section: recommended (in reach now, perhaps after short
+steps such as a CPR/AED course), later (after a long step: an age, a degree, hours, a base
+credential), or excluded (off the goals, retired, held, superseded, over budget). The
+recommended are ranked by a score that is a sum of named components, each with the reason
+it was given; the weights live in one table, `WEIGHTS`, documented in the README. The
+later are ordered by nearness: time, then unknown prices, then money.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from certadvise.advice.costs import Ownership, Quote, cost_of_ownership, money
+from certadvise.advice.planning import Plan
 from certadvise.advice.profile import CPR_ID, Profile
-from certadvise.advice.rules import Outcome, RuleContext, Verdict, evaluate, identity_failures
+from certadvise.advice.rules import (
+    INTERNATIONAL,
+    Outcome,
+    RuleContext,
+    Verdict,
+    cost_now,
+    evaluate,
+    identity_failures,
+)
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import Certification, Confidence
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
+NEAR_MISSES = 3  # over-budget certifications shown as near misses
 
 # Points for each component of a score. Goal fit dominates; the rest break near-ties.
 WEIGHTS: dict[str, float] = {
@@ -23,11 +38,14 @@ WEIGHTS: dict[str, float] = {
     "main-purpose": 10,  # its main purpose (first goal listed) is one of the person's goals
     "advice": 15,  # the sources advise it for this goal (and these credentials)
     "recommended": 5,  # each recommended prerequisite already met (at most two)
-    "stacks": 5,  # builds on a credential already held from the same organization
+    "stacks": 10,  # builds on a credential the person holds: the natural next step
+    "entry-point": 15,  # no goal given, no certification held: foundational ones first
+    "market": 10,  # named as a recognized standard in the person's country
     "accreditation": 5,  # NCCA-accredited
     "pass-rate": 2,  # publishes a pass rate
     "cost": 10,  # the cheaper within the budget (or within the candidates' price range)
     "price-unverified": -10,  # ranked below otherwise-equal certifications with known prices
+    "prerequisites-unverified": -5,  # unknown requirements are never a head start
     "low-confidence": -3,  # the catalog's facts about it are weak
 }
 MAX_POINTS = (
@@ -36,6 +54,7 @@ MAX_POINTS = (
     + WEIGHTS["advice"]
     + 2 * WEIGHTS["recommended"]
     + WEIGHTS["stacks"]
+    + WEIGHTS["market"]
     + WEIGHTS["accreditation"]
     + WEIGHTS["pass-rate"]
     + WEIGHTS["cost"]
@@ -49,6 +68,12 @@ class Component:
     reason: str
 
 
+class Section(StrEnum):
+    RECOMMENDED = "recommended"
+    LATER = "later"
+    EXCLUDED = "excluded"
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Everything decided about one certification for one person."""
@@ -56,11 +81,21 @@ class Evaluation:
     entry: Certification | Summary  # a Summary when excluded without reading the entry
     verdicts: tuple[Verdict, ...]
     quote: Quote
+    plan: Plan | None = None  # None when excluded for what it is (retired, off the goals)
     components: tuple[Component, ...] = ()
+    over_by_usd: float | None = None  # what it costs now beyond the budget
+
+    @property
+    def section(self) -> Section:
+        if any(v.failed for v in self.verdicts):
+            return Section.EXCLUDED
+        if any(v.outcome is Outcome.LATER for v in self.verdicts):
+            return Section.LATER
+        return Section.RECOMMENDED
 
     @property
     def eligible(self) -> bool:
-        return not any(v.failed for v in self.verdicts)
+        return self.section is Section.RECOMMENDED
 
     @property
     def points(self) -> float:
@@ -68,7 +103,7 @@ class Evaluation:
 
     @property
     def score(self) -> float:
-        return round(max(0.0, self.points) / MAX_POINTS, 2)
+        return round(min(1.0, max(0.0, self.points) / MAX_POINTS), 2)
 
     @property
     def failures(self) -> list[str]:
@@ -78,28 +113,55 @@ class Evaluation:
     def warnings(self) -> list[str]:
         return [v.reason for v in self.verdicts if v.outcome is Outcome.WARN]
 
+    @property
+    def later_reasons(self) -> list[str]:
+        return [v.reason for v in self.verdicts if v.outcome is Outcome.LATER]
+
+    @property
+    def cost_now_usd(self) -> float | None:
+        """The exam and the short steps, as far as their prices are known."""
+        if self.plan is None or not self.quote.verified:
+            return None
+        return cost_now(self.plan)
+
 
 @dataclass(frozen=True)
 class Recommendations:
-    """The result of `recommend`: ranked, excluded, and what was assumed."""
+    """The result of `recommend`: the three sections, and what was assumed."""
 
     profile: Profile
     assumptions: tuple[str, ...]
-    ranked: tuple[Evaluation, ...]
-    excluded: tuple[Evaluation, ...]
+    ranked: tuple[Evaluation, ...]  # recommended, best first
+    later: tuple[Evaluation, ...]  # nearest first
+    excluded: tuple[Evaluation, ...]  # by id
     messages: tuple[str, ...] = field(default=())
     catalog: Catalog | None = field(default=None, repr=False)
     years: int = 3
 
     def find(self, cert_id: str) -> Evaluation | None:
-        return next((e for e in (*self.ranked, *self.excluded) if e.entry.id == cert_id), None)
+        everything = (*self.ranked, *self.later, *self.excluded)
+        return next((e for e in everything if e.entry.id == cert_id), None)
+
+    @property
+    def near_misses(self) -> tuple[Evaluation, ...]:
+        """Over budget and otherwise in reach, the nearest first."""
+        over = [ev for ev in self.excluded if _only_budget(ev)]
+        over.sort(key=lambda ev: (ev.over_by_usd or 0, ev.entry.id))
+        return tuple(over[:NEAR_MISSES])
 
     def ownership(self, ev: Evaluation) -> Ownership | None:
         """What holding a ranked certification costs over `years` (worked out on demand)."""
         if self.catalog is None or not isinstance(ev.entry, Certification):
             return None
         organization = self.catalog.organizations.get(ev.entry.organization)
-        return cost_of_ownership(ev.entry, organization, self.profile.member, self.years)
+        return cost_of_ownership(
+            ev.entry, organization, self.profile.member, self.years, student=self.profile.student
+        )
+
+
+def _only_budget(ev: Evaluation) -> bool:
+    failed = [v.rule for v in ev.verdicts if v.failed]
+    return bool(failed) and all(rule == "budget" for rule in failed)
 
 
 def score(
@@ -109,7 +171,7 @@ def score(
     catalog: Catalog,
     reference_usd: float | None,
 ) -> list[Component]:
-    """The soft components of an eligible certification's score."""
+    """The soft components of a recommended certification's score."""
     parts: list[Component] = []
     served = [g for g in profile.goals if g in entry.goals]
     if served:
@@ -123,6 +185,14 @@ def score(
                     "main-purpose", WEIGHTS["main-purpose"], f"{entry.goals[0]} is its main purpose"
                 )
             )
+    elif not profile.goals and entry.category == "foundational-cpt" and not _certified(profile):
+        parts.append(
+            Component(
+                "entry-point",
+                WEIGHTS["entry-point"],
+                "a foundational certification: where most fitness careers start",
+            )
+        )
     for advice in entry.advice:
         holds = not advice.holds_any or any(
             catalog.satisfies(h, ref) for h in profile.have for ref in advice.holds_any
@@ -131,20 +201,17 @@ def score(
             parts.append(Component("advice", WEIGHTS["advice"], advice.text))
             break
     parts += _recommended(entry, profile, catalog)
-    same_org = [
-        h
-        for h in profile.have
-        if h != CPR_ID
-        and h in catalog.entries
-        and catalog.entries[h].organization == entry.organization
-    ]
-    if same_org:
+    builds_on = _builds_on(entry, profile, catalog)
+    if builds_on:
         parts.append(
             Component(
-                "stacks",
-                WEIGHTS["stacks"],
-                f"stacks on {', '.join(same_org)} you hold ({entry.organization})",
+                "stacks", WEIGHTS["stacks"], f"builds on {', '.join(builds_on)}, which you hold"
             )
+        )
+    markets: tuple[str, ...] = getattr(entry, "markets", ())
+    if profile.market in markets:
+        parts.append(
+            Component("market", WEIGHTS["market"], f"a recognized standard in {profile.market}")
         )
     if entry.is_accredited_ncca:
         parts.append(Component("accreditation", WEIGHTS["accreditation"], "NCCA-accredited"))
@@ -159,6 +226,14 @@ def score(
             )
         )
     parts.append(_cost(quote, profile, reference_usd))
+    if entry.prerequisites is None or not entry.prerequisites.verified:
+        parts.append(
+            Component(
+                "prerequisites-unverified",
+                WEIGHTS["prerequisites-unverified"],
+                "its prerequisites are not verified",
+            )
+        )
     if entry.confidence is Confidence.LOW:
         parts.append(
             Component(
@@ -168,6 +243,24 @@ def score(
             )
         )
     return parts
+
+
+def _certified(profile: Profile) -> bool:
+    return any(held != CPR_ID for held in profile.have)
+
+
+def _builds_on(entry: Certification, profile: Profile, catalog: Catalog) -> list[str]:
+    """Credentials the person holds that this entry's routes or advice build on."""
+    pre = entry.prerequisites
+    refs = [
+        ref for r in (pre.routes if pre else ()) for ref in (*r.credentials, *r.credentials_any)
+    ]
+    refs += [ref for r in (pre.recommended if pre else ()) for ref in r.credentials_any]
+    return [
+        held
+        for held in profile.have
+        if held != CPR_ID and any(catalog.satisfies(held, ref) for ref in refs)
+    ]
 
 
 def _recommended(entry: Certification, profile: Profile, catalog: Catalog) -> list[Component]:
@@ -202,21 +295,29 @@ def _cost(quote: Quote, profile: Profile, reference_usd: float | None) -> Compon
     return Component("cost", points, f"costs {money(quote.usd)}, {share:.0%} {against}")
 
 
+def market_rank(entry: Certification | Summary, profile: Profile) -> int:
+    """0: recognized where the person works (or internationally); 1: not stated; 2: elsewhere."""
+    markets: tuple[str, ...] = getattr(entry, "markets", ())
+    if not markets:
+        return 1
+    return 0 if profile.market in markets or INTERNATIONAL in markets else 2
+
+
 def advise(
     profile: Profile,
     assumptions: list[str],
     catalog: Catalog,
-    today: dt.date | None = None,
+    today: dt.date,
     years: int = 3,
     explain: str | None = None,
 ) -> Recommendations:
-    """Evaluate every catalog entry for `profile`; rank the eligible, explain the rest.
+    """Put every catalog entry in one section for `profile`, and rank each section.
 
     Entries off the person's goals are excluded for that reason alone, except `explain`,
     whose every rule is evaluated (for `--why`).
     """
-    ctx = RuleContext(catalog, today or dt.date.today())
-    judged: list[tuple[Certification, tuple[Verdict, ...], Quote]] = []
+    ctx = RuleContext(catalog, today, profile)
+    judged: list[Evaluation] = []
     excluded: list[Evaluation] = []
     for summary in catalog.summaries.values():
         out = identity_failures(summary, profile, ctx) if summary.id != explain else []
@@ -224,63 +325,103 @@ def advise(
             excluded.append(Evaluation(summary, tuple(out), NOT_PRICED))
             continue
         entry = catalog.entries[summary.id]
-        judged.append((entry, tuple(evaluate(entry, profile, ctx)), ctx.quote(entry, profile)))
-    eligible = [(e, v, q) for e, v, q in judged if not any(x.failed for x in v)]
-    prices = [q.usd for _, _, q in eligible if q.usd is not None]
+        verdicts = tuple(evaluate(entry, profile, ctx))
+        plan = ctx.plan(entry)
+        quote = ctx.quote(entry)
+        over = None
+        if profile.budget_usd is not None and any(
+            v.rule == "budget" and v.failed for v in verdicts
+        ):
+            over = cost_now(plan) - profile.budget_usd
+        judged.append(Evaluation(entry, verdicts, quote, plan, over_by_usd=over))
+    recommended = [ev for ev in judged if ev.section is Section.RECOMMENDED]
+    prices = [ev.quote.usd for ev in recommended if ev.quote.usd is not None]
     reference = max(prices) if prices else None
-
-    ranked = sorted(
-        (
-            Evaluation(e, v, q, tuple(score(e, profile, q, catalog, reference)))
-            for e, v, q in eligible
-        ),
-        key=lambda ev: (-ev.points, not ev.quote.verified, ev.entry.id),
+    scored = [
+        replace(ev, components=tuple(score(_entry(ev), profile, ev.quote, catalog, reference)))
+        for ev in recommended
+    ]
+    budgeted = profile.budget_usd is not None
+    scored.sort(
+        key=lambda ev: (
+            market_rank(ev.entry, profile),
+            budgeted and not ev.quote.verified,  # an unknown price never outranks a fit
+            -ev.points,
+            not ev.quote.verified,
+            ev.entry.id,
+        )
     )
-    excluded += [Evaluation(e, v, q) for e, v, q in judged if any(x.failed for x in v)]
+    later = [ev for ev in judged if ev.section is Section.LATER]
+    later.sort(key=lambda ev: _nearness(ev, profile))
+    excluded += [ev for ev in judged if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
-    return Recommendations(
+    result = Recommendations(
         profile,
         tuple(assumptions),
-        tuple(ranked),
+        tuple(scored),
+        tuple(later),
         tuple(excluded),
-        tuple(_messages(profile, ranked, tuple(excluded))),
+        (),
         catalog,
         years,
     )
+    return replace(result, messages=tuple(_messages(result)))
 
 
-def _messages(
-    profile: Profile, ranked: list[Evaluation], excluded: tuple[Evaluation, ...]
-) -> list[str]:
-    """Plain words on what fits and what comes closest."""
-    said = []
-    over_budget_only = sorted(
-        (
-            ev
-            for ev in excluded
-            if ev.quote.usd is not None and all(v.rule == "budget" for v in ev.verdicts if v.failed)
-        ),
-        key=lambda ev: (ev.quote.usd or 0, ev.entry.id),
+def _nearness(ev: Evaluation, profile: Profile) -> tuple[object, ...]:
+    """Later certifications, nearest first: time, then what is not known, then money.
+
+    Unknown rules or prices are no head start: an entry whose prerequisites, CPR/AED rule
+    or price nobody verified comes after an equally near one whose facts are known.
+    """
+    plan = _plan(ev)
+    pre = _entry(ev).prerequisites
+    unknowns = (pre is None or not pre.verified) + (pre is None or pre.cpr_aed is None)
+    unpriced = sum(s.usd is None for s in plan.steps if not s.short)
+    return (
+        market_rank(ev.entry, profile),
+        round(plan.months),
+        unknowns + unpriced,
+        plan.known_usd,
+        ev.entry.id,
     )
-    if profile.budget_usd is not None and not any(ev.quote.verified for ev in ranked):
+
+
+def _entry(ev: Evaluation) -> Certification:
+    assert isinstance(ev.entry, Certification)
+    return ev.entry
+
+
+def _plan(ev: Evaluation) -> Plan:
+    assert ev.plan is not None
+    return ev.plan
+
+
+def _messages(result: Recommendations) -> list[str]:
+    """Plain words on what fits, naming the real cause when nothing does."""
+    said = []
+    profile = result.profile
+    near = result.near_misses
+    if (
+        profile.budget_usd is not None
+        and near
+        and not any(ev.quote.verified for ev in result.ranked)
+    ):
         budget = money(profile.budget_usd)
         said.append(f"no certification with a verified price fits your budget of {budget}")
-        if over_budget_only:
-            closest = over_budget_only[0]
-            gap = (closest.quote.usd or 0) - profile.budget_usd
+        closest = near[0]
+        said.append(
+            f"the nearest is {closest.entry.id} at {money(closest.cost_now_usd)} "
+            f"({money(closest.over_by_usd)} over budget)"
+        )
+    if not result.ranked:
+        said.insert(0, "nothing is in reach now for this profile")
+        if result.later and not near:  # a near miss is closer: no time, only money
+            first = result.later[0]
+            plan = _plan(first)
+            steps = "; ".join(s.text for s in plan.long_steps)
             said.append(
-                f"the cheapest you are eligible for is {closest.entry.id} at "
-                f"{money(closest.quote.usd)} ({money(gap)} over budget)"
+                f"closest: {first.entry.id}, after: {steps} "
+                f"({plan.time_text}; cost in all: {plan.cost_text})"
             )
-    if not ranked:
-        said.insert(0, "nothing fits this profile")
-        if not over_budget_only:
-            serving = [
-                ev
-                for ev in excluded
-                if not any(v.rule in ("goal", "kind", "retired") and v.failed for v in ev.verdicts)
-            ]
-            if serving:
-                closest = min(serving, key=lambda ev: (len(ev.failures), ev.entry.id))
-                said.append(f"closest: {closest.entry.id}: {'; '.join(closest.failures)}")
     return said

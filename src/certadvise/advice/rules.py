@@ -1,8 +1,11 @@
 """Eligibility rules: small pure functions (entry, profile, context) -> verdicts.
 
-A verdict that fails excludes the certification; a warning keeps it, with a to-do. Every
-reason is written here, where the decision is made, from the values that made it. The
-registry of rules is the plain list `RULES`, in the order reasons are shown.
+A verdict passes, fails (the certification is excluded), warns, or says what stands in the
+way: a short step to take now (`todo`: a CPR/AED course) or a long step that makes the
+certification one for later (`later`: an age, a degree, hours, a base credential). The
+gaps come from `certadvise.advice.gaps` through the planner, so a rule's reason and the
+step a person is shown are worded from the same gap. The registry is the plain list
+`RULES`, in the order reasons are shown.
 """
 
 from __future__ import annotations
@@ -12,16 +15,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from certadvise.advice.costs import Quote, cheapest_way_in, money
-from certadvise.advice.profile import CPR_ID, Profile
+from certadvise.advice.costs import Quote, money
+from certadvise.advice.gaps import GapKind
+from certadvise.advice.planning import Plan, Planner
+from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.models import Certification, CprAed, Route, Status
+from certadvise.catalog.models import Certification, CprAed, Status
+
+INTERNATIONAL = "international"
 
 
 class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     WARN = "warn"
+    TODO = "todo"  # a short step to take now: the certification stays in reach
+    LATER = "later"  # a long step first: the certification is one for later
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,9 @@ class Verdict:
 class RuleContext:
     catalog: Catalog
     today: dt.date
-    _quotes: dict[tuple[str, tuple[str, ...]], Quote] = field(default_factory=dict, repr=False)
-
+    profile: Profile
+    _planner: Planner | None = field(default=None, repr=False)
+    _plans: dict[str, Plan] = field(default_factory=dict, repr=False)
     _goals: dict[tuple[tuple[str, ...], ...], list[Verdict]] = field(
         default_factory=dict, repr=False
     )
@@ -52,13 +62,22 @@ class RuleContext:
             self._goals[key] = _goal_verdicts(served_by, wanted)
         return self._goals[key]
 
-    def quote(self, entry: Certification, profile: Profile) -> Quote:
-        """The cheapest way in for this person, worked out once per certification."""
-        key = (entry.id, profile.member)
-        if key not in self._quotes:
-            organization = self.catalog.organizations.get(entry.organization)
-            self._quotes[key] = cheapest_way_in(entry, organization, profile.member)
-        return self._quotes[key]
+    @property
+    def planner(self) -> Planner:
+        if self._planner is None:
+            object.__setattr__(self, "_planner", Planner(self.catalog, self.profile))
+        assert self._planner is not None
+        return self._planner
+
+    def plan(self, entry: Certification) -> Plan:
+        """The nearest route to `entry` for this person, planned once."""
+        if entry.id not in self._plans:
+            self._plans[entry.id] = self.planner.plan(entry)
+        return self._plans[entry.id]
+
+    def quote(self, entry: Certification) -> Quote:
+        """The cheapest way in for this person (member, student or non-member price)."""
+        return self.planner.quote(entry)
 
 
 Rule = Callable[[Certification, Profile, RuleContext], Iterable[Verdict]]
@@ -114,19 +133,62 @@ def _goal_verdicts(served_by: tuple[str, ...], wanted: tuple[str, ...]) -> list[
     return _fail("goal", f"does not serve: {', '.join(wanted)}")
 
 
+def superseded(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    """An entry-level CPT is not for someone past it.
+
+    A CSCS holder does not need the NSCA-CPT (or another body's CPT): the CSCS asks for a
+    degree, a CPT for a diploma, and gyms accept the CSCS for personal training. A CPT
+    holder does not need a second CPT, unless theirs lacks the NCCA accreditation that
+    this one has (employers ask for it).
+    """
+    if entry.category != "foundational-cpt":
+        return []
+    for held in profile.have:
+        other = ctx.catalog.entries.get(held) if held in ctx.catalog.summaries else None
+        if other is None or other.kind != "certification":
+            continue
+        if other.category == "foundational-cpt":
+            if other.is_accredited_ncca or not entry.is_accredited_ncca:
+                return _fail(
+                    "superseded",
+                    f"you hold {other.id}, a personal-trainer certification already: "
+                    "a second one adds little",
+                )
+        elif _entry_level(other) > _entry_level(entry):
+            return _fail(
+                "superseded",
+                f"you hold {other.id}, which asks for more ({_level_phrase(other)}): "
+                f"an entry-level CPT would add little",
+            )
+    return []
+
+
+def _level_phrase(entry: Certification) -> str:
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    levels = [r.degree for r in routes if r.degree is not None]
+    return min(levels, key=lambda level: level.rank).phrase if levels else "more"
+
+
+def _entry_level(entry: Certification) -> int:
+    """The lowest education any route of an entry asks for (0 when none)."""
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    return min((r.degree.rank if r.degree else 0 for r in routes), default=0)
+
+
 def age(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    gap = next((g for g in ctx.plan(entry).gaps if g.kind is GapKind.AGE), None)
+    if gap is not None:
+        return [Verdict("age", Outcome.LATER, f"must be {gap.words}")]
     pre = entry.prerequisites
     if pre is None or pre.min_age is None:
         return []
     if profile.age is None:
         return _pass("age", f"must be at least {pre.min_age} (assumed)")
-    if profile.age < pre.min_age:
-        return _fail("age", f"must be at least {pre.min_age} years old (you are {profile.age})")
     return _pass("age", f"at least {pre.min_age} years old")
 
 
 def prerequisites(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
-    """Education, degree field, credentials, supervised hours: any one route suffices."""
+    """Education, degree field, credentials, hours: the nearest route, and what it lacks."""
     pre = entry.prerequisites
     if pre is None or not pre.verified:
         return _warn(
@@ -134,15 +196,33 @@ def prerequisites(entry: Certification, profile: Profile, ctx: RuleContext) -> l
         )
     if not pre.routes:
         return _pass("prerequisites", "no mandatory prerequisites")
-    gaps = [(route, missing_for_route(route, profile, ctx.catalog)) for route in pre.routes]
-    met = [route for route, missing in gaps if not missing]
-    if met:
-        return _pass("prerequisites", f"meets: {met[0].text}")
-    route, missing = min(gaps, key=lambda gap: (len(gap[1]), -_level_met(gap[0], profile)))
-    alternatives = f" (closest of {len(gaps)} routes)" if len(gaps) > 1 else ""
-    return _fail(
-        "prerequisites", f"requires {route.text}{alternatives}; missing: {'; '.join(missing)}"
-    )
+    plan = ctx.plan(entry)
+    if not plan.reachable:
+        return _fail("prerequisites", plan.steps[0].text)
+    missing = [
+        g.words
+        for g in plan.gaps
+        if g.kind not in (GapKind.AGE, GapKind.CPR_AED, GapKind.BASE_CREDENTIAL)
+    ]
+    if not missing:
+        return _pass("prerequisites", f"meets: {plan.route}")
+    routes = len(pre.routes)
+    alternatives = f" (nearest of {routes} routes)" if routes > 1 else ""
+    return [
+        Verdict(
+            "prerequisites",
+            Outcome.LATER,
+            f"requires {plan.route}{alternatives}; missing: {'; '.join(missing)}",
+        )
+    ]
+
+
+def base_credential(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    """A specialization its organization advises taking after a base credential."""
+    gap = next((g for g in ctx.plan(entry).gaps if g.kind is GapKind.BASE_CREDENTIAL), None)
+    if gap is None:
+        return []
+    return [Verdict("base-credential", Outcome.LATER, f"an add-on: {gap.have}")]
 
 
 def cpr_aed(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
@@ -153,24 +233,47 @@ def cpr_aed(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Ve
         return _warn("cpr-aed", "CPR/AED requirement not verified") if pre.verified else []
     if pre.cpr_aed is CprAed.NOT_REQUIRED:
         return _pass("cpr-aed", "no CPR/AED needed")
-    if profile.holds(CPR_ID):
+    gap = next((g for g in ctx.plan(entry).gaps if g.kind is GapKind.CPR_AED), None)
+    if gap is None:
         return _pass("cpr-aed", "holds CPR/AED")
-    if pre.cpr_aed is CprAed.AFTER_EXAM:
-        return _warn("cpr-aed", "to do: CPR/AED (may be submitted after the exam)")
-    return _fail("cpr-aed", "requires CPR/AED before the exam (get CPR-AED first)")
+    return [Verdict("cpr-aed", Outcome.TODO, f"to do: {gap.need}")]
 
 
 def budget(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
-    quote = ctx.quote(entry, profile)
+    """What it costs now (the exam and the short steps) against the budget.
+
+    Certifications for later are not held to today's budget: their plan shows the total.
+    """
+    plan = ctx.plan(entry)
+    if plan.long_steps or not plan.reachable:
+        return []
+    quote = ctx.quote(entry)
     if not quote.verified:
         return _warn("budget", "price not verified")
+    now = cost_now(plan)
+    at_least = "at least " if any(s.usd is None for s in plan.short_steps) else ""
     if profile.budget_usd is None:
-        return _pass("budget", f"costs {money(quote.usd)} ({quote.route})")
-    assert quote.usd is not None
-    if quote.usd > profile.budget_usd:
-        gap = quote.usd - profile.budget_usd
-        return _fail("budget", f"{money(gap)} over budget ({money(quote.usd)}, {quote.route})")
-    return _pass("budget", f"within budget: {money(quote.usd)} ({quote.route})")
+        return _pass("budget", f"costs {at_least}{money(now)} ({quote.route})")
+    if now > profile.budget_usd:
+        gap = now - profile.budget_usd
+        return _fail("budget", f"{money(gap)} over budget ({money(now)}, {quote.route})")
+    return _pass("budget", f"within budget: {at_least}{money(now)} ({quote.route})")
+
+
+def cost_now(plan: Plan) -> float:
+    """The known cost of what is done now: the short steps and the exam."""
+    return sum(s.usd for s in plan.steps if s.usd is not None and (s.short or s.kind == "exam"))
+
+
+def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
+    """Whether the certification is a recognized standard where the person will work."""
+    markets: tuple[str, ...] = getattr(entry, "markets", ())
+    if not markets:
+        return []
+    if profile.market in markets or INTERNATIONAL in markets:
+        return _pass("market", f"recognized in {profile.market}")
+    where = ", ".join(markets)
+    return _warn("market", f"a {where} credential: not the usual standard in {profile.market}")
 
 
 def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
@@ -190,11 +293,14 @@ RULES: list[Rule] = [
     kind,
     retired,
     already_held,
+    superseded,
     goals,
     age,
     prerequisites,
+    base_credential,
     cpr_aed,
     budget,
+    market,
     rule_changes,
 ]
 
@@ -207,57 +313,3 @@ def evaluate(entry: Certification, profile: Profile, ctx: RuleContext) -> list[V
 def identity_failures(entry: Identity, profile: Profile, ctx: RuleContext) -> list[Verdict]:
     """The failures of the rules about what a certification is (no need to read it all)."""
     return [v for rule in IDENTITY_RULES for v in rule(entry, profile, ctx) if v.failed]
-
-
-# ----------------------------------------------------------------------------- routes
-
-
-def meets_degree(route: Route, profile: Profile) -> bool:
-    """The route's education level, held or (where allowed) in its final year."""
-    if route.degree is None:
-        return True
-    if profile.education.rank >= route.degree.rank:
-        return True
-    return bool(
-        route.final_year_students
-        and profile.final_year
-        and profile.final_year.rank >= route.degree.rank
-    )
-
-
-def _level_met(route: Route, profile: Profile) -> int:
-    """How high a route's met education level is (-1 when not met): closer routes first."""
-    if not meets_degree(route, profile):
-        return -1
-    return route.degree.rank if route.degree else 0
-
-
-def missing_for_route(route: Route, profile: Profile, catalog: Catalog) -> list[str]:
-    """What the person lacks for one route, in words; empty when the route is met."""
-    missing = []
-    if route.degree is not None and not meets_degree(route, profile):
-        have = f"you have {profile.degree.phrase}" if profile.degree else "no degree given"
-        missing.append(f"{route.degree.phrase} ({have})")
-    elif route.fields and profile.field not in route.fields:
-        fields = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
-        wanted = ", ".join(fields.get(f, f) for f in route.fields)
-        given = fields.get(profile.field, profile.field) if profile.field else "none given"
-        missing.append(f"a degree in {wanted} (your field: {given})")
-    for ref in route.credentials:
-        if not any(catalog.satisfies(held, ref) for held in profile.have):
-            missing.append(catalog.describe_requirement(ref))
-    if route.credentials_any and not any(
-        catalog.satisfies(held, ref) for held in profile.have for ref in route.credentials_any
-    ):
-        missing.append(" or ".join(catalog.describe_requirement(r) for r in route.credentials_any))
-    # "Hands-on clinical exercise experience (hours)" -> "hands-on clinical exercise experience"
-    kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
-    for kind_id, needed in route.hours.items():
-        hours = profile.hours.get(kind_id, 0)
-        if hours < needed:
-            missing.append(f"{needed:,} h of {kinds[kind_id]} (you have {hours:,})")
-    for kind_id, years in route.years.items():
-        held = profile.experience.get(kind_id, 0)
-        if held < years:
-            missing.append(f"{years:g} years of {kinds[kind_id]} (you have {held:g})")
-    return missing

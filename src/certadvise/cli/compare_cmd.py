@@ -50,7 +50,7 @@ def compare(
         entries,
         FactContext(cat, members, years),
         profile,
-        RuleContext(cat, shell.today()),
+        RuleContext(cat, shell.today(), profile) if profile else None,
         wanted,
         only_differences,
     )

@@ -82,9 +82,7 @@ def interview(catalog: Catalog, given: dict[str, Any]) -> dict[str, Any]:
         return _split(answer)
 
     def field(answer: str) -> str | None:
-        if answer:
-            catalog.resolve_term("degree field", catalog.vocabulary.degree_fields, answer)
-        return answer or None
+        return answer.strip() or None  # any field is a real answer
 
     if not answers.get("goal"):
         answers["goal"] = _until_valid(

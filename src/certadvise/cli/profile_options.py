@@ -100,6 +100,14 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--member", metavar="ORG", help="An organization you are a member of (repeatable)."
         ),
     ],
+    "country": Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            metavar="CC",
+            help="Where you will work, as a two-letter code (US, GB, CA, AU, ...); default US.",
+        ),
+    ],
     "profile_file": Annotated[
         str | None,
         typer.Option(
@@ -151,5 +159,6 @@ def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, l
         age=options["age"],
         budget_usd=options["budget"],
         member=tuple(options["member"]) if options["member"] else None,
+        country=options["country"],
     )
     return normalise(base.overridden_by(from_options), catalog)

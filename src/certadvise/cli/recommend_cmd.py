@@ -15,7 +15,7 @@ from certadvise.cli.profile_options import with_profile_options
 def recommend(
     top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many to show.")] = 5,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Show every certification that fits.")
+        bool, typer.Option("--all", help="Show every certification in reach, and every later one.")
     ] = False,
     show_excluded: Annotated[
         bool, typer.Option("--show-excluded", help="Also show what was left out, and why.")
@@ -39,6 +39,7 @@ def recommend(
     Reads goals, education, credentials, hours, age, memberships and budget; excludes what
     does not fit (--show-excluded says why) and ranks the rest, every point with a reason.
     """
+
     from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
     from certadvise.views.recommend_view import recommend_report, why_report
@@ -56,6 +57,6 @@ def recommend(
         assert evaluation is not None
         shell.output(why_report(advice, evaluation), fmt)
         return
-    shell.output(recommend_report(advice, None if show_all else top, show_excluded), fmt)
+    shell.output(recommend_report(advice, None if show_all else top, show_excluded, show_all), fmt)
     if not advice.ranked:
         raise typer.Exit(1)

@@ -14,7 +14,9 @@ def _cell(text: str) -> str:
 
 
 def write_markdown(report: Report, out: TextIO) -> None:
-    for index, part in enumerate((report, *report.extra)):
+    for line in report.preface:
+        out.write(f"{_cell(line)}\n\n")
+    for index, part in enumerate(p for p in (report, *report.extra) if p.rows or p is report):
         if index:
             out.write("\n")
         if part.title:

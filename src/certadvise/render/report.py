@@ -35,6 +35,7 @@ class Report:
     records: Sequence[Any] | None = None  # one JSON object a line for jsonl; default: rows
     title: str | None = None
     notes: Sequence[str] = ()
+    preface: Sequence[str] = ()  # lines for people printed before the tables, on stdout
     id_key: str = "id"
     extra: Sequence[Report] = field(default_factory=tuple)  # further tables (people only)
     pipe_width: int | None = None  # wrap at this width in a pipe; None: one row a line

@@ -19,6 +19,10 @@ def colour_allowed(is_terminal: bool) -> bool:
 
 
 def write_table(report: Report, out: TextIO, err: TextIO, is_terminal: bool) -> None:
+    for line in report.preface:
+        out.write(clean(line) + "\n")
+    if report.preface and any(part.rows for part in (report, *report.extra)):
+        out.write("\n")
     if not is_terminal and report.pipe_width is None and "COLUMNS" not in os.environ:
         _write_plain_parts(report, out)  # the common scripted case: no rich needed
     else:

@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from certadvise.advice.costs import money
-from certadvise.advice.planning import Plan, Step
+from certadvise.advice.planning import Plan, Step, duration_text
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document
-
-
-def _years(value: Any) -> str:
-    if value is None:
-        return ""
-    return f"{value:.1f} y" if value < 10 else f"{value:.0f} y"
 
 
 def step_document(number: int, step: Step) -> dict[str, Any]:
@@ -25,6 +19,8 @@ def step_document(number: int, step: Step) -> dict[str, Any]:
         "cost_usd": step.usd,
         "cost_verified": step.usd is not None,
         "years": step.years,
+        "months": None if step.months is None else round(step.months, 2),
+        "duration": step.duration,
         "id": step.cert_id,
         "note": step.note,
     }
@@ -38,6 +34,7 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
         "total_cost": plan.cost_text,
         "unpriced_steps": plan.unpriced,
         "years": round(plan.years, 2),
+        "months": round(plan.months, 2),
         "steps": [step_document(i, s) for i, s in enumerate(plan.steps, start=1)],
     }
 
@@ -58,7 +55,8 @@ def path_report(plan: Plan) -> Report:
         Column("text", "Step"),
         Column("cost", "Cost", for_programs=False),
         Column("cost_usd", "Cost USD", for_people=False),
-        Column("years", "Time", _years, no_wrap=True),
+        Column("duration", "Time", lambda d: d or "", no_wrap=True),
+        Column("years", "Years", for_people=False),
         Column("why_for_people", "Why", for_programs=False),
         Column("why", "Why", for_people=False),
         Column("id", "Id", for_people=False),
@@ -75,7 +73,8 @@ def path_report(plan: Plan) -> Report:
     notes = []
     if plan.steps:
         unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
-        duration = f"; roughly {plan.years:.1f} years" if plan.years else ""
+        when = duration_text(plan.months) if plan.months else None
+        duration = f"; {when}" if when else ""
         notes.append(f"total: {plan.cost_text}{unpriced}{duration}")
     notes += [
         f"alternative: {alt.route}: {alt.cost_text}, {len(alt.steps)} steps"

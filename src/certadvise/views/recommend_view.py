@@ -1,14 +1,17 @@
-"""Reports for `recommend`: the ranking, what was excluded, and `--why`."""
+"""Reports for `recommend`: recommended now, later, near misses, excluded, and `--why`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from certadvise.advice.costs import Ownership, Quote, quote_text
-from certadvise.advice.ranking import Evaluation, Recommendations
+from certadvise.advice.costs import Ownership, Quote, money, quote_text
+from certadvise.advice.planning import Plan, Step
+from certadvise.advice.ranking import Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document
+
+LATER_SHOWN = 5  # rows of the "later" table unless --all
 
 
 def cost_document(quote: Quote) -> dict[str, Any]:
@@ -29,6 +32,32 @@ def cost_for_people(quote: Quote) -> str:
     return quote_text(quote) + note
 
 
+def step_document(step: Step) -> dict[str, Any]:
+    return {
+        "kind": step.kind,
+        "text": step.text,
+        "cost_usd": step.usd,
+        "cost_verified": step.usd is not None,
+        "duration": step.duration,
+        "months": None if step.months is None else round(step.months, 2),
+        "why": step.why,
+        "id": step.cert_id,
+        "note": step.note,
+    }
+
+
+def step_for_people(step: Step) -> str:
+    """'take a CPR/AED course (price not verified)', 'turn 18 (about 12 months)'."""
+    said = []
+    if not step.short and step.duration:
+        said.append(step.duration)
+    if step.usd is None:
+        said.append("cost not verified")
+    elif step.usd > 0:
+        said.append(money(step.usd))
+    return f"{step.text} ({', '.join(said)})" if said else step.text
+
+
 def reasons(ev: Evaluation) -> list[str]:
     """Why it is recommended: the scoring reasons, strongest first, then what it meets."""
     scored = sorted((c for c in ev.components if c.points > 0), key=lambda c: -c.points)
@@ -38,6 +67,11 @@ def reasons(ev: Evaluation) -> list[str]:
 
 def warnings(ev: Evaluation) -> list[str]:
     return ev.warnings + list(ev.quote.notes)
+
+
+def _plan(ev: Evaluation) -> Plan:
+    assert ev.plan is not None
+    return ev.plan
 
 
 def recommendation_document(
@@ -50,6 +84,7 @@ def recommendation_document(
         "organization": ev.entry.organization,
         "score": ev.score,
         "cost": cost_document(ev.quote),
+        "steps": [step_document(s) for s in _plan(ev).short_steps],
         "reasons": reasons(ev),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
@@ -59,18 +94,39 @@ def recommendation_document(
     }
 
 
-def excluded_document(ev: Evaluation) -> dict[str, Any]:
+def later_document(ev: Evaluation) -> dict[str, Any]:
+    plan = _plan(ev)
     return {
+        "id": ev.entry.id,
+        "name": ev.entry.name,
+        "organization": ev.entry.organization,
+        "steps": [step_document(s) for s in plan.steps],
+        "total_cost": {"minimum_usd": plan.known_usd, "complete": plan.complete},
+        "months": round(plan.months, 2),
+        "time": plan.time_text,
+        "route": plan.route,
+        "reasons": ev.later_reasons,
+        "warnings": warnings(ev),
+    }
+
+
+def excluded_document(ev: Evaluation) -> dict[str, Any]:
+    doc: dict[str, Any] = {
         "id": ev.entry.id,
         "reasons": ev.failures,
         "rules": [v.rule for v in ev.verdicts if v.outcome is Outcome.FAIL],
     }
+    if ev.over_by_usd is not None:
+        doc["over_by_usd"] = ev.over_by_usd
+    return doc
 
 
-def recommend_report(advice: Recommendations, top: int | None, show_excluded: bool) -> Report:
-    shown = advice.ranked if top is None else advice.ranked[:top]
+def recommend_report(
+    result: Recommendations, top: int | None, show_excluded: bool, show_all_later: bool = False
+) -> Report:
+    shown = result.ranked if top is None else result.ranked[:top]
     records = [
-        recommendation_document(rank, ev, advice.ownership(ev))
+        recommendation_document(rank, ev, result.ownership(ev))
         for rank, ev in enumerate(shown, start=1)
     ]
     rows = [
@@ -79,10 +135,12 @@ def recommend_report(advice: Recommendations, top: int | None, show_excluded: bo
             "minimum_usd": doc["cost"]["minimum_usd"],
             "cost_verified": doc["cost"]["verified"],
             "cost_now": cost_for_people(ev.quote),
+            "to_do": "; ".join(step_for_people(s) for s in _plan(ev).short_steps),
             "why": "; ".join(doc["reasons"][:3]),
         }
         for doc, ev in zip(records, shown, strict=True)
     ]
+    any_to_do = any(row["to_do"] for row in rows)
     columns = [
         Column("rank", "#", no_wrap=True),
         Column("id", "ID", no_wrap=True),
@@ -92,6 +150,7 @@ def recommend_report(advice: Recommendations, top: int | None, show_excluded: bo
         Column("minimum_usd", "Minimum USD", for_people=False),
         Column("cost_verified", "Cost verified", for_people=False),
         Column("cost_now", "Cost now", for_programs=False),
+        *([Column("to_do", "To do first", for_programs=False)] if any_to_do else []),
         Column("why", "Why", for_programs=False),
         Column("reasons", "Reasons", for_people=False),
         Column("warnings", "Warnings", for_people=False),
@@ -99,35 +158,84 @@ def recommend_report(advice: Recommendations, top: int | None, show_excluded: bo
 
     def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
         return {
-            "profile": advice.profile.as_document(),
-            "assumptions": list(advice.assumptions),
-            "messages": list(advice.messages),
+            "profile": result.profile.as_document(),
+            "assumptions": list(result.assumptions),
+            "messages": list(result.messages),
             "recommendations": records,
-            "not_shown": [ev.entry.id for ev in advice.ranked[len(shown) :]],
-            "excluded": [excluded_document(ev) for ev in advice.excluded],
+            "later": [later_document(ev) for ev in result.later],
+            "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
+            "excluded": [excluded_document(ev) for ev in result.excluded],
         }
 
-    notes = [f"assumption: {a}" for a in advice.assumptions]
+    notes = [f"assumption: {a}" for a in result.assumptions]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
-    if len(shown) < len(advice.ranked):
+    if len(shown) < len(result.ranked):
         notes.append(
-            f"{len(advice.ranked) - len(shown)} more fit: use --all or --top N to see them"
+            f"{len(result.ranked) - len(shown)} more in reach: use --all or --top N to see them"
         )
-    notes += list(advice.messages)
-    extra = [_excluded_report(advice)] if show_excluded else []
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    if len(later) < len(result.later):
+        notes.append(f"{len(result.later) - len(later)} more for later: use --all to see them")
+    extra = [_later_report(later), _near_miss_report(result)]
+    if show_excluded:
+        extra.append(_excluded_report(result))
+    several = any(part.rows for part in extra)
     return Report(
         columns,
         rows,
         document,
         records=records,
         notes=notes,
+        preface=list(result.messages),
         extra=extra,
-        title="Recommended" if show_excluded else None,
+        title="Recommended now" if several else None,
     )
 
 
-def _excluded_report(advice: Recommendations) -> Report:
-    rows = [{"id": ev.entry.id, "reasons": "; ".join(ev.failures)} for ev in advice.excluded]
+def _later_report(later: tuple[Evaluation, ...]) -> Report:
+    rows = []
+    for ev in later:
+        plan = _plan(ev)
+        rows.append(
+            {
+                "id": ev.entry.id,
+                "name": ev.entry.name,
+                "first": "; ".join(step_for_people(s) for s in plan.long_steps),
+                "time": plan.time_text,
+                "total": plan.cost_text,
+            }
+        )
+    columns = [
+        Column("id", "ID", no_wrap=True),
+        Column("name", "Name"),
+        Column("first", "First"),
+        Column("time", "Time", no_wrap=True),
+        Column("total", "Total cost"),
+    ]
+    return Report(columns, rows, None, title="Later: what to aim for next")
+
+
+def _near_miss_report(result: Recommendations) -> Report:
+    rows = [
+        {
+            "id": ev.entry.id,
+            "name": ev.entry.name,
+            "cost": money(ev.cost_now_usd),
+            "over": money(ev.over_by_usd),
+        }
+        for ev in result.near_misses
+    ]
+    columns = [
+        Column("id", "ID", no_wrap=True),
+        Column("name", "Name"),
+        Column("cost", "Cost now", no_wrap=True),
+        Column("over", "Over budget by", no_wrap=True),
+    ]
+    return Report(columns, rows, None, title="Near misses: just over your budget")
+
+
+def _excluded_report(result: Recommendations) -> Report:
+    rows = [{"id": ev.entry.id, "reasons": "; ".join(ev.failures)} for ev in result.excluded]
     return Report(
         [Column("id", "ID", no_wrap=True), Column("reasons", "Why not")],
         rows,
@@ -136,14 +244,19 @@ def _excluded_report(advice: Recommendations) -> Report:
     )
 
 
-def why_report(advice: Recommendations, ev: Evaluation) -> Report:
-    """Every rule that fired for one certification, and every point of its score."""
+def why_report(result: Recommendations, ev: Evaluation) -> Report:
+    """Every rule that fired for one certification, its steps, and every point of its score."""
     rank = next(
-        (i for i, r in enumerate(advice.ranked, start=1) if r.entry.id == ev.entry.id), None
+        (i for i, r in enumerate(result.ranked, start=1) if r.entry.id == ev.entry.id), None
     )
+    steps = ev.plan.before_exam if ev.plan is not None else ()
     rows: list[dict[str, Any]] = [
         {"step": v.rule, "outcome": v.outcome.value, "points": None, "reason": v.reason}
         for v in ev.verdicts
+    ]
+    rows += [
+        {"step": f"step: {s.kind}", "outcome": "step", "points": None, "reason": step_for_people(s)}
+        for s in steps
     ]
     rows += [
         {"step": f"score: {c.name}", "outcome": "score", "points": c.points, "reason": c.reason}
@@ -155,13 +268,16 @@ def why_report(advice: Recommendations, ev: Evaluation) -> Report:
         Column("points", "Points", lambda p: "" if p is None else f"{p:+g}", no_wrap=True),
         Column("reason", "Reason"),
     ]
-    verdict = (
-        f"ranked #{rank} of {len(advice.ranked)}, score {ev.score:g}"
-        if rank
-        else "excluded: " + "; ".join(ev.failures)
-    )
+    if ev.section is Section.RECOMMENDED:
+        verdict = f"recommended, #{rank} of {len(result.ranked)}, score {ev.score:g}"
+    elif ev.section is Section.LATER:
+        verdict = "later: " + "; ".join(ev.later_reasons)
+    else:
+        verdict = "excluded: " + "; ".join(ev.failures)
+    gaps = ev.plan.gaps if ev.plan is not None else ()
     document = {
         "id": ev.entry.id,
+        "section": ev.section.value,
         "eligible": ev.eligible,
         "rank": rank,
         "score": ev.score if ev.eligible else None,
@@ -169,16 +285,18 @@ def why_report(advice: Recommendations, ev: Evaluation) -> Report:
         "verdicts": [
             {"rule": v.rule, "outcome": v.outcome.value, "reason": v.reason} for v in ev.verdicts
         ],
+        "gaps": [{"kind": g.kind.value, "need": g.need, "have": g.have} for g in gaps],
+        "steps": [step_document(s) for s in steps],
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
-        "assumptions": list(advice.assumptions),
+        "assumptions": list(result.assumptions),
     }
     return Report(
         columns,
         rows,
         document,
         title=f"{ev.entry.id}: {verdict}",
-        notes=[f"assumption: {a}" for a in advice.assumptions],
+        notes=[f"assumption: {a}" for a in result.assumptions],
         id_key="step",
     )
