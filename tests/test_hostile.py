@@ -529,3 +529,31 @@ def test_random_catalog_files_are_reported_never_crash(
     result = cli("catalog", "validate", str(folder))
     assert result.code in (0, 3), result.err
     assert "Traceback" not in result.err and "internal error" not in result.err
+
+
+# ----------------------------------------------------------------------------- the day
+
+
+def test_the_day_is_pinned_and_can_be_moved(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = (
+        "recommend",
+        "--goal",
+        "collegiate-athletes",
+        "--degree",
+        "bachelor",
+        "--have",
+        "CPR-AED",
+    )
+    assert "warning: CSCS: from 2030-01-01" in cli(*args).err  # 2026-11-26: still ahead
+    monkeypatch.setenv("CERTADVISE_TODAY", "2030-01-02")
+    assert "warning: CSCS: from 2030-01-01" not in cli(*args).err  # in force: no warning
+
+
+@pytest.mark.parametrize("day", ["2026-02-30", "tomorrow", "26/11/2026"])
+def test_a_bad_day_is_a_clear_error(cli: Runner, monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    monkeypatch.setenv("CERTADVISE_TODAY", day)
+    result = cli("recommend", "--goal", "tactical")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"certadvise: error: CERTADVISE_TODAY: expected a date as YYYY-MM-DD, got {day!r}\n"
+    )
