@@ -74,7 +74,7 @@ Stamp = tuple[bytes, int, int, int, int]  # path, size, mtime, ctime, inode
 
 
 def fingerprint(dirs: Sequence[Path]) -> str:
-    """A key hashed from the bytes of every catalog file and of certadvise's models.
+    """A key hashed from the bytes of every catalog file and of the code that reads them.
 
     Content, not size and time: `touch -r`, `cp -p` or a one-second clock cannot hide an
     edit. Only regular files are read (a FIFO named `*.yaml` is left to the loader, which
@@ -106,8 +106,8 @@ def _fingerprint(dirs: Sequence[Path]) -> tuple[str, list[Stamp]]:
     digest = blake2b(digest_size=DIGEST)
     here = Path(__file__).parent
     digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}\0".encode())
-    for model_file in (here / "models.py", here / "index.py", here.parent / "levels.py"):
-        digest.update(model_file.read_bytes())
+    for source in (*sorted(here.glob("*.py")), here.parent / "levels.py"):
+        digest.update(source.read_bytes())  # what reads, checks and stores a catalog
     stamps: list[Stamp] = []
     for folder in dirs:
         digest.update(b"\0dir\0" + os.fsencode(folder.resolve()))
