@@ -55,6 +55,8 @@ def step_for_people(step: Step) -> str:
         said.append("cost not verified")
     elif step.usd > 0:
         said.append(money(step.usd))
+    if step.kind == "membership" and step.note:
+        said.append(step.note)  # how old the dues are
     return f"{step.text} ({', '.join(said)})" if said else step.text
 
 
