@@ -329,6 +329,7 @@ name: {id} certification
 organization: NSCA
 category: strength-and-conditioning
 goals: [athletes]
+markets: [US]
 sources:
   - {{key: s, url: "https://example.org", as_of: "2025"}}
 prerequisites:

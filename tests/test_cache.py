@@ -87,7 +87,7 @@ def test_a_corrupted_cache_is_ignored_and_rebuilt(cli: Runner, cache_dir: Path) 
         path.write_bytes(b"not a cache at all")
     result = cli("list", "-f", "ids")
     assert (result.code, result.out, result.err) == (0, expected, "")
-    assert b'"format":3' in cached_files(cache_dir)[0].read_bytes()  # rebuilt
+    assert f'"format":{cache.FORMAT}'.encode() in cached_files(cache_dir)[0].read_bytes()  # rebuilt
 
 
 def test_an_unwritable_cache_folder_is_ignored(

@@ -41,6 +41,24 @@ EXPECTED_IDS = {
     "NESTA-PFT",
     "AFAA-GFI",
 }
+NEW_IDS = {  # issue 11 (CLI.md "More ids")
+    "ACE-HC",
+    "ACE-MES",
+    "NCCPT-CPT",
+    "NSCA-RSCC",
+    "ACSM-EIM",
+    "CSEP-CPT",
+    "CSEP-CEP",
+    "CERT-IV-FITNESS",
+    "UK-L3-PT",
+    "UKSCA-ASCC",
+    "USAW-L1",
+    "PN-L1",
+    "NFPT-CPT",
+    "NETA-CPT",
+    "NBC-HWC",
+}
+PREREQUISITES = {"CPR-AED", "CERT-III-FITNESS", "UK-L2-GYM"}
 ORGANIZATIONS = {"ACSM", "NSCA", "NASM", "ISSA", "NCSF", "CSCCa", "ACE", "NESTA", "AFAA"}
 
 
@@ -51,8 +69,8 @@ def entry_files() -> list[Path]:
 def test_every_certification_of_the_seeds_and_the_contract_is_in_the_catalog(
     catalog: Catalog,
 ) -> None:
-    assert set(catalog.entries) == EXPECTED_IDS | {"CPR-AED"}
-    assert catalog.entries["CPR-AED"].kind == "prerequisite"
+    assert set(catalog.entries) == EXPECTED_IDS | NEW_IDS | PREREQUISITES
+    assert {e.id for e in catalog.certifications if e.kind == "prerequisite"} == PREREQUISITES
     assert set(catalog.organizations) >= ORGANIZATIONS
 
 
@@ -227,7 +245,9 @@ def test_rcep_is_retired_with_its_successor(catalog: Catalog) -> None:
 def test_unknown_facts_stay_unknown(catalog: Catalog) -> None:
     assert catalog.entries["ISSA-SCC"].cost is None
     assert catalog.entries["NESTA-PFT"].prerequisites is None
-    assert catalog.entries["CSCS"].accreditation is None  # widely reported, not confirmed
+    assert catalog.entries["CSPS"].accreditation is None  # no source names NCCA for it
+    assert catalog.entries["TSAC-F"].accreditation is None
+    assert catalog.entries["CPSS"].accreditation is None
     nsca = catalog.organizations["NSCA"].membership
     assert nsca is not None and nsca.dues_usd is None
 

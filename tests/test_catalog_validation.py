@@ -96,6 +96,55 @@ prerequisites:
         14,
         "unknown certification 'UNICORN'",
     ),
+    (
+        "market not a country code",
+        "TEST-CERT.yaml",
+        VALID + "markets: [US, UK]\n",
+        11,
+        "markets.1: 'UK' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "market listed twice",
+        "TEST-CERT.yaml",
+        VALID + "markets: [GB, GB]\n",
+        11,
+        "markets: a market is listed twice",
+    ),
+    (
+        "markets cite an unknown source",
+        "TEST-CERT.yaml",
+        VALID + "markets: [GB]\nmarkets_source: nowhere\n",
+        12,
+        "markets_source: cites source 'nowhere'",
+    ),
+    (
+        "currency not an ISO 4217 code",
+        "TEST-CERT.yaml",
+        VALID.replace("  source: s\n", "  source: s\n  currency: pounds\n"),
+        8,
+        "currency 'pounds' must be an ISO 4217 code",
+    ),
+    (
+        "study hours upside down",
+        "TEST-CERT.yaml",
+        VALID + "study_hours: {source: s, low: 200, high: 100}\n",
+        11,
+        "study_hours: low (200) is above high (100)",
+    ),
+    (
+        "study hours cite an unknown source",
+        "TEST-CERT.yaml",
+        VALID + "study_hours: {source: nowhere, low: 100}\n",
+        11,
+        "study_hours.source: cites source 'nowhere'",
+    ),
+    (
+        "unknown continuing-education unit",
+        "TEST-CERT.yaml",
+        VALID + "recertification: {source: s, ceus: 2, ce_unit: credits}\n",
+        11,
+        "recertification.ce_unit: Input should be 'CEU', 'CEC', 'hours' or 'points'",
+    ),
 ]
 
 
@@ -152,7 +201,8 @@ def test_a_valid_overlay_validates(cli: Runner, tmp_path: Path) -> None:
     write(tmp_path / "o" / "test" / "TEST-CERT.yaml", VALID)
     result = cli("catalog", "validate", str(tmp_path / "o"), "-f", "json")
     assert result.code == 0
-    assert result.json()["certifications"] == 29
+    builtin = len(list((Path(__file__).parents[1] / "catalog").glob("*/*.yaml")))
+    assert result.json()["certifications"] == builtin + 1
 
 
 def test_an_overlay_entry_replaces_the_built_in_one(cli: Runner, tmp_path: Path) -> None:
@@ -174,10 +224,17 @@ def test_an_invalid_catalog_stops_every_command_with_exit_3(cli: Runner, tmp_pat
     assert "colour: unknown field" in result.err
 
 
-def test_a_missing_catalog_folder_is_reported(cli: Runner, tmp_path: Path) -> None:
+def test_a_missing_catalog_folder_is_bad_input(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     result = cli("list", "--catalog", str(tmp_path / "nowhere"))
-    assert result.code == 3
-    assert "catalog folder does not exist" in result.err
+    assert result.code == 2
+    assert result.err.startswith("certadvise: error: --catalog: catalog folder")
+    assert "does not exist" in result.err
+    assert cli("catalog", "validate", str(tmp_path / "nowhere")).code == 2
+    monkeypatch.setenv("CERTADVISE_CATALOG", str(tmp_path / "gone"))
+    result = cli("list")
+    assert result.code == 2 and "CERTADVISE_CATALOG: catalog folder" in result.err
 
 
 def test_the_environment_variable_layers_folders(
@@ -187,3 +244,91 @@ def test_the_environment_variable_layers_folders(
     monkeypatch.setenv("CERTADVISE_CATALOG", str(tmp_path / "o"))
     result = cli("list", "-f", "ids")
     assert "TEST-CERT" in result.lines
+
+
+CSCS_FILE = Path(__file__).parents[1] / "catalog" / "nsca" / "CSCS.yaml"
+
+
+def test_an_overlay_that_replaces_a_built_in_entry_is_reported(cli: Runner, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "nsca" / "CSCS.yaml", CSCS_FILE.read_text())
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 0
+    assert f"note: CSCS: {tmp_path / 'o' / 'nsca' / 'CSCS.yaml'} replaces" in result.out
+    shown = cli("show", "CSCS", "--catalog", str(tmp_path / "o"), "-f", "json")
+    assert shown.code == 0 and "note: CSCS:" in shown.err and "replaces" in shown.err
+    assert "note:" not in cli("show", "CSCS", "-f", "json").err  # the built-in alone: quiet
+
+
+PATCH = """\
+extends: CSCS
+cost:
+  exam_non_member: 500
+sources:
+  - {key: my-check, url: "https://example.org/cscs", as_of: "2026-11", confidence: high}
+"""
+
+
+def test_an_overlay_may_patch_a_built_in_entry_field_by_field(cli: Runner, tmp_path: Path) -> None:
+    write(tmp_path / "o" / "mine" / "CSCS.yaml", PATCH)
+    result = cli("show", "CSCS", "--catalog", str(tmp_path / "o"), "-f", "json")
+    assert result.code == 0, result.err
+    entry = result.json()
+    assert entry["cost"]["exam_non_member"] == 500
+    assert entry["cost"]["exam_member"] == 340  # untouched fields stay
+    assert entry["accreditation"]["bodies"] == ["NCCA"]  # the route it opens is not lost
+    assert {s["key"] for s in entry["sources"]} >= {"seed", "my-check"}
+    assert "note: CSCS: patched by" in result.err
+    validated = cli("catalog", "validate", str(tmp_path / "o"), "-f", "json").json()
+    assert any("patched by" in n for n in validated["notices"])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (PATCH.replace("500", "lots"), 3, "cost.exam_non_member: Input should be a valid number"),
+        ("extends: NOPE\n", 1, "extends: must name the entry it patches"),
+        ("extends: CSCS\ncolour: red\n", 2, "colour: unknown field"),
+        ("extends: CSCS\nid: OTHER\n", 2, "id: a patch cannot change the id"),
+    ],
+)
+def test_a_bad_patch_is_a_catalog_error(
+    cli: Runner, tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = write(tmp_path / "o" / "mine" / "CSCS.yaml", text)
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 3
+    first = result.err.splitlines()[0]
+    assert first.startswith(f"{path}:{line}: ") and message in first, first
+
+
+def test_a_patch_needs_an_entry_to_patch(cli: Runner, tmp_path: Path) -> None:
+    path = write(tmp_path / "o" / "mine" / "NEW-THING.yaml", "extends: NEW-THING\n")
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 3
+    assert f"{path}:1: extends: extends NEW-THING, which no earlier catalog folder defines" in (
+        result.err
+    )
+
+
+def test_two_entries_with_the_same_organization_and_name_are_an_error(
+    cli: Runner, tmp_path: Path
+) -> None:
+    cnc = (Path(__file__).parents[1] / "catalog" / "nasm" / "NASM-CNC.yaml").read_text()
+    path = write(tmp_path / "o" / "nasm" / "NASM-CNS.yaml", cnc.replace("NASM-CNC", "NASM-CNS"))
+    result = cli("catalog", "validate", str(tmp_path / "o"))
+    assert result.code == 3
+    assert any(
+        line.startswith(f"{path}:") and "same organization and name as NASM-CNC" in line
+        for line in result.err.splitlines()
+    ), result.err
+
+
+def test_the_example_overlay_validates(cli: Runner) -> None:
+    example = Path(__file__).parents[1] / "examples" / "overlay"
+    result = cli("catalog", "validate", str(example), "-f", "json")
+    assert result.code == 0, result.err
+    document = result.json()
+    assert any("patched by" in n for n in document["notices"])
+    shown = cli("show", "GYM-COACH", "--catalog", str(example), "-f", "json")
+    assert shown.code == 0, shown.err
+    assert shown.json()["organization"] == "EXAMPLE-ORG"

@@ -10,7 +10,9 @@ import pytest
 
 from certadvise import __version__
 
-from .conftest import Runner
+from .conftest import REPO, Runner
+
+BUILTIN_ENTRIES = len(list((REPO / "catalog").glob("*/*.yaml")))
 
 
 def test_version(cli: Runner) -> None:
@@ -23,8 +25,8 @@ def test_list_prints_every_entry_one_row_a_line_when_piped(cli: Runner) -> None:
     assert result.code == 0
     header, *rows = result.lines
     assert header.split()[:4] == ["ID", "Name", "Org", "Category"]
-    assert [row.split()[0] for row in rows][:3] == ["ACE-CPT", "ACE-GFI", "ACSM-CEP"]
-    assert len(rows) == 28
+    assert [row.split()[0] for row in rows][:3] == ["ACE-CPT", "ACE-GFI", "ACE-HC"]
+    assert len(rows) == BUILTIN_ENTRIES
     assert "\x1b[" not in result.out and "│" not in result.out and "╭" not in result.out
 
 
@@ -42,9 +44,12 @@ def test_list_table_says_not_verified_for_unknown_prices(cli: Runner) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--org", "nsca"], ["CPSS", "CSCS", "CSPS", "NSCA-CPT", "TSAC-F"]),
+        (["--org", "nsca"], ["CPSS", "CSCS", "CSPS", "NSCA-CPT", "NSCA-RSCC", "TSAC-F"]),
         (["--category", "tactical"], ["TSAC-F"]),
-        (["--goal", "college athletes"], ["CPSS", "CSCCA-SCCC", "CSCS", "NCSF-CSC"]),
+        (
+            ["--goal", "college athletes"],
+            ["CPSS", "CSCCA-SCCC", "CSCS", "NCSF-CSC", "NSCA-RSCC", "UKSCA-ASCC"],
+        ),
         (["--goal", "group-fitness", "--max-cost", "260"], ["ACE-GFI"]),
         (["--org", "NSCA", "--max-cost", "440"], ["NSCA-CPT", "TSAC-F"]),
     ],
@@ -62,19 +67,19 @@ def test_max_cost_names_what_it_could_not_judge_on_stderr(cli: Runner) -> None:
 
 def test_list_csv_and_tsv_have_a_header_and_a_row_per_entry(cli: Runner) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("list", "-f", "csv").out)))
-    assert len(rows) == 28
+    assert len(rows) == BUILTIN_ENTRIES
     cscs = next(r for r in rows if r["id"] == "CSCS")
     assert (
         cscs["minimum_usd"] == "475" and cscs["goals"] == "collegiate-athletes; athletes; tactical"
     )
     assert next(r for r in rows if r["id"] == "ISSA-SCC")["minimum_usd"] == ""
     tsv = cli("list", "-f", "tsv").lines
-    assert tsv[0].split("\t")[:2] == ["id", "name"] and len(tsv) == 29
+    assert tsv[0].split("\t")[:2] == ["id", "name"] and len(tsv) == BUILTIN_ENTRIES + 1
 
 
 def test_list_jsonl_prints_one_object_a_line(cli: Runner) -> None:
     objects = [json.loads(line) for line in cli("list", "-f", "jsonl").lines]
-    assert len(objects) == 28 and objects[0]["id"] == "ACE-CPT"
+    assert len(objects) == BUILTIN_ENTRIES and objects[0]["id"] == "ACE-CPT"
 
 
 def test_list_markdown_is_a_table(cli: Runner) -> None:
@@ -94,12 +99,15 @@ def test_show_prints_every_fact_with_its_source_and_date(cli: Runner) -> None:
     assert rows["cost.exam"]["as_of"] == "2025"
     assert rows["cost.study_materials"]["value"] == "$268+ (Essential collection)"
     assert rows["exam.length"]["value"] == "4 hours, 220 multiple-choice questions"
-    assert rows["exam.passing_score"]["value"].startswith("70%")
+    assert rows["exam.passing_score"]["value"].startswith("70 (scaled score per section)")
     assert rows["pass_rate"]["value"].startswith("39% (2025)")
     assert rows["prerequisites.required"]["value"].startswith("a bachelor's degree")
     assert "CPR/AED" in rows["prerequisites.required"]["value"]
+    assert rows["accreditation"]["value"].startswith("NCCA (since 1993")
+    assert rows["accreditation"]["source"] == "https://dxpprod.nsca.com/cscs"
+    csps = {r["key"]: r for r in csv.DictReader(io.StringIO(cli("show", "CSPS", "-f", "csv").out))}
     assert (
-        rows["accreditation"]["value"] == "not verified" and rows["accreditation"]["source"] == ""
+        csps["accreditation"]["value"] == "not verified" and csps["accreditation"]["source"] == ""
     )
 
 
@@ -156,7 +164,7 @@ def test_catalog_schema_is_a_json_schema_of_an_entry(cli: Runner) -> None:
 def test_catalog_validate_reports_the_builtin_catalog_ok(cli: Runner) -> None:
     result = cli("catalog", "validate")
     assert result.code == 0
-    assert result.out.startswith("catalog OK: 28 certifications")
+    assert result.out.startswith(f"catalog OK: {BUILTIN_ENTRIES} certifications")
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def test_cscs_vs_pes_reproduces_every_row_of_the_seed_table(cli: Runner) -> None
     assert "NASM-CPT" in rows["prerequisites.recommended"]["NASM-PES"]
     assert "four-year college degree" in rows["prerequisites.recommended"]["NASM-PES"]
     assert (
-        rows["exam.passing_score"]["CSCS"].startswith("70%")
+        rows["exam.passing_score"]["CSCS"].startswith("70 (scaled score per section)")
         and rows["exam.passing_score"]["NASM-PES"] == "70%"
     )
     assert "Sport psychology" in rows["exam.topics"]["CSCS"]
@@ -65,7 +65,7 @@ def test_compare_adds_what_the_seed_table_lacks(cli: Runner) -> None:
     ):
         assert key in rows, key
     assert rows["cost.total"]["CSCS"].startswith("at least $833 over 3 years")
-    assert rows["accreditation"]["CSCS"] == "not verified"
+    assert rows["accreditation"]["CSCS"].startswith("NCCA")
     assert "(as of 2025" in rows["sources"]["CSCS"]
 
 

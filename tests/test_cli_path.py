@@ -74,9 +74,10 @@ def test_cpss_routes_are_compared_and_the_quickest_is_chosen(cli: Runner) -> Non
 
 def test_total_cost_is_checked_by_hand(cli: Runner) -> None:
     doc = plan(cli, "CSPS", "--have", "CPR")
-    # the cheapest NCCA CPT ($349: NCSF-CPT) then the CSPS exam ($475)
-    assert [s["cost_usd"] for s in doc["steps"]] == [349, 475]
-    assert doc["total_cost_usd"] == 824 and doc["total_cost"] == "$824"
+    # NSCA-CPT ($435), the CPT that also serves CSPS's special populations (and is NCCA-accredited
+    # since the 2026-11-26 corrections), then the CSPS exam ($475)
+    assert [s["cost_usd"] for s in doc["steps"]] == [435, 475]
+    assert doc["total_cost_usd"] == 910 and doc["total_cost"] == "$910"
 
 
 def test_already_held_says_so(cli: Runner) -> None:

@@ -175,7 +175,9 @@ def test_a_bit_flip_anywhere_rebuilds_and_never_changes_the_answer(
         lambda data: data[: len(data) // 2],  # truncated
         lambda data: b"",  # empty
         lambda data: data + data,  # twice
-        lambda data: data.replace(b'"format":3', b'"format":2', 1),  # another format
+        lambda data: data.replace(
+            f'"format":{cache.FORMAT}'.encode(), b'"format":2', 1
+        ),  # another format
         lambda data: b"\xff\xfe" + data,  # garbage in front
     ],
     ids=["truncated", "empty", "doubled", "other format", "garbage"],

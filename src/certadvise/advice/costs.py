@@ -79,6 +79,8 @@ def cheapest_way_in(
     cost = entry.cost
     if cost is None:
         return Quote(None, "price not verified")
+    if not cost.in_usd:  # a real price, but never converted: not comparable with USD budgets
+        return Quote(None, f"price in {cost.currency}, not comparable with US dollars")
     org = entry.organization
     member = org in memberships
     options: list[Quote] = []

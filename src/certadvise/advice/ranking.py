@@ -256,11 +256,19 @@ def _builds_on(entry: Certification, profile: Profile, catalog: Catalog) -> list
         ref for r in (pre.routes if pre else ()) for ref in (*r.credentials, *r.credentials_any)
     ]
     refs += [ref for r in (pre.recommended if pre else ()) for ref in r.credentials_any]
+    # A class of any category ("any NCCA-accredited certification") is a gate, not a base
+    # that the entry builds on.
+    refs = [ref for ref in refs if not _any_category(catalog, ref)]
     return [
         held
         for held in profile.have
         if held != CPR_ID and any(catalog.satisfies(held, ref) for ref in refs)
     ]
+
+
+def _any_category(catalog: Catalog, ref: str) -> bool:
+    cls = catalog.credential_class(ref)
+    return cls is not None and cls.category is None
 
 
 def _recommended(entry: Certification, profile: Profile, catalog: Catalog) -> list[Component]:

@@ -273,7 +273,9 @@ def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Ver
     if profile.market in markets or INTERNATIONAL in markets:
         return _pass("market", f"recognized in {profile.market}")
     where = ", ".join(markets)
-    return _warn("market", f"a {where} credential: not the usual standard in {profile.market}")
+    # Out, with the reason: a credential of another market is not advice for this one (a
+    # US teenager is not sent to an Australian Certificate IV); --country changes the market.
+    return _fail("market", f"a {where} credential: not the usual standard in {profile.market}")
 
 
 def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:

@@ -33,7 +33,7 @@ from certadvise.catalog.loading import load_catalog
 from certadvise.catalog.models import Goal, Organization, Vocabulary
 from certadvise.catalog.plain import PlainEntries, build, to_plain
 
-FORMAT = 3  # the layout of a cache file; files of another format are simply rebuilt
+FORMAT = 4  # the layout of a cache file; files of another format are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
@@ -362,6 +362,7 @@ def _encode(catalog: Catalog) -> bytes:
         [to_plain(g) for g in catalog.goals.values()],
         to_plain(catalog.vocabulary),
         [to_plain(s) for s in summaries],
+        list(catalog.notices),
     ]
     entries = catalog.entries
     if isinstance(entries, PlainEntries):  # as the loader left them: no need to build them
@@ -392,7 +393,7 @@ def _decode(data: bytes) -> Catalog:
         raise ValueError("another format")
     if head.get("entries") != len(payloads) - 2:
         raise ValueError("entries are missing")
-    organizations, goals, vocabulary, summaries = json.loads(payloads[1])
+    organizations, goals, vocabulary, summaries, notices = json.loads(payloads[1])
     orgs = [build(Organization, o) for o in organizations]
     goal_list = [build(Goal, g) for g in goals]
     summary_list = [build(Summary, s) for s in summaries]
@@ -402,4 +403,5 @@ def _decode(data: bytes) -> Catalog:
         {g.id: g for g in goal_list},
         build(Vocabulary, vocabulary),
         summaries={s.id: s for s in summary_list},
+        notices=tuple(str(notice) for notice in notices),
     )

@@ -6,12 +6,21 @@ the wording of a fact is decided once, here. Unknown facts read "not verified".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.catalog.freshness import dated, price_as_of
 from certadvise.catalog.index import Catalog
-from certadvise.catalog.models import Certification, CprAed, PassRate, Source, Sourced
+from certadvise.catalog.models import (
+    Certification,
+    CeUnit,
+    CprAed,
+    PassRate,
+    Source,
+    Sourced,
+)
 
 UNKNOWN = "not verified"
 
@@ -31,6 +40,19 @@ class FactContext:
     catalog: Catalog
     memberships: Collection[str] = ()
     years: int = 3
+    today: dt.date | None = None  # the day of the run: prices older than 2 years show their year
+
+
+CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
+
+
+def amount(value: float | None, currency: str = "USD") -> str:
+    """An amount in its own currency, never converted: $475, £1,200, CA$385, CHF 90."""
+    if value is None:
+        return UNKNOWN
+    text = money(value).removeprefix("$")
+    sign = CURRENCY_SIGNS.get(currency)
+    return f"{sign}{text}" if sign else f"{currency} {text}"
 
 
 def _join(items: Collection[str], empty: str = UNKNOWN) -> str:
@@ -44,41 +66,72 @@ def _hours(minutes: int) -> str:
     return f"{minutes} minutes"
 
 
-def exam_cost(entry: Certification) -> str:
+def exam_cost(entry: Certification, today: dt.date | None = None) -> str:
+    """The prices, each in its currency; with `today`, a stale price shows its year."""
     cost = entry.cost
     if cost is None:
         return UNKNOWN
+    cur = cost.currency
+    as_of = price_as_of(entry)
     parts = []
     if cost.exam_member is not None and cost.exam_non_member is not None:
         parts.append(
-            f"{money(cost.exam_member)} for {entry.organization} members, "
-            f"{money(cost.exam_non_member)} for non-members"
+            f"{amount(cost.exam_member, cur)} for {entry.organization} members, "
+            f"{amount(cost.exam_non_member, cur)} for non-members"
         )
     elif cost.exam_non_member is not None:
-        parts.append(f"{money(cost.exam_non_member)} (exam only)")
+        parts.append(f"{amount(cost.exam_non_member, cur)} (exam only)")
     elif cost.exam_member is not None:
         parts.append(
-            f"{money(cost.exam_member)} for {entry.organization} members "
+            f"{amount(cost.exam_member, cur)} for {entry.organization} members "
             f"(non-member price {UNKNOWN})"
         )
+    if parts:
+        parts[0] = dated(parts[0], as_of, today)
     if cost.tiers:
-        parts.append(", ".join(f"{money(t.usd)} {t.name}" for t in cost.tiers))
+        parts.append(
+            ", ".join(
+                dated(f"{amount(t.usd, cur)} {t.name}", price_as_of(entry, t), today)
+                for t in cost.tiers
+            )
+        )
     if cost.application_fee:
-        parts.append(f"plus a {money(cost.application_fee)} application fee")
+        parts.append(f"plus a {amount(cost.application_fee, cur)} application fee")
     parts += [f"plus a {fee} ({UNKNOWN})" for fee in cost.unverified_fees]
     return _join(parts)
 
 
-def study_materials(entry: Certification) -> str:
+def study_materials(entry: Certification, today: dt.date | None = None) -> str:
     materials = entry.cost.study_materials if entry.cost else None
-    if materials is None:
+    if materials is None or entry.cost is None:
         return UNKNOWN
     if materials.included:
         return "included in exam cost"
     if materials.usd is None:
         return UNKNOWN
-    text = money(materials.usd) + ("+" if materials.at_least else "")
+    text = amount(materials.usd, entry.cost.currency) + ("+" if materials.at_least else "")
+    text = dated(text, price_as_of(entry), today)
     return f"{text} ({materials.note})" if materials.note else text
+
+
+def study_time(entry: Certification) -> str:
+    """'100-150 hours (who it is for)'; 'not verified' where no source gives a range."""
+    hours = entry.study_hours
+    if hours is None:
+        return UNKNOWN
+    if hours.low is not None and hours.high is not None and hours.low != hours.high:
+        text = f"{hours.low}-{hours.high} hours"
+    elif hours.low is not None and hours.high is None:
+        text = f"at least {hours.low} hours"
+    elif hours.low is None and hours.high is not None:
+        text = f"up to {hours.high} hours"
+    else:
+        text = f"{hours.low} hours"
+    return f"{text} ({hours.note})" if hours.note else text
+
+
+def markets(entry: Certification) -> str:
+    return ", ".join(entry.markets) if entry.markets else UNKNOWN
 
 
 def prerequisites(entry: Certification) -> str:
@@ -152,22 +205,38 @@ def accreditation(entry: Certification) -> str:
     return f"{text} ({acc.note})" if acc.note else text
 
 
-def recertification(entry: Certification) -> str:
+def recertification(
+    entry: Certification,
+    unit_hours: dict[str, float | None] | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """Period, continuing education in its unit (and in hours), fees; a stale one its year."""
     rec = entry.recertification
     if rec is None:
         return UNKNOWN
+    cur = entry.cost.currency if entry.cost else "USD"
     parts = [f"every {rec.period_years:g} years" if rec.period_years else f"period {UNKNOWN}"]
     if rec.ceus is not None:
-        parts.append(f"{rec.ceus:g} CEUs")
+        unit = rec.ce_unit.value if rec.ce_unit else "units"
+        plural = unit if unit in ("hours", "points") or unit.endswith("s") else unit + "s"
+        text = f"{rec.ceus:g} {plural}"
+        hours = rec.hours(unit_hours)
+        if hours is not None and rec.ce_unit is not CeUnit.HOURS:
+            text += f" ({hours:g} hours)"
+        parts.append(text)
     if rec.ceus_note:
         parts.append(rec.ceus_note)
     if rec.fee_member is not None and rec.fee_non_member is not None:
-        parts.append(f"fee {money(rec.fee_member)} member / {money(rec.fee_non_member)} non-member")
+        fees = f"fee {amount(rec.fee_member, cur)} member / {amount(rec.fee_non_member, cur)}"
+        parts.append(f"{fees} non-member")
     elif rec.fee_non_member is not None:
-        parts.append(f"fee {money(rec.fee_non_member)}")
+        parts.append(f"fee {amount(rec.fee_non_member, cur)}")
     else:
         parts.append(f"fee {UNKNOWN}")
-    return ", ".join(parts)
+    source = entry.source(rec.source)
+    has_fee = rec.fee_member is not None or rec.fee_non_member is not None
+    text = ", ".join(parts)
+    return dated(text, source.as_of, today) if source and has_fee else text
 
 
 def status(entry: Certification) -> str:
@@ -215,8 +284,13 @@ def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
             None,
         ),
         ("goals", "Goals served", lambda e, c: _join(list(e.goals), "none"), None),
-        ("cost.exam", "Exam cost", lambda e, c: exam_cost(e), "cost"),
-        ("cost.study_materials", "Study materials cost", lambda e, c: study_materials(e), "cost"),
+        ("cost.exam", "Exam cost", lambda e, c: exam_cost(e, c.today), "cost"),
+        (
+            "cost.study_materials",
+            "Study materials cost",
+            lambda e, c: study_materials(e, c.today),
+            "cost",
+        ),
         ("prerequisites.required", "Prerequisites", lambda e, c: prerequisites(e), "prerequisites"),
         ("prerequisites.recommended", "Recommended", lambda e, c: recommended(e), "prerequisites"),
         ("exam.length", "Exam length", lambda e, c: exam_length(e), "exam"),
@@ -227,11 +301,13 @@ def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
             "exam",
         ),
         ("exam.passing_score", "Exam passing score", lambda e, c: passing_score(e), "exam"),
+        ("study_hours", "Study time", lambda e, c: study_time(e), "study_hours"),
         ("pass_rate", "Exam pass rate", lambda e, c: pass_rate(e), "pass_rates"),
         ("summary", "Qualifications awarded", lambda e, c: e.summary or UNKNOWN, None),
         ("settings", "Settings", lambda e, c: _join(list(e.settings)), None),
         ("populations", "Populations", lambda e, c: e.populations or UNKNOWN, None),
         ("accreditation", "Accreditation", lambda e, c: accreditation(e), "accreditation"),
+        ("markets", "Recognized in", lambda e, c: markets(e), "markets"),
         (
             "exam.format",
             "Exam format",
@@ -247,10 +323,15 @@ def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
         (
             "cost.retake",
             "Retake fee",
-            lambda e, c: money(e.cost.retake) if e.cost else UNKNOWN,
+            lambda e, c: amount(e.cost.retake, e.cost.currency) if e.cost else UNKNOWN,
             "cost",
         ),
-        ("recertification", "Recertification", lambda e, c: recertification(e), "recertification"),
+        (
+            "recertification",
+            "Recertification",
+            lambda e, c: recertification(e, c.catalog.vocabulary.unit_hours(), c.today),
+            "recertification",
+        ),
         ("cost.cheapest", "Cheapest way in", lambda e, c: _cheapest(e, c), "cost"),
         ("cost.total", "Total cost", lambda e, c: _total(e, c), "cost"),
         ("rule_changes", "Future rule changes", lambda e, c: _rule_changes(e), "rule_changes"),
@@ -264,7 +345,17 @@ def _category(entry: Certification, ctx: FactContext) -> str:
     return names.get(entry.category, entry.category)
 
 
+def _not_in_usd(entry: Certification) -> str | None:
+    """Why a price in another currency has no USD arithmetic: it is never converted."""
+    if entry.cost is None or entry.cost.in_usd:
+        return None
+    return f"prices in {entry.cost.currency}, not converted to US dollars"
+
+
 def _cheapest(entry: Certification, ctx: FactContext) -> str:
+    foreign = _not_in_usd(entry)
+    if foreign:
+        return f"{exam_cost(entry, ctx.today)} ({foreign})"
     quote = cheapest_way_in(
         entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships
     )
@@ -275,6 +366,9 @@ def _cheapest(entry: Certification, ctx: FactContext) -> str:
 
 
 def _total(entry: Certification, ctx: FactContext) -> str:
+    foreign = _not_in_usd(entry)
+    if foreign:
+        return f"{UNKNOWN} ({foreign})"
     own = cost_of_ownership(
         entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships, ctx.years
     )
@@ -288,6 +382,8 @@ def _source_for(entry: Certification, group: str | None) -> Source | None:
     if group in ("pass_rates", "rule_changes"):
         items = getattr(entry, group)
         return entry.source(items[0].source) if items else None
+    if group == "markets":
+        return entry.source(entry.markets_source)
     return _group_source(entry, getattr(entry, group))
 
 

@@ -106,6 +106,7 @@ class Catalog:
     vocabulary: Vocabulary
     files: dict[str, Path] = field(default_factory=dict)
     summaries: dict[str, Summary] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()  # overlay entries that replace or patch an earlier one
     _names: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -214,7 +215,9 @@ class Catalog:
         if cls is None:
             return held == ref
         summary = self.summaries.get(held)
-        if summary is None or summary.category != cls.category:
+        if summary is None or summary.kind == "prerequisite":
+            return False
+        if cls.category is not None and summary.category != cls.category:
             return False
         return cls.accreditation is None or cls.accreditation in summary.accreditation
 

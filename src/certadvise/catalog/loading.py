@@ -14,29 +14,34 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from certadvise.catalog.countries import COUNTRY_CODES
 from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
     Catalog,
     Summary,
     name_key,
+    phrase_key,
 )
 from certadvise.catalog.models import (
+    INTERNATIONAL,
     Certification,
     CredentialClass,
     Goal,
     Organization,
     Term,
+    UnitTerm,
     Vocabulary,
 )
-from certadvise.catalog.plain import PlainEntries, plain_json
+from certadvise.catalog.plain import PlainEntries, build, plain_json
 from certadvise.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -142,6 +147,7 @@ class ReadEntry:
     references: tuple[tuple[Loc, str], ...] = ()  # other entries it names, and where
     requires: frozenset[str] = frozenset()  # what every route needs (for loops)
     problems: tuple[str, ...] = ()
+    patch: dict[str, Any] | None = None  # an `extends: ID` file: applied once the base is known
 
 
 def load_catalog(dirs: Sequence[Path]) -> Catalog:
@@ -173,6 +179,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         degree_fields=tuple(vocab.get("degree_fields", {}).values()),
         hour_kinds=tuple(vocab.get("hour_kinds", {}).values()),
         credential_classes=tuple(vocab.get("credential_classes", {}).values()),
+        ce_units=tuple(vocab.get("ce_units", {}).values()),
     )
     known = Known(
         frozenset(organizations),
@@ -183,6 +190,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         frozenset(c.id for c in vocabulary.credential_classes),
     )
     entries: dict[str, ReadEntry] = {}
+    notices: list[str] = []
     for folder in folders:
         paths = list(_entry_files(folder))
         if not paths and not any((folder / name).exists() for name in SPECIAL_FILES):
@@ -190,6 +198,9 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         seen_here: dict[str, Path] = {}
         for read in _read_entries(paths, known):
             problems.found += read.problems
+            if read.patch is not None:
+                read = _apply_patch(read, entries, known, problems)
+                notices += [f"{read.summary.id}: patched by {read.path}"] if read.summary else []
             if read.summary is None:
                 continue
             cert_id = read.summary.id
@@ -198,9 +209,13 @@ def _load(dirs: Sequence[Path]) -> Catalog:
                 problems.add(read.path, _Lines(read.path).line_of(("id",)), "id", message)
                 continue
             seen_here[cert_id] = read.path
+            earlier = entries.get(cert_id)
+            if earlier is not None and read.patch is None:
+                notices.append(f"{cert_id}: {read.path} replaces {earlier.path} whole")
             entries[cert_id] = read  # a later folder replaces an earlier one
     _check_references(problems, entries)
     _check_names(problems, entries)
+    _check_same_names(problems, entries)
     _check_loops(problems, entries)
     if problems.found:
         raise CatalogError(problems.found)
@@ -211,6 +226,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         goals,
         vocabulary,
         summaries={key: summary for key in ordered if (summary := entries[key].summary)},
+        notices=tuple(notices),
     )
 
 
@@ -262,15 +278,24 @@ def _read_entry(path: Path, known: Known) -> ReadEntry:
     if not isinstance(doc.data, dict):
         problems.add(path, 1, "", "expected a mapping of fields (id:, name:, ...)")
         return ReadEntry(path, problems=tuple(problems.found))
+    if PATCH_KEY in doc.data:
+        return _read_patch(path, doc, problems)
     entry = problems.model(Certification, doc.data, path, doc)
     if entry is None:
         return ReadEntry(path, problems=tuple(problems.found))
+    return _finish_entry(entry, path, doc, known, problems)
+
+
+def _finish_entry(
+    entry: Certification, path: Path, lines: Any, known: Known, problems: _Problems
+) -> ReadEntry:
+    """Check a validated entry against its file name and the vocabulary."""
     if entry.id != path.stem:
         message = f"id {entry.id} does not match the file name {path.name}"
-        problems.add(path, doc.line_of(("id",)), "id", message)
+        problems.add(path, lines.line_of(("id",)), "id", message)
 
     def bad(loc: Loc, message: str) -> None:
-        problems.add(path, doc.line_of(loc), ".".join(map(str, loc)), message)
+        problems.add(path, lines.line_of(loc), ".".join(map(str, loc)), message)
 
     references = _check_entry(entry, known, bad)
     return ReadEntry(
@@ -283,12 +308,88 @@ def _read_entry(path: Path, known: Known) -> ReadEntry:
     )
 
 
-def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc, str]]:
-    """Checks one entry needs only the vocabulary for; returns the ids it names."""
+PATCH_KEY = "extends"
+
+
+def _read_patch(path: Path, doc: Any, problems: _Problems) -> ReadEntry:
+    """An `extends: ID` file: only the fields it changes; merged once its base is known."""
+    target = doc.data[PATCH_KEY]
+    if not isinstance(target, str) or target != path.stem:
+        problems.add(
+            path,
+            doc.line_of((PATCH_KEY,)),
+            PATCH_KEY,
+            f"must name the entry it patches, which is also the file name ({path.stem})",
+        )
+        return ReadEntry(path, problems=tuple(problems.found))
+    if "id" in doc.data and doc.data["id"] != target:
+        problems.add(path, doc.line_of(("id",)), "id", "a patch cannot change the id")
+        return ReadEntry(path, problems=tuple(problems.found))
+    patch = {k: v for k, v in doc.data.items() if k != PATCH_KEY}
+    return ReadEntry(path, patch=patch, problems=tuple(problems.found))
+
+
+def merge_patch(base: Any, patch: Any, key: str | None = None) -> Any:
+    """`patch` over `base`: mappings merge field by field, `sources` by source key (a new
+    key is added, a known one replaced), anything else is replaced whole (lists too)."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        merged = dict(base)
+        for name, value in patch.items():
+            merged[name] = merge_patch(base.get(name), value, name) if name in base else value
+        return merged
+    if key == "sources" and isinstance(base, list) and isinstance(patch, list):
+        by_key = {s.get("key"): s for s in base if isinstance(s, dict)}
+        for source in patch:
+            if isinstance(source, dict):
+                by_key[source.get("key")] = source
+        return list(by_key.values())
+    return patch
+
+
+def _apply_patch(
+    read: ReadEntry, entries: dict[str, ReadEntry], known: Known, problems: _Problems
+) -> ReadEntry:
+    """Merge a patch file over the entry an earlier folder defines, and check the result."""
+    from certadvise.catalog.models import to_jsonable
+
+    target = read.path.stem
+    lines = _Lines(read.path)
+    base = entries.get(target)
+    if base is None:
+        message = f"extends {target}, which no earlier catalog folder defines"
+        problems.add(read.path, lines.line_of((PATCH_KEY,)), PATCH_KEY, message)
+        return ReadEntry(read.path)
+    data = merge_patch(to_jsonable(build(Certification, json.loads(base.plain))), read.patch)
+    entry = problems.model(Certification, data, read.path, lines)
+    if entry is None:
+        return ReadEntry(read.path)
+    finished = _finish_entry(entry, read.path, lines, known, _Problems())
+    problems.found += list(finished.problems)
+    return ReadEntry(
+        read.path,
+        finished.summary,
+        finished.plain,
+        finished.references,
+        finished.requires,
+        (),
+        patch=read.patch,
+    )
+
+
+Bad = Callable[[Loc, str], None]
+
+
+def _check_organization(entry: Certification, known: Known, bad: Bad) -> None:
     if entry.organization not in known.organizations:
         bad(("organization",), f"unknown organization {entry.organization!r}")
+
+
+def _check_category(entry: Certification, known: Known, bad: Bad) -> None:
     if entry.category not in known.categories:
         bad(("category",), f"unknown category {entry.category!r}")
+
+
+def _check_goals(entry: Certification, known: Known, bad: Bad) -> None:
     for index, goal in enumerate(entry.goals):
         if goal not in known.goals:
             bad(("goals", index), f"unknown goal {goal!r}")
@@ -296,12 +397,56 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
         for goal in advice.goals:
             if goal not in known.goals:
                 bad(("advice", index, "goals"), f"unknown goal {goal!r}")
+
+
+def _check_sources(entry: Certification, known: Known, bad: Bad) -> None:
     keys = [s.key for s in entry.sources]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         bad(("sources",), f"source key {key!r} is used twice")
     for loc, key in _cited_sources(entry):
         if entry.source(key) is None:
             bad(loc, f"cites source {key!r}, which is not in `sources`")
+
+
+def _check_markets(entry: Certification, known: Known, bad: Bad) -> None:
+    for index, market in enumerate(entry.markets):
+        if market != INTERNATIONAL and market not in COUNTRY_CODES:
+            bad(
+                ("markets", index),
+                f"{market!r} is not an ISO 3166-1 alpha-2 country code (GB, CA) "
+                f"or {INTERNATIONAL!r}",
+            )
+    if len(set(entry.markets)) != len(entry.markets):
+        bad(("markets",), "a market is listed twice")
+
+
+def _check_route_vocabulary(entry: Certification, known: Known, bad: Bad) -> None:
+    prereq = entry.prerequisites
+    for r, route in enumerate(prereq.routes if prereq else ()):
+        base = ("prerequisites", "routes", r)
+        for name in route.fields:
+            if name not in known.degree_fields:
+                bad((*base, "fields"), f"unknown degree field {name!r}")
+        for kind in (*route.hours, *route.years):
+            if kind not in known.hour_kinds:
+                bad((*base, "hours"), f"unknown kind of experience {kind!r}")
+
+
+ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
+    _check_organization,
+    _check_category,
+    _check_goals,
+    _check_sources,
+    _check_markets,
+    _check_route_vocabulary,
+)
+"""The checks one entry needs only the vocabulary for: each reports through `bad`."""
+
+
+def _check_entry(entry: Certification, known: Known, bad: Bad) -> list[tuple[Loc, str]]:
+    """Run every entry check; return the ids the entry names (checked once all are known)."""
+    for check in ENTRY_CHECKS:
+        check(entry, known, bad)
     references: list[tuple[Loc, str]] = []
 
     def refer(loc: Loc, ref: str) -> None:
@@ -312,15 +457,8 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
 
     prereq = entry.prerequisites
     for r, route in enumerate(prereq.routes if prereq else ()):
-        base = ("prerequisites", "routes", r)
-        for name in route.fields:
-            if name not in known.degree_fields:
-                bad((*base, "fields"), f"unknown degree field {name!r}")
-        for kind in (*route.hours, *route.years):
-            if kind not in known.hour_kinds:
-                bad((*base, "hours"), f"unknown kind of experience {kind!r}")
         for ref in (*route.credentials, *route.credentials_any):
-            refer((*base, "credentials"), ref)
+            refer(("prerequisites", "routes", r, "credentials"), ref)
     for r, rec in enumerate(prereq.recommended if prereq else ()):
         for ref in rec.credentials_any:
             refer(("prerequisites", "recommended", r), ref)
@@ -330,10 +468,20 @@ def _check_entry(entry: Certification, known: Known, bad: Any) -> list[tuple[Loc
 
 
 def _cited_sources(entry: Certification) -> Iterator[tuple[Loc, str]]:
-    for name in ("prerequisites", "cost", "exam", "accreditation", "recertification", "retired"):
+    for name in (
+        "prerequisites",
+        "cost",
+        "exam",
+        "accreditation",
+        "recertification",
+        "retired",
+        "study_hours",
+    ):
         group = getattr(entry, name)
         if group is not None:
             yield (name, "source"), group.source
+    if entry.markets_source is not None:
+        yield ("markets_source",), entry.markets_source
     if entry.cost:
         for index, tier in enumerate(entry.cost.tiers):
             if tier.source:
@@ -363,6 +511,7 @@ def _merge_vocabulary(problems: _Problems, path: Path, parts: dict[str, dict[str
         "degree_fields": Term,
         "hour_kinds": Term,
         "credential_classes": CredentialClass,
+        "ce_units": UnitTerm,
     }
     doc = problems.document(path)
     if doc is None:
@@ -406,6 +555,28 @@ def _check_names(problems: _Problems, entries: dict[str, ReadEntry]) -> None:
             if owner and owner != cert_id:
                 line = _Lines(read.path).line_of(("aliases",))
                 problems.add(read.path, line, "aliases", f"{alias!r} is the id of {owner}")
+
+
+def _check_same_names(problems: _Problems, entries: dict[str, ReadEntry]) -> None:
+    """Two entries of one organization with the same name are one credential entered twice."""
+    seen: dict[tuple[str, str], str] = {}
+    for cert_id in sorted(entries):
+        summary = entries[cert_id].summary
+        if summary is None:
+            continue
+        key = (summary.organization, phrase_key(summary.name))
+        if key in seen:
+            other = seen[key]
+            read = entries[cert_id]
+            problems.add(
+                read.path,
+                _Lines(read.path).line_of(("name",)),
+                "name",
+                f"{cert_id} has the same organization and name as {other} "
+                f"({entries[other].path}): one credential entered twice?",
+            )
+        else:
+            seen[key] = cert_id
 
 
 def _check_loops(problems: _Problems, entries: dict[str, ReadEntry]) -> None:

@@ -57,7 +57,7 @@ def _strict_numbers(schema: Any) -> None:
             _strict_numbers(value)
 
 
-Usd = Annotated[float, Ge(0), Doc("Amount in US dollars.")]
+Usd = Annotated[float, Ge(0), Doc("Amount in the cost's currency (US dollars by default).")]
 SourceKey = Annotated[str, Doc("Key of an entry in this certification's `sources` list.")]
 
 
@@ -159,10 +159,21 @@ class StudyMaterials(Strict):
     note: str | None = None
 
 
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Cost(Sourced):
-    """Prices. `None` is not verified, never free."""
+    """Prices, in `currency`. `None` is not verified, never free.
 
+    Amounts keep the currency their source states; nothing converts them. Advice compares
+    budgets in US dollars, so a price in another currency is not comparable with one
+    (`comparable_usd` says None), and has to be reported as such, never converted silently.
+    """
+
+    currency: Annotated[
+        str, Doc("ISO 4217 code of every amount in this cost (USD, GBP, CAD, AUD, ...).")
+    ] = "USD"
     exam_member: Usd | None = None
     exam_non_member: Usd | None = None
     tiers: tuple[Tier, ...] = ()
@@ -173,6 +184,29 @@ class Cost(Sourced):
         tuple[str, ...], Doc("Fees that exist but whose amount is not verified (practicum fee).")
     ] = ()
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        if not CURRENCY_PATTERN.match(self.currency):
+            raise ValueError(f"currency {self.currency!r} must be an ISO 4217 code such as USD")
+
+    @property
+    def in_usd(self) -> bool:
+        """Whether the amounts are US dollars, and so comparable with a budget in USD."""
+        return self.currency == "USD"
+
+    def comparable_usd(self, amount: float | None) -> float | None:
+        """`amount` as US dollars for budget arithmetic; None when unknown or not in USD."""
+        return amount if self.in_usd else None
+
+
+def comparable_usd(cost: Cost | None, amount: float | None) -> float | None:
+    """An amount of `cost` that a USD budget may be compared with, or None.
+
+    None when the amount is not verified, or when the cost is in another currency: that
+    price is real but not comparable, and must be reported so ("price in GBP"), never
+    converted and never counted as zero.
+    """
+    return None if cost is None else cost.comparable_usd(amount)
 
 
 class ExamFormat(StrEnum):
@@ -222,14 +256,66 @@ class Accreditation(Sourced):
     note: str | None = None
 
 
+class CeUnit(StrEnum):
+    """The unit an organization counts continuing education in."""
+
+    CEU = "CEU"
+    CEC = "CEC"
+    HOURS = "hours"
+    POINTS = "points"
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Recertification(Sourced):
     period_years: Annotated[float | None, Gt(0)] = None
-    ceus: Annotated[float | None, Ge(0), Doc("Continuing-education units a cycle.")] = None
+    ceus: Annotated[
+        float | None, Ge(0), Doc("Continuing education required a cycle, counted in `ce_unit`.")
+    ] = None
+    ce_unit: Annotated[
+        CeUnit | None,
+        Doc("The unit of `ceus`: CEU, CEC, hours or points (None: not stated)."),
+    ] = None
+    ce_hours: Annotated[
+        float | None,
+        Ge(0),
+        Doc(
+            "The same requirement in contact hours, when the source states how many hours "
+            "a unit is worth (ACE: 0.1 CEC = 1 hour; ACSM: 1 CEC = 1 hour). Wins over the "
+            "vocabulary's hours per unit."
+        ),
+    ] = None
     ceus_note: str | None = None
     fee_member: Usd | None = None
     fee_non_member: Usd | None = None
     note: str | None = None
+
+    def hours(self, unit_hours: dict[str, float | None] | None = None) -> float | None:
+        """The requirement a cycle in contact hours, to compare across organizations.
+
+        `ce_hours` when the entry states it; else `ceus` times the vocabulary's hours per
+        unit (`Vocabulary.unit_hours()`); None when either is unknown.
+        """
+        if self.ce_hours is not None:
+            return self.ce_hours
+        if self.ceus is None or self.ce_unit is None:
+            return None
+        per_unit = (unit_hours or {}).get(self.ce_unit.value)
+        return None if per_unit is None else self.ceus * per_unit
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class StudyHours(Sourced):
+    """A typical range of study hours before the exam, as a source publishes it."""
+
+    low: Annotated[int | None, Ge(0), Doc("Fewest hours the source gives.")] = None
+    high: Annotated[int | None, Ge(0), Doc("Most hours the source gives.")] = None
+    note: Annotated[str | None, Doc("Who the range is for, the pace, what it assumes.")] = None
+
+    def __post_init__(self) -> None:
+        if self.low is None and self.high is None:
+            raise ValueError("study_hours needs `low`, `high` or both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"study_hours: low ({self.low}) is above high ({self.high})")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -264,6 +350,7 @@ class Retirement(Sourced):
 
 
 ID_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
+INTERNATIONAL = "international"
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -273,7 +360,13 @@ class Certification(Strict):
     id: Annotated[str, Doc("Canonical upper-case id: letters, digits and dashes.")]
     name: str
     organization: Annotated[str, Doc("Organization id from organizations.yaml.")]
-    kind: Literal["certification", "prerequisite"] = "certification"
+    kind: Annotated[
+        Literal["certification", "prerequisite", "designation"],
+        Doc(
+            "certification: earned by exam; prerequisite: a credential others require "
+            "(CPR/AED); designation: granted on top of a certification (NSCA's RSCC)."
+        ),
+    ] = "certification"
     aliases: tuple[str, ...] = ()
     former_names: tuple[str, ...] = ()
     status: Status = Status.ACTIVE
@@ -283,6 +376,19 @@ class Certification(Strict):
     settings: tuple[str, ...] = ()
     populations: str | None = None
     summary: Annotated[str | None, Doc("Qualifications awarded, in words.")] = None
+    markets: Annotated[
+        tuple[str, ...],
+        Doc(
+            "Where it is the recognized standard: ISO 3166-1 alpha-2 country codes (US, GB, "
+            "CA, AU), or 'international'. Empty: no source states it."
+        ),
+    ] = ()
+    markets_source: Annotated[
+        SourceKey | None, Doc("The source that says where it is recognized.")
+    ] = None
+    study_hours: Annotated[
+        StudyHours | None, Doc("Typical study time before the exam, where a source gives one.")
+    ] = None
     prerequisites: Prerequisites | None = None
     cost: Cost | None = None
     exam: Exam | None = None
@@ -300,6 +406,8 @@ class Certification(Strict):
             raise ValueError(f"id {self.id!r} must be upper-case letters, digits and dashes")
         if (self.status is Status.RETIRED) != (self.retired is not None):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
+        if self.markets_source is not None and not self.markets:
+            raise ValueError("`markets_source` cites a source for `markets`, which is empty")
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
@@ -353,8 +461,20 @@ class CredentialClass(Strict):
 
     id: str
     name: str
-    category: str
+    category: Annotated[str | None, Doc("Category its members are in; None: any category.")] = None
     accreditation: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class UnitTerm(Strict):
+    """A continuing-education unit and the contact hours one unit is worth, if fixed."""
+
+    id: CeUnit
+    name: str
+    hours: Annotated[
+        float | None, Gt(0), Doc("Contact hours per unit; null when organizations differ.")
+    ] = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -363,6 +483,11 @@ class Vocabulary(Strict):
     degree_fields: tuple[Term, ...]
     hour_kinds: tuple[Term, ...]
     credential_classes: tuple[CredentialClass, ...] = ()
+    ce_units: tuple[UnitTerm, ...] = ()
+
+    def unit_hours(self) -> dict[str, float | None]:
+        """Contact hours per continuing-education unit, by unit id."""
+        return {unit.id.value: unit.hours for unit in self.ce_units}
 
 
 def to_jsonable(value: Any) -> Any:

@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli.options import FormatOpt
+from certadvise.cli import shell
+from certadvise.cli.options import CatalogOpt, FormatOpt
 
 app = typer.Typer(
-    help="Validate catalog folders or print the JSON Schema of an entry.",
+    help="Validate catalog folders, list stale facts, or print the JSON Schema of an entry.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -31,13 +32,17 @@ def validate(
     """Validate catalog folders.
 
     Every problem is printed as file:line: field: message, and the exit code is 3.
+    Overlay entries that replace or patch a built-in one are listed as notes.
     """
-    from certadvise.catalog.index import builtin_dir, catalog_dirs
+    from certadvise.catalog.index import builtin_dir
     from certadvise.catalog.loading import load_catalog
-    from certadvise.errors import CatalogError
+    from certadvise.errors import CatalogError, InputError
     from certadvise.render import OutputFormat
 
-    folders = [builtin_dir(), *dirs] if dirs else catalog_dirs()
+    for folder in dirs or ():
+        if not folder.is_dir():
+            raise InputError(f"catalog folder {folder} does not exist")
+    folders = [builtin_dir(), *dirs] if dirs else shell.checked_dirs(None)
     try:
         catalog = load_catalog(folders)
     except CatalogError as exc:
@@ -50,10 +55,13 @@ def validate(
         "organizations": len(catalog.organizations),
         "goals": len(catalog.goals),
         "folders": [str(f) for f in folders],
+        "notices": list(catalog.notices),
     }
     if fmt is OutputFormat.JSON:
         print(json.dumps(summary, indent=2))
     else:
+        for notice in catalog.notices:
+            sys.stdout.write(f"note: {notice}\n")
         sys.stdout.write(
             f"catalog OK: {summary['certifications']} certifications, "
             f"{summary['organizations']} organizations, {summary['goals']} goals "
@@ -71,3 +79,32 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "certadvise catalog entry"
     print(json.dumps(document, indent=2))
+
+
+@app.command("stale")
+def stale(
+    older_than: Annotated[
+        int,
+        typer.Option(
+            "--older-than",
+            min=0,
+            max=100,
+            metavar="YEARS",
+            help="List facts whose source is more than YEARS years old (default 2).",
+        ),
+    ] = 2,
+    fmt: FormatOpt = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """List the facts to re-check: sources older than YEARS, oldest first, then undated ones.
+
+    For whoever maintains a catalog: each row names the certification, the fact, the
+    source it cites, that source's date and confidence, and its address.
+    """
+    from certadvise.catalog.freshness import stale_facts
+    from certadvise.views.catalog_views import stale_report
+
+    cat = shell.load(catalog)
+    today = shell.today()
+    found = stale_facts(cat.certifications, today, older_than, list(cat.organizations.values()))
+    shell.output(stale_report(found, today, older_than), fmt)

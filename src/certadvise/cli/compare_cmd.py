@@ -46,12 +46,13 @@ def compare(
     wanted = pick_rows(rows)
     profile = build_profile(profile_options, cat)[0] if any(profile_options.values()) else None
     members = profile.member if profile else ()
+    today = shell.today()
     comparison = compare(
         entries,
-        FactContext(cat, members, years),
+        FactContext(cat, members, years, today),
         profile,
-        RuleContext(cat, shell.today(), profile) if profile else None,
+        RuleContext(cat, today, profile) if profile else None,
         wanted,
         only_differences,
     )
-    shell.output(compare_report(comparison), fmt)
+    shell.output(compare_report(comparison, today), fmt)

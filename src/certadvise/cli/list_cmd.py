@@ -36,4 +36,4 @@ def list_certifications(
 
     cat = shell.load(catalog)
     entries, notes = filter_entries(cat, Filters(org, category, goal, max_cost))
-    shell.output(list_report(cat, entries, notes), fmt)
+    shell.output(list_report(cat, entries, notes, shell.today()), fmt)

@@ -19,20 +19,35 @@ if TYPE_CHECKING:
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
     from certadvise.catalog import cache
-    from certadvise.catalog.index import catalog_dirs
     from certadvise.cli import debug_note, debugging
 
     explain = debug_note if debugging() else None
-    return cache.load(catalog_dirs(list(extra_dirs or ())), explain)
+    catalog = cache.load(checked_dirs(extra_dirs), explain)
+    for notice in catalog.notices:
+        sys.stderr.write(f"note: {notice}\n")
+    return catalog
+
+
+def checked_dirs(extra_dirs: Sequence[Path] | None) -> list[Path]:
+    """Every catalog folder in layering order; a folder that is not there is bad input (2)."""
+    from certadvise.catalog.index import ENV_VAR, catalog_dirs
+    from certadvise.errors import InputError
+
+    dirs = catalog_dirs(list(extra_dirs or ()))
+    for folder in dirs[1:]:
+        if not folder.is_dir():
+            where = "--catalog" if folder in (extra_dirs or ()) else ENV_VAR
+            raise InputError(f"{where}: catalog folder {folder} does not exist")
+    return dirs
 
 
 TODAY_VAR = "CERTADVISE_TODAY"
 
 
 def today() -> dt.date:
-    """The date rules are judged on: $CERTADVISE_TODAY (YYYY-MM-DD) when set, else the clock.
-
-    For tests and reproducible examples; read here, in the shell, and handed to the core.
+    """The day of the run, which decides what is stale and which rule changes are ahead:
+    $CERTADVISE_TODAY (YYYY-MM-DD) when set, for tests and reproducible examples, else the
+    clock. Only the shell reads either; the core is handed the day.
     """
     from certadvise.errors import InputError
 

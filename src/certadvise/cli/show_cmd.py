@@ -29,4 +29,4 @@ def show(
     cat = shell.load(catalog)
     entry = cat.resolve(name)
     memberships = [cat.resolve_organization(m) for m in member or ()]
-    shell.output(show_report(entry, FactContext(cat, memberships, years)), fmt)
+    shell.output(show_report(entry, FactContext(cat, memberships, years, shell.today())), fmt)

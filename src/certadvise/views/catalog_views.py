@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from certadvise.advice.costs import cheapest_way_in, money
-from certadvise.catalog.facts import FactContext, facts
+from certadvise.advice.costs import Quote, cheapest_way_in
+from certadvise.catalog.facts import UNKNOWN, FactContext, amount, facts
+from certadvise.catalog.freshness import (
+    DatedFact,
+    dated,
+    freshness,
+    is_stale,
+    price_as_of,
+    tier_named,
+)
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
@@ -17,12 +26,26 @@ def _blank(value: Any) -> str:
     return str(value) if value else ""
 
 
+def quote_as_of(entry: Certification, quote: Quote) -> str | None:
+    """The date of the source behind a quote: its package's own source, or the cost's."""
+    if not quote.verified:
+        return None
+    return price_as_of(entry, tier_named(entry, quote.route) if quote.package else None)
+
+
 def list_report(
-    catalog: Catalog, entries: Sequence[Certification], notes: Sequence[str] = ()
+    catalog: Catalog,
+    entries: Sequence[Certification],
+    notes: Sequence[str] = (),
+    today: dt.date | None = None,
 ) -> Report:
+    """The catalog's entries; `today` marks prices older than two years with their year."""
     rows = []
     for entry in entries:
         quote = cheapest_way_in(entry, catalog.organizations.get(entry.organization))
+        currency = entry.cost.currency if entry.cost else "USD"
+        as_of = quote_as_of(entry, quote)
+        price = amount(quote.usd, currency) if quote.verified else UNKNOWN
         rows.append(
             {
                 "id": entry.id,
@@ -30,8 +53,14 @@ def list_report(
                 "organization": entry.organization,
                 "category": entry.category,
                 "status": entry.status.value,
-                "minimum_usd": quote.usd,
+                "minimum_usd": quote.usd if currency == "USD" else None,
+                "minimum": quote.usd,
+                "currency": currency,
                 "cost_verified": quote.verified,
+                "as_of": as_of,
+                "stale": bool(today and is_stale(as_of, today)),
+                "from": dated(price, as_of, today),
+                "markets": list(entry.markets),
                 "goals": list(entry.goals),
             }
         )
@@ -40,8 +69,13 @@ def list_report(
         Column("name", "Name"),
         Column("organization", "Org", no_wrap=True),
         Column("category", "Category"),
-        Column("status", "Status"),
-        Column("minimum_usd", "From", money, no_wrap=True),
+        Column("status", "Status", no_wrap=True),
+        Column("from", "From", no_wrap=True, for_programs=False),
+        Column("minimum_usd", "From (USD)", for_people=False),
+        Column("minimum", "From", for_people=False),
+        Column("currency", "Currency", for_people=False),
+        Column("as_of", "Price as of", for_people=False),
+        Column("stale", "Stale", for_people=False),
         Column("goals", "Goals"),
     ]
     return Report(columns, rows, {"certifications": rows}, notes=notes)
@@ -56,6 +90,7 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
             "source_key": f.source.key if f.source else None,
             "source": f.source.url if f.source else None,
             "as_of": f.source.as_of if f.source else None,
+            "stale": bool(f.source and ctx.today and is_stale(f.source.as_of, ctx.today)),
         }
         for f in facts(entry, ctx)
         if f.key != "sources"
@@ -67,6 +102,7 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         Column("value", "Value"),
         Column("source", "Source", for_people=False),
         Column("as_of", "As of", for_people=False),
+        Column("stale", "Stale", for_people=False),
     ]
     sources = Report(
         [
@@ -79,7 +115,7 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         None,
         title="Sources",
     )
-    document = to_jsonable(entry)
+    document = entry_document(entry, ctx.today)
     return Report(
         columns,
         rows,
@@ -89,6 +125,18 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         id_key="key",
         extra=[sources],
     )
+
+
+def entry_document(entry: Certification, today: dt.date | None) -> dict[str, Any]:
+    """The full entry as JSON; its `cost` says `as_of` (the price's source date) and `stale`."""
+    document: dict[str, Any] = to_jsonable(entry)
+    if isinstance(document.get("cost"), dict):
+        document["cost"].update(freshness(price_as_of(entry), today))
+        for tier, data in zip(
+            entry.cost.tiers if entry.cost else (), document["cost"]["tiers"], strict=True
+        ):
+            data.update(freshness(price_as_of(entry, tier), today))
+    return document
 
 
 def goals_report(catalog: Catalog) -> Report:
@@ -108,3 +156,39 @@ def goals_report(catalog: Catalog) -> Report:
         Column("synonyms", "Also understood"),
     ]
     return Report(columns, rows, {"goals": rows})
+
+
+def stale_report(found: Sequence[DatedFact], today: dt.date, older_than: int) -> Report:
+    """Facts to re-check, oldest source first, undated ones last."""
+    rows = [
+        {
+            "year": f.year,
+            "as_of": f.as_of,
+            "id": f.entry,
+            "fact": f.fact,
+            "source_key": f.source_key,
+            "confidence": f.confidence.value,
+            "url": f.url,
+        }
+        for f in found
+    ]
+    columns = [
+        Column("as_of", "As of", no_wrap=True),
+        Column("id", "ID", no_wrap=True),
+        Column("fact", "Fact", no_wrap=True),
+        Column("source_key", "Source", no_wrap=True),
+        Column("confidence", "Confidence"),
+        Column("url", "Address"),
+        Column("year", "Year", for_people=False),
+    ]
+    dated_count = sum(1 for f in found if f.year is not None)
+    notes = [
+        f"{dated_count} fact(s) from sources older than {older_than} years "
+        f"(before {today.year - older_than}), {len(found) - dated_count} from undated sources"
+    ]
+    document = {
+        "today": today.isoformat(),
+        "older_than_years": older_than,
+        "facts": rows,
+    }
+    return Report(columns, rows, document, notes=notes, title="Facts to re-check")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from certadvise.advice.comparison import ELIGIBLE_KEY, Comparison
-from certadvise.catalog.models import to_jsonable
 from certadvise.render.report import Column, Report
+from certadvise.views.catalog_views import entry_document
 
 
 def _mark(differs: Any) -> str:
     return "*" if differs else ""
 
 
-def compare_report(comparison: Comparison) -> Report:
+def compare_report(comparison: Comparison, today: dt.date | None = None) -> Report:
+    """The comparison; each certification's JSON `cost` says `as_of` and `stale`."""
     ids = [entry.id for entry in comparison.entries]
     columns = [
         Column("key", "Key", for_people=False),
@@ -33,7 +35,7 @@ def compare_report(comparison: Comparison) -> Report:
         for row in comparison.rows
     ]
     document: dict[str, Any] = {
-        "certifications": [to_jsonable(entry) for entry in comparison.entries],
+        "certifications": [entry_document(entry, today) for entry in comparison.entries],
         "differences": comparison.differences,
         "rows": [
             {
