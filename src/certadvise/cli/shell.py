@@ -23,8 +23,10 @@ def load(extra_dirs: Sequence[Path] | None) -> Catalog:
 
     explain = debug_note if debugging() else None
     catalog = cache.load(checked_dirs(extra_dirs), explain)
-    for notice in catalog.notices:
-        sys.stderr.write(f"note: {notice}\n")
+    from certadvise.render.safety import visible
+
+    for notice in catalog.notices:  # paths: shown, never acted on by the terminal
+        sys.stderr.write(f"note: {visible(notice)}\n")
     return catalog
 
 
