@@ -190,6 +190,25 @@ def test_a_damaged_cache_is_rebuilt(cli: Runner, cache_dir: Path, damage: object
     assert (result.code, result.out, result.err) == (0, expected, "")
 
 
+def test_an_entry_that_does_not_fit_despite_its_checksum_is_read_from_yaml(
+    cli: Runner, cache_dir: Path
+) -> None:
+    from hashlib import blake2b
+
+    expected = cli("show", "CSCS", "-f", "json").out
+    (path,) = cache_files(cache_dir)
+    lines = path.read_bytes().split(b"\n")
+    meta = json.loads(lines[1].partition(b" ")[2])
+    index = [summary[0] for summary in meta[3]].index("CSCS") + 2
+    forged = b"[1, 2, 3]"  # valid JSON, a valid checksum, not a certification
+    lines[index] = blake2b(forged, digest_size=cache.DIGEST).hexdigest().encode() + b" " + forged
+    path.write_bytes(b"\n".join(lines))
+    result = cli("--debug", "show", "CSCS", "-f", "json")
+    assert (result.code, result.out) == (0, expected)
+    assert "does not fit the models" in result.err
+    assert cli("show", "CSCS", "-f", "json").out == expected  # and the next run is right too
+
+
 def test_an_edit_keeping_size_and_time_is_seen(
     cli: Runner, cache_dir: Path, tmp_path: Path
 ) -> None:

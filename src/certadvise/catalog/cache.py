@@ -22,7 +22,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -189,7 +189,7 @@ def load(dirs: Sequence[Path], explain: Explain | None = None) -> Catalog:
     if folder is None:
         return load_catalog(dirs)
     path = folder / f"{PREFIX}{key}{SUFFIX}"
-    cached = _read(path, say)
+    cached = _read(path, say, _rebuilder(dirs, path, say))
     if cached is not None:
         return cached
     catalog = load_catalog(dirs)  # an invalid catalog raises, and is never cached
@@ -235,7 +235,22 @@ def _private_folder(folder: Path, say: Explain) -> Path | None:
     return folder
 
 
-def _read(path: Path, say: Explain) -> Catalog | None:
+def _rebuilder(dirs: Sequence[Path], path: Path, say: Explain) -> Callable[[], Catalog]:
+    """What to do if an entry, checksum and all, does not fit the models after all (a file
+    written by hand): drop the file and read the catalog from YAML, once."""
+    rebuilt: list[Catalog] = []
+
+    def rebuild() -> Catalog:
+        if not rebuilt:
+            say(f"cache rebuilt: an entry in {path} does not fit the models")
+            _unlink(path)
+            rebuilt.append(load_catalog(dirs))
+        return rebuilt[0]
+
+    return rebuild
+
+
+def _read(path: Path, say: Explain, rebuild: Callable[[], Catalog]) -> Catalog | None:
     """The catalog stored at `path` if it is ours and every checksum holds; else None."""
     try:
         fd = os.open(
@@ -264,7 +279,7 @@ def _read(path: Path, say: Explain) -> Catalog | None:
         os.close(fd)
     try:
         with _without_gc():
-            catalog = _decode(data)
+            catalog = _decode(data, lambda: rebuild().entries)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
         say(f"cache rebuilt: {path} is damaged ({exc})")
         return None
@@ -386,7 +401,7 @@ def _payloads(data: bytes) -> Iterator[bytes]:
         yield payload
 
 
-def _decode(data: bytes) -> Catalog:
+def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
     payloads = list(_payloads(data))
     head = json.loads(payloads[0])
     if not isinstance(head, dict) or head.get("format") != FORMAT:
@@ -398,7 +413,7 @@ def _decode(data: bytes) -> Catalog:
     goal_list = [build(Goal, g) for g in goals]
     summary_list = [build(Summary, s) for s in summaries]
     return Catalog(
-        PlainEntries(dict(zip((s.id for s in summary_list), payloads[2:], strict=True))),
+        PlainEntries(dict(zip((s.id for s in summary_list), payloads[2:], strict=True)), on_damage),
         {o.id: o for o in orgs},
         {g.id: g for g in goal_list},
         build(Vocabulary, vocabulary),

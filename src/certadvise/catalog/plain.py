@@ -53,9 +53,14 @@ class PlainEntries(Mapping[str, Certification]):
     `recommend` only those that serve the person's goals): they stay plain.
     """
 
-    def __init__(self, plain: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        plain: dict[str, Any],
+        on_damage: Callable[[], Mapping[str, Certification]] | None = None,
+    ) -> None:
         self._plain = plain
         self._built: dict[str, Certification] = {}
+        self._on_damage = on_damage  # where to get entries when a plain one does not fit
 
     def plain(self, key: str) -> Any:
         """An entry's plain form (a list, or JSON text of one), without building it."""
@@ -65,9 +70,15 @@ class PlainEntries(Mapping[str, Certification]):
         entry = self._built.get(key)
         if entry is None:
             value = self._plain[key]
-            if isinstance(value, bytes):
-                value = json.loads(value)
-            entry = self._built[key] = build(Certification, value)
+            try:
+                entry = build(
+                    Certification, json.loads(value) if isinstance(value, bytes) else value
+                )
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+                if self._on_damage is None:
+                    raise
+                entry = self._on_damage()[key]
+            self._built[key] = entry
         return entry
 
     def __contains__(self, key: object) -> bool:
