@@ -380,7 +380,7 @@ class Certification(Strict):
         tuple[str, ...],
         Doc(
             "Where it is the recognized standard: ISO 3166-1 alpha-2 country codes (US, GB, "
-            "CA, AU), or 'international'. Empty: no source states it."
+            "CA, AU), or 'international', its home market first. Empty: no source states it."
         ),
     ] = ()
     markets_source: Annotated[
