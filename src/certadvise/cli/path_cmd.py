@@ -45,5 +45,5 @@ def path(
     cat = shell.load(catalog)
     entry = cat.resolve(target)
     profile, _ = build_profile(profile_options, cat)
-    plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years, pace)
+    plan = plan_path(entry, profile, cat, shell.today(), by.date() if by else None, years, pace)
     shell.output(path_report(plan), fmt)
