@@ -137,6 +137,7 @@ class Recommendations:
     messages: tuple[str, ...] = field(default=())
     catalog: Catalog | None = field(default=None, repr=False)
     years: int = 3
+    today: dt.date | None = None  # the day of the run: how old a price may be
 
     def find(self, cert_id: str) -> Evaluation | None:
         everything = (*self.ranked, *self.later, *self.excluded)
@@ -376,9 +377,9 @@ def advise(
         tuple(scored),
         tuple(later),
         tuple(excluded),
-        (),
-        catalog,
-        years,
+        catalog=catalog,
+        years=years,
+        today=today,
     )
     return replace(result, messages=tuple(_messages(result)))
 
