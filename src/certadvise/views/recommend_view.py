@@ -83,9 +83,16 @@ def step_for_people(step: Step) -> str:
     return f"{step.text} ({', '.join(said)})" if said else step.text
 
 
-def reasons(ev: Evaluation) -> list[str]:
-    """Why it is recommended: the scoring reasons, strongest first, then what it meets."""
-    scored = sorted((c for c in ev.components if c.points > 0), key=lambda c: -c.points)
+def reasons(ev: Evaluation, market_given: bool = True) -> list[str]:
+    """Why it is recommended: the scoring reasons, strongest first, then what it meets.
+
+    Being recognized in the assumed market (US) tells nobody anything: it is said only when
+    the person named a country.
+    """
+    scored = sorted(
+        (c for c in ev.components if c.points > 0 and (market_given or c.name != "market")),
+        key=lambda c: -c.points,
+    )
     met = [v.reason for v in ev.verdicts if v.rule == "prerequisites" and v.outcome is Outcome.PASS]
     return [c.reason for c in scored] + met
 
@@ -100,7 +107,11 @@ def _plan(ev: Evaluation) -> Plan:
 
 
 def recommendation_document(
-    rank: int, ev: Evaluation, ownership: Ownership | None, today: dt.date | None = None
+    rank: int,
+    ev: Evaluation,
+    ownership: Ownership | None,
+    today: dt.date | None = None,
+    market_given: bool = True,
 ) -> dict[str, Any]:
     return {
         "rank": rank,
@@ -110,7 +121,7 @@ def recommendation_document(
         "score": ev.score,
         "cost": cost_document(ev.quote, ev.entry, today),
         "steps": [step_document(s) for s in _plan(ev).short_steps],
-        "reasons": reasons(ev),
+        "reasons": reasons(ev, market_given),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
         "score_components": [
@@ -151,7 +162,9 @@ def recommend_report(
 ) -> Report:
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
-        recommendation_document(rank, ev, result.ownership(ev), result.today)
+        recommendation_document(
+            rank, ev, result.ownership(ev), result.today, result.profile.country is not None
+        )
         for rank, ev in enumerate(shown, start=1)
     ]
     rows = [
