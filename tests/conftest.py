@@ -17,6 +17,7 @@ from certadvise.catalog.loading import load_catalog
 from certadvise.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-26"  # every test runs on this day: none depends on the clock
 
 
 @dataclass
@@ -39,12 +40,13 @@ Runner = Callable[..., Result]
 @pytest.fixture(autouse=True)
 def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Deterministic output: no user catalogs, no colour, a fixed width, a private cache and
-    config folder (so no saved profile of the user's)."""
+    config folder (so no saved profile of the user's), a fixed day."""
     import os
 
     for name in list(os.environ):
         if name.startswith("CERTADVISE_"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("CERTADVISE_TODAY", TODAY)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

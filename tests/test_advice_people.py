@@ -269,6 +269,37 @@ PEOPLE = [
         never={"TSAC-F", "CSPS", "ACE-GFI", "ACSM-GEI"},
         top=3,
     ),
+    # A UK graduate: UK gyms ask for a CIMSPA-endorsed Level 3 (audit; UK-L3-PT sources), so
+    # it comes first; US certifications sat at test centres stay, after it, with a warning.
+    person(
+        "UK sports graduate who wants to be a personal trainer",
+        *("--country", "GB", "--goal", "personal-training", "--degree", "bachelor"),
+        *("--have", "CPR-AED"),
+        first="UK-L3-PT",
+        now={"NSCA-CPT"},
+        never={"CERT-IV-FITNESS", "CSEP-CPT"},
+    ),
+    # Canada: CSEP-CPT asks for two years of college or 60 university credits (CSEP).
+    person(
+        "Canadian kinesiology graduate",
+        *("--country", "CA", "--goal", "personal-training", "--degree", "bachelor"),
+        *("--field", "kinesiology", "--have", "CPR-AED"),
+        first="CSEP-CPT",
+    ),
+    # Australia: the Certificate IV in Fitness (SIS40221) is the personal-trainer standard.
+    person(
+        "Australian career changer",
+        *("--country", "AU", "--goal", "personal-training", "--degree", "high-school"),
+        first_in={"CERT-IV-FITNESS"},
+        never={"UK-L3-PT", "CSEP-CPT"},
+    ),
+    # A US 17-year-old is not sent to a Certificate IV or a UK diploma to have something now.
+    person(
+        "US 17-year-old with nothing in reach yet",
+        *("--goal", "personal-training", "--age", "17", "--country", "US"),
+        first="",
+        never={"CERT-IV-FITNESS", "UK-L3-PT", "CSEP-CPT"},
+    ),
     # An NSCA member pays the member price for the CSCS ($340, facts).
     person(
         "NSCA member with a degree",

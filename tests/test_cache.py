@@ -23,17 +23,18 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cached_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("catalog-*.pickle"))
+    return sorted(folder.glob("catalog-*.json"))
 
 
 def test_a_command_writes_one_cache_file_and_reuses_it(cli: Runner, cache_dir: Path) -> None:
     first = cli("list", "-f", "json")
     files = cached_files(cache_dir)
     assert len(files) == 1
-    stamp = files[0].stat().st_mtime_ns
+    inode = files[0].stat().st_ino
     second = cli("list", "-f", "json")
     assert second.out == first.out
-    assert files[0].stat().st_mtime_ns == stamp  # read, not rewritten
+    assert cached_files(cache_dir) == files
+    assert files[0].stat().st_ino == inode  # read, not rewritten
 
 
 def test_cached_and_uncached_results_are_identical(
@@ -68,7 +69,7 @@ def test_changing_a_catalog_file_rebuilds_the_cache(
         ]
         == 150
     )
-    assert len(cached_files(cache_dir)) == 1  # the old cache was dropped
+    assert len(cached_files(cache_dir)) == 2  # side by side, until pruned
 
 
 def test_adding_a_file_changes_the_fingerprint(tmp_path: Path) -> None:
@@ -83,10 +84,10 @@ def test_adding_a_file_changes_the_fingerprint(tmp_path: Path) -> None:
 def test_a_corrupted_cache_is_ignored_and_rebuilt(cli: Runner, cache_dir: Path) -> None:
     expected = cli("list", "-f", "ids").out
     for path in cached_files(cache_dir):
-        path.write_bytes(b"not a pickle at all")
+        path.write_bytes(b"not a cache at all")
     result = cli("list", "-f", "ids")
     assert (result.code, result.out, result.err) == (0, expected, "")
-    assert cached_files(cache_dir)[0].read_bytes()[:1] == b"\x80"  # a fresh pickle
+    assert f'"format":{cache.FORMAT}'.encode() in cached_files(cache_dir)[0].read_bytes()  # rebuilt
 
 
 def test_an_unwritable_cache_folder_is_ignored(

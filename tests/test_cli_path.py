@@ -132,3 +132,15 @@ def test_a_looping_custom_catalog_is_a_catalog_error(cli: Runner, tmp_path: Path
     )
     result = cli("path", "LOOP-A", "--catalog", str(tmp_path / "o"))
     assert result.code == 3 and "requirement loop" in result.err
+
+
+def test_exam_steps_take_the_typical_study_time_at_the_chosen_pace(cli: Runner) -> None:
+    # CSCS: 100 to 300 study hours (open-exam-prep, 2026-01); the middle, 200 h, at 6 h a
+    # week is about 33 weeks; at 15 h a week about 13 weeks.
+    slow = plan(cli, "CSCS", "--degree", "bachelor", "--have", "CPR")["steps"][-1]
+    assert slow["duration"] == "about 8 months"
+    assert "study 100 to 300 h at 6 h a week" in slow["note"]
+    fast = plan(cli, "CSCS", "--degree", "bachelor", "--have", "CPR", "--pace", "15")
+    assert fast["steps"][-1]["duration"] == "about 3 months"
+    unknown = plan(cli, "TSAC-F", "--have", "CPR")["steps"][-1]
+    assert unknown["duration"] is None and "study time not verified" in unknown["note"]

@@ -55,6 +55,9 @@ def test_seed_bachelor_with_cpr_coaching_college_athletes_gets_cscs_first(cli: R
         "at_least": False,
         "route": "non-member price",
         "unverified_fees": [],
+        "as_of": "2025",
+        "stale": False,
+        "confidence": "high",
     }
     assert "matches goal collegiate-athletes" in first["reasons"]
 
@@ -328,3 +331,13 @@ def test_any_degree_field_is_a_real_answer(cli: Runner) -> None:
     nurse = cli("recommend", "--degree", "bachelor", "--field", "Nursing", "-f", "json").json()
     assert nurse["profile"]["field"] == "nursing"
     assert not any("not one the rules name" in a for a in nurse["assumptions"])
+
+
+def test_a_stale_price_says_its_year_and_json_says_stale(cli: Runner) -> None:
+    # ACSM-EP's $275 comes from a c. 2014 page (facts): older than two years on 2026-11-26.
+    args = ("recommend", "--goal", "clinical", "--degree", "bachelor", "--field", "kinesiology")
+    doc = cli(*args, "--have", "CPR", "-f", "json").json()
+    ep = next(r for r in doc["recommendations"] if r["id"] == "ACSM-EP")
+    assert ep["cost"]["stale"] is True and "2014" in ep["cost"]["as_of"]
+    row = next(line for line in cli(*args, "--have", "CPR").lines if " ACSM-EP " in line)
+    assert "$275 (2014)" in row

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import TODAY
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 # Answers by the words of the question; any other question takes its default (Enter).
@@ -78,11 +80,15 @@ def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> 
     out, err = tmp_path / "out.json", tmp_path / "err.txt"
     env = {
         "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
+        "HOME": str(tmp_path / "home"),
         "TERM": "xterm",
+        "LANG": "C.UTF-8",
         "NO_COLOR": "1",
         "CERTADVISE_CONFIG_DIR": str(tmp_path / "config"),
         "CERTADVISE_CACHE_DIR": str(tmp_path / "cache"),
+        "CERTADVISE_TODAY": TODAY,
+        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
     }
     command = (
         " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
@@ -92,6 +98,7 @@ def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> 
         "env",
         "-i",
         f"PATH={env['PATH']}",
+        f"TMUX_TMPDIR={tmp_path}",
         "tmux",
         "-L",
         f"certadvise-{uuid.uuid4().hex[:8]}",
@@ -113,5 +120,6 @@ def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> 
         assert document["recommendations"][0]["id"] == "CSCS"
         assert not (tmp_path / "config").exists()  # not saved: the answer was no
         assert "What do you want" not in err.read_text(encoding="utf-8")
+        assert not (tmp_path / "home").exists()  # nothing written outside the test's folders
     finally:
         subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, TODAY
 
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
@@ -39,7 +39,12 @@ def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
         pytest.skip("jq is not installed")
     bin_dir = Path(sys.executable).parent
     env = {k: v for k, v in os.environ.items() if not k.startswith("CERTADVISE_")}
-    env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1")
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        NO_COLOR="1",
+        CERTADVISE_TODAY=TODAY,  # the README's examples are true on this day
+        CERTADVISE_CACHE_DIR=str(tmp_path / "cache"),
+    )
     env.pop("COLUMNS", None)
     env["CERTADVISE_CONFIG_DIR"] = str(tmp_path / "config")  # never the user's saved profile
     done = subprocess.run(

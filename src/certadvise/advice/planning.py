@@ -39,6 +39,7 @@ YEARS_AFTER_HIGH_SCHOOL = {
     DegreeLevel.MASTER: 6,
     DegreeLevel.DOCTORATE: 10,
 }
+STUDY_HOURS_A_WEEK = 6  # the default pace of study beside work (`path --pace`)
 FINAL_YEAR_MONTHS = 12  # in the final year of the degree: done within a year
 SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
 
@@ -171,6 +172,7 @@ class Planner:
 
     catalog: Catalog
     profile: Profile
+    pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
     _best: dict[str, Plan] = field(default_factory=dict)
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
@@ -416,17 +418,31 @@ class Planner:
             )
             if exam_usd is not None and quote.dues_usd is not None:
                 exam_usd -= quote.dues_usd
+        months, study = self._study(target)
         steps.append(
             Step(
                 "exam",
                 f"pass the {target.id} exam",
                 f"the target: {target.name}",
                 exam_usd,
+                months=months,
                 cert_id=target.id,
-                note=quote.route if quote.verified else "price not verified",
+                note="; ".join((quote.route if quote.verified else "price not verified", study)),
             )
         )
         return steps
+
+    def _study(self, target: Certification) -> tuple[float | None, str]:
+        """Months of study for an exam at the person's pace, from the typical hours a
+        source gives (the middle of its range), and how that was worked out."""
+        hours = target.study_hours
+        if hours is None:
+            return None, "study time not verified"
+        known = [h for h in (hours.low, hours.high) if h is not None]
+        middle = sum(known) / len(known)
+        weeks = middle / self.pace
+        span = " to ".join(f"{h:,}" for h in dict.fromkeys(known))
+        return weeks / WEEKS_A_MONTH, f"study {span} h at {self.pace:g} h a week"
 
     def quote(self, entry: Certification) -> Quote:
         organization = self.catalog.organizations.get(entry.organization)
@@ -461,8 +477,10 @@ def plan_path(
     today: dt.date,
     by: dt.date | None = None,
     years: int = 3,
+    pace: float = STUDY_HOURS_A_WEEK,
 ) -> Plan:
-    """The plan to `target` for `profile`, with alternatives, warnings and ownership cost."""
+    """The plan to `target` for `profile`, with alternatives, warnings and ownership cost;
+    exams take the typical study time at `pace` hours a week, where it is known."""
     warnings: list[str] = []
     if target.status is Status.RETIRED and target.retired and target.retired.successor:
         successor = catalog.entries[target.retired.successor]
@@ -480,7 +498,7 @@ def plan_path(
             (),
             warnings=(*warnings, f"you already hold {target.id}: recertify{cycle} instead"),
         )
-    plan = Planner(catalog, profile).plan(target)
+    plan = Planner(catalog, profile, pace).plan(target)
     warnings += _dated_warnings(plan, catalog, today, by)
     pre = target.prerequisites
     if pre is None or not pre.verified:

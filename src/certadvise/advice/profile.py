@@ -137,9 +137,14 @@ def read_profile(source: str) -> RawProfile:
 def _read_stdin() -> str:
     from certadvise.catalog import yamlsource
 
-    raw = sys.stdin.buffer.read(yamlsource.MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else None
-    if raw is None:  # a text-only stream (tests)
-        return sys.stdin.read()
+    if sys.stdin is None:  # closed (`<&-`)
+        raise yamlsource.YamlProblem("standard input is closed")
+    try:
+        if not hasattr(sys.stdin, "buffer"):  # a text-only stream (tests)
+            return sys.stdin.read(yamlsource.MAX_BYTES + 1)
+        raw = yamlsource.read_bounded(sys.stdin.buffer.fileno(), yamlsource.MAX_BYTES + 1)
+    except OSError as exc:
+        raise yamlsource.YamlProblem(f"cannot read standard input: {exc.strerror or exc}") from exc
     return yamlsource.decode(raw)
 
 

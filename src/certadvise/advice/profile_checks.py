@@ -54,8 +54,13 @@ EXPECTED = {
 }
 
 
-def check(data: Mapping[str, Any], where: Callable[[Problem], str]) -> RawProfile:
-    """`data` as a RawProfile; an InputError prefixed by `where(problem)` when it is not one."""
+def check(
+    data: Mapping[str, Any],
+    where: Callable[[Problem], str],
+    shown: Mapping[str, Any] | None = None,
+) -> RawProfile:
+    """`data` as a RawProfile; an InputError prefixed by `where(problem)` when it is not one,
+    quoting the value from `shown` (what was typed, when `data` was converted from it)."""
     from certadvise.advice.profile import RawProfile
     from certadvise.catalog import validation
 
@@ -66,7 +71,7 @@ def check(data: Mapping[str, Any], where: Callable[[Problem], str]) -> RawProfil
         return validation.validate(RawProfile, dict(data))
     except validation.ValidationError as exc:
         problem = validation.problems(exc)[0]
-        raise InputError(f"{where(problem)}: {describe(problem, data)}") from exc
+        raise InputError(f"{where(problem)}: {describe(problem, shown or data)}") from exc
 
 
 def in_file(label: str, line_of: Callable[[tuple[str | int, ...]], int]) -> Callable[..., str]:
@@ -97,10 +102,52 @@ def describe(problem: Problem, data: Mapping[str, Any]) -> str:
     value = data.get(name)
     if len(problem.loc) > 1 and isinstance(value, Mapping):  # hours or experience: KIND=N
         kind = problem.loc[1]
-        return f"expected {EXPECTED[name]}, got {kind}={value.get(kind)}"
+        return f"expected {EXPECTED[name]}, got {kind}={_short(value.get(kind), quote=False)}"
     if len(problem.loc) > 1 and isinstance(value, Sequence) and not isinstance(value, str):
-        return f"expected {EXPECTED[name]}, got {value[int(problem.loc[1])]!r}"
-    return f"expected {EXPECTED[name]}, got {value!r}"
+        return f"expected {EXPECTED[name]}, got {_short(value[int(problem.loc[1])])}"
+    return f"expected {EXPECTED[name]}, got {_short(value)}"
+
+
+def _short(value: Any, quote: bool = True) -> str:
+    """A value as the message quotes it: briefly, however large or deep it is."""
+    import reprlib
+
+    shorter = reprlib.Repr()
+    shorter.maxlevel, shorter.maxstring, shorter.maxother, shorter.maxlist = 2, 40, 40, 4
+    if isinstance(value, str) and not quote:
+        return shorter.repr(value)[1:-1]
+    return shorter.repr(value)
+
+
+NUMBERS: dict[str, type[int] | type[float]] = {
+    "age": int,
+    "budget_usd": float,
+    "hours": int,
+    "experience": float,
+}
+
+
+def typed(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed text (options, wizard answers) as numbers where a field takes one.
+
+    Profile files are not passed through here: in YAML and JSON a number is written as one.
+    Text that is not a number is left as it is, for `check` to refuse in words.
+    """
+
+    def number(kind: type[int] | type[float], value: Any) -> Any:
+        try:
+            return kind(value) if isinstance(value, str) else value
+        except ValueError:
+            return value
+
+    found = dict(data)
+    for name, kind in NUMBERS.items():
+        value = found.get(name)
+        if isinstance(value, Mapping):
+            found[name] = {k: number(kind, v) for k, v in value.items()}
+        elif value is not None:
+            found[name] = number(kind, value)
+    return found
 
 
 def option_data(options: Mapping[str, Any]) -> dict[str, Any]:
@@ -126,7 +173,8 @@ def option_data(options: Mapping[str, Any]) -> dict[str, Any]:
 
 def from_options(options: Mapping[str, Any]) -> RawProfile:
     """The profile the command-line options give, checked, each problem naming its option."""
-    return check(option_data(options), lambda p: OPTIONS.get(str(p.loc[0]), str(p.loc[0])))
+    given = option_data(options)
+    return check(typed(given), lambda p: OPTIONS.get(str(p.loc[0]), str(p.loc[0])), shown=given)
 
 
 def pairs(option: str, given: Sequence[str] | None) -> dict[str, str] | None:

@@ -40,7 +40,7 @@ WEIGHTS: dict[str, float] = {
     "recommended": 5,  # each recommended prerequisite already met (at most two)
     "stacks": 10,  # builds on a credential the person holds: the natural next step
     "entry-point": 15,  # no goal given, no certification held: foundational ones first
-    "market": 10,  # named as a recognized standard in the person's country
+    "market": 10,  # a recognized standard in the person's country (half: not its home market)
     "accreditation": 5,  # NCCA-accredited
     "pass-rate": 2,  # publishes a pass rate
     "cost": 10,  # the cheaper within the budget (or within the candidates' price range)
@@ -137,6 +137,7 @@ class Recommendations:
     messages: tuple[str, ...] = field(default=())
     catalog: Catalog | None = field(default=None, repr=False)
     years: int = 3
+    today: dt.date | None = None  # the day of the run: how old a price may be
 
     def find(self, cert_id: str) -> Evaluation | None:
         everything = (*self.ranked, *self.later, *self.excluded)
@@ -208,10 +209,14 @@ def score(
                 "stacks", WEIGHTS["stacks"], f"builds on {', '.join(builds_on)}, which you hold"
             )
         )
-    markets: tuple[str, ...] = getattr(entry, "markets", ())
-    if profile.market in markets:
+    if profile.market in entry.markets:
+        home = entry.markets[0] == profile.market
         parts.append(
-            Component("market", WEIGHTS["market"], f"a recognized standard in {profile.market}")
+            Component(
+                "market",
+                WEIGHTS["market"] * (1 if home else 0.5),
+                f"recognized in {profile.market}" + (", its home market" if home else " too"),
+            )
         )
     if entry.is_accredited_ncca:
         parts.append(Component("accreditation", WEIGHTS["accreditation"], "NCCA-accredited"))
@@ -304,11 +309,14 @@ def _cost(quote: Quote, profile: Profile, reference_usd: float | None) -> Compon
 
 
 def market_rank(entry: Certification | Summary, profile: Profile) -> int:
-    """0: recognized where the person works (or internationally); 1: not stated; 2: elsewhere."""
-    markets: tuple[str, ...] = getattr(entry, "markets", ())
+    """Where the person works comes first: 0, its home market (the first it lists); 1,
+    recognized there too, or internationally; 2, not stated; 3, another market's."""
+    markets: tuple[str, ...] = getattr(entry, "markets", ())  # a Summary has none
     if not markets:
-        return 1
-    return 0 if profile.market in markets or INTERNATIONAL in markets else 2
+        return 2
+    if markets[0] == profile.market:
+        return 0
+    return 1 if profile.market in markets or INTERNATIONAL in markets else 3
 
 
 def advise(
@@ -369,9 +377,9 @@ def advise(
         tuple(scored),
         tuple(later),
         tuple(excluded),
-        (),
-        catalog,
-        years,
+        catalog=catalog,
+        years=years,
+        today=today,
     )
     return replace(result, messages=tuple(_messages(result)))
 

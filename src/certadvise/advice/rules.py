@@ -20,9 +20,13 @@ from certadvise.advice.gaps import GapKind
 from certadvise.advice.planning import Plan, Planner
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.models import Certification, CprAed, Status
+from certadvise.catalog.models import Certification, CprAed, Delivery, Status
 
 INTERNATIONAL = "international"
+# Ways an exam is sat that do not tie it to the market where it is the standard.
+PORTABLE_DELIVERY = frozenset(
+    {Delivery.TEST_CENTRE, Delivery.REMOTE_PROCTORED, Delivery.ONLINE, Delivery.ONLINE_OPEN_BOOK}
+)
 
 
 class Outcome(StrEnum):
@@ -51,6 +55,7 @@ class RuleContext:
     profile: Profile
     _planner: Planner | None = field(default=None, repr=False)
     _plans: dict[str, Plan] = field(default_factory=dict, repr=False)
+    _local: list[list[Certification]] = field(default_factory=list, repr=False)
     _goals: dict[tuple[tuple[str, ...], ...], list[Verdict]] = field(
         default_factory=dict, repr=False
     )
@@ -74,6 +79,22 @@ class RuleContext:
         if entry.id not in self._plans:
             self._plans[entry.id] = self.planner.plan(entry)
         return self._plans[entry.id]
+
+    def local_alternatives(self, entry: Certification) -> list[str]:
+        """Active certifications recognized in the person's market that serve one of the
+        same goals as `entry`, by id (the market's entries are listed once)."""
+        if not self._local:
+            self._local.append(
+                [
+                    e
+                    for e in self.catalog.certifications
+                    if self.profile.market in e.markets
+                    and e.kind == "certification"
+                    and e.status is Status.ACTIVE
+                ]
+            )
+        wanted = set(self.profile.goals) or set(entry.goals)
+        return [e.id for e in self._local[0] if wanted & set(e.goals) and e.id != entry.id]
 
     def quote(self, entry: Certification) -> Quote:
         """The cheapest way in for this person (member, student or non-member price)."""
@@ -266,16 +287,27 @@ def cost_now(plan: Plan) -> float:
 
 
 def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
-    """Whether the certification is a recognized standard where the person will work."""
-    markets: tuple[str, ...] = getattr(entry, "markets", ())
-    if not markets:
+    """Whether the certification is a recognized standard where the person will work.
+
+    A credential of another market stays, with a warning and after the local ones, when
+    its exam is sat only in ways open anywhere (test centres, remote proctoring, online):
+    a UK trainer may still choose the NASM-CPT. One earned only through that market's
+    own training providers, or whose delivery nobody verified, is not advice for
+    elsewhere: a US teenager is not sent to an Australian Certificate IV.
+    """
+    if not entry.markets:
         return []
-    if profile.market in markets or INTERNATIONAL in markets:
-        return _pass("market", f"recognized in {profile.market}")
-    where = ", ".join(markets)
-    # Out, with the reason: a credential of another market is not advice for this one (a
-    # US teenager is not sent to an Australian Certificate IV); --country changes the market.
-    return _fail("market", f"a {where} credential: not the usual standard in {profile.market}")
+    where = profile.market
+    if where in entry.markets or INTERNATIONAL in entry.markets:
+        return _pass("market", f"recognized in {where}")
+    said = f"a {', '.join(entry.markets)} credential: not the usual standard in {where}"
+    local = ctx.local_alternatives(entry)
+    if local:
+        said += f", where {' or '.join(local[:2])} is"
+    delivery = entry.exam.delivery if entry.exam else ()
+    if delivery and all(d in PORTABLE_DELIVERY for d in delivery):
+        return _warn("market", said)
+    return _fail("market", f"{said} (and it is earned where it is the standard)")
 
 
 def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import pickle
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -60,33 +59,6 @@ def phrase_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-class LazyEntries(Mapping[str, Certification]):
-    """Entries kept pickled, each unpickled the first time it is asked for.
-
-    A large catalog is mostly entries a command never looks at (`compare` reads two, and
-    `recommend` only those that serve the person's goals): they stay bytes.
-    """
-
-    def __init__(self, blobs: dict[str, bytes]) -> None:
-        self.blobs = blobs
-        self._read: dict[str, Certification] = {}
-
-    def __getitem__(self, key: str) -> Certification:
-        entry = self._read.get(key)
-        if entry is None:
-            entry = self._read[key] = pickle.loads(self.blobs[key])
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.blobs
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.blobs)
-
-    def __len__(self) -> int:
-        return len(self.blobs)
-
-
 class Summary(NamedTuple):
     """What is known of an entry without reading all of it: enough to index and to filter."""
 
@@ -124,8 +96,8 @@ class Summary(NamedTuple):
 class Catalog:
     """A validated catalog with its indexes.
 
-    `entries` may be a lazy mapping (a cached catalog reads an entry when it is first
-    asked for); `summaries` answers the questions every entry is asked.
+    `entries` may be a lazy mapping (the cache decodes an entry when it is first asked
+    for); `summaries` answers the questions every entry is asked.
     """
 
     entries: Mapping[str, Certification]

@@ -3,17 +3,20 @@
 A folder holds `goals.yaml`, `organizations.yaml`, `vocabulary.yaml` (each optional in an
 overlay) and one `<org>/<ID>.yaml` file per certification. Entry files are independent, so
 they are parsed, validated and checked against the vocabulary in parallel for large
-catalogs; each comes back as a summary, its pickled entry and its references to other
+catalogs; each comes back as its summary, its model in plain form (lists of builtins, quick
+to pass between processes: `certadvise.catalog.plain`) and its references to other
 entries, which are checked once every id is known (unknown ids, shadowing aliases, loops).
-Line numbers are looked up only for problems.
+Line numbers are looked up only for problems. The catalog it returns builds each model on
+first use; it knows nothing of caching or storage.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
-import pickle
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,6 @@ from certadvise.catalog.index import (
     CLASS_PREFIX,
     SPECIAL_FILES,
     Catalog,
-    LazyEntries,
     Summary,
     name_key,
     phrase_key,
@@ -39,6 +41,7 @@ from certadvise.catalog.models import (
     UnitTerm,
     Vocabulary,
 )
+from certadvise.catalog.plain import PlainEntries, build, plain_json
 from certadvise.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -140,7 +143,7 @@ class ReadEntry:
 
     path: Path
     summary: Summary | None = None
-    blob: bytes = b""
+    plain: bytes = b""  # the entry in plain form, as JSON
     references: tuple[tuple[Loc, str], ...] = ()  # other entries it names, and where
     requires: frozenset[str] = frozenset()  # what every route needs (for loops)
     problems: tuple[str, ...] = ()
@@ -187,7 +190,6 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         frozenset(c.id for c in vocabulary.credential_classes),
     )
     entries: dict[str, ReadEntry] = {}
-    summaries: dict[str, Summary] = {}
     notices: list[str] = []
     for folder in folders:
         paths = list(_entry_files(folder))
@@ -211,7 +213,6 @@ def _load(dirs: Sequence[Path]) -> Catalog:
             if earlier is not None and read.patch is None:
                 notices.append(f"{cert_id}: {read.path} replaces {earlier.path} whole")
             entries[cert_id] = read  # a later folder replaces an earlier one
-            summaries[cert_id] = read.summary
     _check_references(problems, entries)
     _check_names(problems, entries)
     _check_same_names(problems, entries)
@@ -220,11 +221,11 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         raise CatalogError(problems.found)
     ordered = sorted(entries)
     return Catalog(
-        LazyEntries({key: entries[key].blob for key in ordered}),
+        PlainEntries({key: entries[key].plain for key in ordered}),
         organizations,
         goals,
         vocabulary,
-        summaries={key: summaries[key] for key in ordered},
+        summaries={key: summary for key in ordered if (summary := entries[key].summary)},
         notices=tuple(notices),
     )
 
@@ -249,11 +250,18 @@ def _read_entries(paths: list[Path], known: Known) -> list[ReadEntry]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_ignore_interrupts
+        ) as pool:
             results = pool.map(_read_chunk, chunks, [known] * len(chunks))
             return [read for chunk in results for read in chunk]
     except (OSError, concurrent.futures.process.BrokenProcessPool):
         return _read_chunk(paths, known)  # no processes here (a sandbox): one core it is
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it once (no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_chunk(paths: list[Path], known: Known) -> list[ReadEntry]:
@@ -293,7 +301,7 @@ def _finish_entry(
     return ReadEntry(
         path,
         Summary.of(entry),
-        pickle.dumps(entry, pickle.HIGHEST_PROTOCOL),
+        plain_json(entry),
         tuple(references),
         _required(entry),
         tuple(problems.found),
@@ -351,7 +359,7 @@ def _apply_patch(
         message = f"extends {target}, which no earlier catalog folder defines"
         problems.add(read.path, lines.line_of((PATCH_KEY,)), PATCH_KEY, message)
         return ReadEntry(read.path)
-    data = merge_patch(to_jsonable(pickle.loads(base.blob)), read.patch)
+    data = merge_patch(to_jsonable(build(Certification, json.loads(base.plain))), read.patch)
     entry = problems.model(Certification, data, read.path, lines)
     if entry is None:
         return ReadEntry(read.path)
@@ -360,7 +368,7 @@ def _apply_patch(
     return ReadEntry(
         read.path,
         finished.summary,
-        finished.blob,
+        finished.plain,
         finished.references,
         finished.requires,
         (),

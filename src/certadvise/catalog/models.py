@@ -32,9 +32,29 @@ class Doc:
 
 
 class Strict:
-    """Base of every model: pydantic rejects unknown fields (a typo is an error)."""
+    """Base of every model: pydantic rejects unknown fields (a typo is an error), and takes
+    numbers only as finite numbers: no `yes` for 1, no `.inf` or `.nan`, no "475" text."""
 
-    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "allow_inf_nan": False}
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Called by pydantic only (never imported here): every number field is strict."""
+        schema = handler(source)
+        _strict_numbers(schema)
+        return schema
+
+
+def _strict_numbers(schema: Any) -> None:
+    """Mark every int and float in a pydantic core schema strict (booleans are not numbers)."""
+    if isinstance(schema, dict):
+        if schema.get("type") in ("int", "float"):
+            schema["strict"] = True
+        for value in schema.values():
+            _strict_numbers(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _strict_numbers(value)
 
 
 Usd = Annotated[float, Ge(0), Doc("Amount in the cost's currency (US dollars by default).")]
@@ -360,7 +380,7 @@ class Certification(Strict):
         tuple[str, ...],
         Doc(
             "Where it is the recognized standard: ISO 3166-1 alpha-2 country codes (US, GB, "
-            "CA, AU), or 'international'. Empty: no source states it."
+            "CA, AU), or 'international', its home market first. Empty: no source states it."
         ),
     ] = ()
     markets_source: Annotated[

@@ -1,14 +1,19 @@
 """Load YAML safely, fast, and find the line of any value when a problem needs it.
 
 Only plain data is ever built (a safe loader, libyaml's when available). A repeated key is
-an error. Documents with anchors are first checked, node by node, so that aliases cannot
-expand them into huge trees; nesting is bounded. Line numbers are worked out only when a
-caller asks for one, which on a valid catalog is never.
+an error, and so is a key that is not a plain value (a list or a mapping). Dates stay text
+(the models check them, with a line number), integers longer than `MAX_DIGITS` digits are
+refused. Documents with anchors are first checked, node by node, so that aliases cannot
+expand them into huge trees; nesting is bounded. Files are read only when they are regular
+files, and never more than `MAX_BYTES` plus one byte. Line numbers are worked out only
+when a caller asks for one, which on a valid catalog is never.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +28,7 @@ except ImportError:  # pragma: no cover - libyaml missing
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 MAX_BYTES = 8 * 1024 * 1024
+MAX_DIGITS = 100  # longer integers are not amounts of anything (and Python refuses 4,300)
 
 Path_ = tuple[str | int, ...]
 
@@ -38,17 +44,34 @@ class YamlProblem(Exception):
 
 
 class _Loader(_BaseLoader):
-    """The safe loader, refusing repeated keys (the plain one keeps the last silently)."""
+    """The safe loader, refusing repeated keys (the plain one keeps the last silently),
+    keys that are lists or mappings, and absurdly long integers; dates stay text."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [key.value for key, _ in node.value]
-        if len(keys) != len(set(keys)):
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                if key_node.value in seen:
-                    raise YamlProblem(f"duplicate key {key_node.value!r}", _line(key_node))
-                seen.add(key_node.value)
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(
+                    "a key must be a plain value, not a list or mapping", _line(key_node)
+                )
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise YamlProblem(f"duplicate key {key_node.value!r}", _line(key_node))
+            seen.add(key)
         return super().construct_mapping(node, deep)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        if len(str(node.value)) > MAX_DIGITS:
+            raise YamlProblem(f"a number longer than {MAX_DIGITS} digits", _line(node))
+        return int(super().construct_yaml_int(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 @dataclass
@@ -62,7 +85,10 @@ class Document:
     def line_of(self, path: Path_) -> int:
         """Line of the deepest known value on `path` (1 when nothing matches)."""
         if self._lines is None:
-            self._lines = _lines_of(self.text)
+            try:
+                self._lines = _lines_of(self.text)
+            except YamlProblem:  # too deep or too large to walk: the first line it is
+                self._lines = {}
         for end in range(len(path), -1, -1):
             line = self._lines.get(tuple(path[:end]))
             if line:
@@ -71,14 +97,40 @@ class Document:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, bounded in size; errors become YamlProblem."""
+    """Read a UTF-8 text file, bounded in size; errors become YamlProblem.
+
+    Only a regular file is read (a FIFO, a device such as /dev/zero or a folder is refused
+    without waiting), and never more than `MAX_BYTES` plus one byte.
+    """
     try:
-        if path.is_dir():
-            raise YamlProblem("is a directory, not a file")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise YamlProblem(exc.strerror or str(exc)) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise YamlProblem("is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise YamlProblem("not a regular file (a device, pipe or socket)")
+        raw = read_bounded(fd, MAX_BYTES + 1)
+    except OSError as exc:
+        raise YamlProblem(exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
     return decode(raw)
+
+
+def read_bounded(fd: int, most: int) -> bytes:
+    """At most `most` bytes from a file descriptor, reading until its end."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < most:
+        chunk = os.read(fd, min(most - total, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(raw: bytes) -> str:
@@ -105,6 +157,8 @@ def parse(text: str) -> Document:
         raise YamlProblem(str(exc).splitlines()[0]) from exc
     except RecursionError as exc:
         raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels") from exc
+    except (ValueError, TypeError, OverflowError) as exc:  # a value no constructor can build
+        raise YamlProblem(f"invalid value: {str(exc).splitlines()[0]}") from exc
 
 
 def parse_json(text: str) -> Document:
@@ -118,12 +172,27 @@ def parse_json(text: str) -> Document:
             found[key] = value
         return found
 
+    def integer(digits: str) -> int:
+        if len(digits) > MAX_DIGITS:
+            raise YamlProblem(f"a number longer than {MAX_DIGITS} digits")
+        return int(digits)
+
+    def not_a_number(name: str) -> Any:
+        raise YamlProblem(f"{name} is not JSON")
+
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates)
+        data = json.loads(
+            text,
+            object_pairs_hook=no_duplicates,
+            parse_int=integer,
+            parse_constant=not_a_number,
+        )
     except json.JSONDecodeError as exc:
         raise YamlProblem(exc.msg, exc.lineno, exc.colno) from exc
     except RecursionError as exc:
         raise YamlProblem(f"document nests deeper than {MAX_DEPTH} levels") from exc
+    except (ValueError, OverflowError) as exc:
+        raise YamlProblem(f"invalid value: {str(exc).splitlines()[0]}") from exc
     return Document(data, text)  # JSON is YAML: line_of reads its lines the YAML way
 
 

@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
 
 DEBUG_VAR = "CERTADVISE_DEBUG"
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in certadvise, not bad input
+IO_ERROR = 74  # EX_IOERR: output could not be written (a full disk, a failing device)
+CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
+
+_debug = False
+
+
+class ClosedOutput(Exception):
+    """The reader of standard output went away (`certadvise list | head -1`)."""
+
+
+def debugging() -> bool:
+    """Whether this run shows tracebacks and the reasons a cache was not used."""
+    return _debug
+
+
+def debug_note(text: str) -> None:
+    """A note for `--debug` runs, on stderr."""
+    _say(f"certadvise: debug: {text}")
+
+
+def _say(line: str) -> None:
+    """One line on stderr, with control characters made visible (paths can hold them)."""
+    from certadvise.render.safety import visible
+
+    if sys.stderr is not None:
+        sys.stderr.write(visible(line) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,10 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from certadvise.cli.app import app
     from certadvise.errors import CatalogError, CertadviseError
 
+    global _debug
     shell.configure()  # each run starts from the defaults; the output options change them
 
     args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
+    debug = _debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
     try:
         result = app(
             args=args,
@@ -30,11 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except CatalogError as exc:
         for problem in exc.problems:
-            sys.stderr.write(problem + "\n")
-        sys.stderr.write(f"certadvise: error: {exc}\n")
+            _say(problem)
+        _say(f"certadvise: error: {exc}")
         return exc.exit_code
     except CertadviseError as exc:
-        sys.stderr.write(f"certadvise: error: {exc}\n")
+        _say(f"certadvise: error: {exc}")
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors: bad options, missing arguments
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `certadvise`: help, not an error
@@ -42,19 +70,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        sys.stderr.write(f"certadvise: error: {_usage_message(exc, args)}{hint}\n")
+        _say(f"certadvise: error: {_usage_message(exc, args)}{hint}")
         return 2 if exc.exit_code == 1 else exc.exit_code
-    except typer.Abort:
-        sys.stderr.write("certadvise: aborted\n")
+    except (typer.Abort, KeyboardInterrupt):
+        _say("certadvise: aborted")
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, ClosedOutput):
         raise  # handled by run(): the reader went away
+    except SystemExit as exc:  # click's own answer to a closed pipe is exit 1: ours is 141
+        cause = exc.__context__
+        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+            raise ClosedOutput from exc
+        raise
+    except OSError as exc:  # writing the output failed: a full disk, a failing device
+        if debug:
+            raise
+        where = f"{exc.filename}" if exc.filename else "cannot write the output"
+        _say(f"certadvise: error: {where}: {exc.strerror or exc}")
+        return IO_ERROR
     except Exception as exc:
         if debug:
             raise
-        sys.stderr.write(
+        _say(
             f"certadvise: internal error: {type(exc).__name__}: {exc} "
-            f"(rerun with --debug or {DEBUG_VAR}=1 for the traceback, and report it)\n"
+            f"(rerun with --debug or {DEBUG_VAR}=1 for the traceback, and report it)"
         )
         return INTERNAL_ERROR
     return result if isinstance(result, int) else 0
@@ -82,10 +121,17 @@ def run() -> None:
     """Console-script entry point."""
     try:
         code = main()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`certadvise list | head -1`): stop quietly.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (BrokenPipeError, ClosedOutput):
+        # The reader went away (`certadvise list | head -1`): stop quietly, as a program
+        # killed by SIGPIPE would, and let nothing more be written to the closed pipe.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = 0
+        code = CLOSED_PIPE
+    except OSError as exc:  # the last of the output could not be written
+        _say(f"certadvise: error: cannot write the output: {exc.strerror or exc}")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = IO_ERROR
     sys.exit(code)

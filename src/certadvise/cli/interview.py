@@ -101,9 +101,9 @@ class Wizard:
     # one validation path: the same checks as options and profile files
     def checked(self, **data: Any) -> Any:
         from certadvise.advice.profile import normalise
-        from certadvise.advice.profile_checks import check
+        from certadvise.advice.profile_checks import check, typed
 
-        raw = check(data, lambda problem: "not accepted")
+        raw = check(typed(data), lambda problem: "not accepted", shown=data)
         return normalise(raw, self.catalog)[0]
 
     def ask(self, question: Question) -> Any:

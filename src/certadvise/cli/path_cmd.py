@@ -31,6 +31,16 @@ def path(
             help="When you plan to sit the exam (YYYY-MM-DD).",
         ),
     ] = None,
+    pace: Annotated[
+        float,
+        typer.Option(
+            "--pace",
+            min=1,
+            max=80,
+            metavar="HOURS",
+            help="Hours of study a week, for how long each exam takes to prepare (default 6).",
+        ),
+    ] = 6,
     years: YearsOpt = 3,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
@@ -46,5 +56,5 @@ def path(
     entry = cat.resolve(target)
     profile, assumptions = build_profile(profile_options, cat)
     shell.assume(*saved_notes(assumptions))
-    plan = plan_path(entry, profile, cat, dt.date.today(), by.date() if by else None, years)
+    plan = plan_path(entry, profile, cat, shell.today(), by.date() if by else None, years, pace)
     shell.output(path_report(plan), fmt)

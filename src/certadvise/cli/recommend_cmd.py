@@ -46,7 +46,6 @@ def recommend(
     Reads goals, education, credentials, hours, age, memberships and budget; excludes what
     does not fit (--show-excluded says why) and ranks the rest, every point with a reason.
     """
-    import datetime as dt
 
     from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
@@ -62,7 +61,7 @@ def recommend(
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
     explain = cat.resolve(why).id if why is not None else None
-    advice = advise(profile, assumptions, cat, dt.date.today(), years=years, explain=explain)
+    advice = advise(profile, assumptions, cat, shell.today(), years=years, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None

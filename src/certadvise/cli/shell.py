@@ -55,10 +55,14 @@ def context(page: bool = False) -> OutputContext:
 def load(extra_dirs: Sequence[Path] | None) -> Catalog:
     """The built-in catalog with the environment's and the command line's overlays."""
     from certadvise.catalog import cache
+    from certadvise.cli import debug_note, debugging
 
-    catalog = cache.load(checked_dirs(extra_dirs))
-    for notice in catalog.notices:
-        sys.stderr.write(f"note: {notice}\n")
+    explain = debug_note if debugging() else None
+    catalog = cache.load(checked_dirs(extra_dirs), explain)
+    from certadvise.render.safety import visible
+
+    for notice in catalog.notices:  # paths: shown, never acted on by the terminal
+        sys.stderr.write(f"note: {visible(notice)}\n")
     return catalog
 
 
@@ -75,9 +79,23 @@ def checked_dirs(extra_dirs: Sequence[Path] | None) -> list[Path]:
     return dirs
 
 
+TODAY_VAR = "CERTADVISE_TODAY"
+
+
 def today() -> dt.date:
-    """The day of the run, which decides what is stale; only the shell reads the clock."""
-    return dt.date.today()
+    """The day of the run, which decides what is stale and which rule changes are ahead:
+    $CERTADVISE_TODAY (YYYY-MM-DD) when set, for tests and reproducible examples, else the
+    clock. Only the shell reads either; the core is handed the day.
+    """
+    from certadvise.errors import InputError
+
+    given = os.environ.get(TODAY_VAR)
+    if not given:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(given.strip())
+    except ValueError as exc:
+        raise InputError(f"{TODAY_VAR}: expected a date as YYYY-MM-DD, got {given!r}") from exc
 
 
 def should_interview(profile_options: dict[str, object]) -> bool:
@@ -85,6 +103,8 @@ def should_interview(profile_options: dict[str, object]) -> bool:
     with --no-input, nor when a saved profile answers them."""
     from certadvise.cli.profile_options import given, saved
 
+    if sys.stdin is None or sys.stdout is None:  # closed: nobody to ask
+        return False
     if RUN.no_input or given(profile_options) or not sys.stdin.isatty():
         return False
     return saved(profile_options) is None
@@ -108,8 +128,16 @@ def output(report: Report, fmt: OutputFormat | None, page: bool = False) -> None
 
     With `page`, a table taller than the terminal goes through $PAGER (or `less -FRX`).
     """
-    ctx = context(page)
-    fmt = fmt or OutputFormat.TABLE
+    from certadvise.cli import ClosedOutput
+
+    try:
+        _output(report, fmt or OutputFormat.TABLE, context(page))
+        sys.stdout.flush()
+    except BrokenPipeError as exc:  # not an OSError from here on: click would exit 1
+        raise ClosedOutput from exc
+
+
+def _output(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
     if fmt is not OutputFormat.TABLE or ctx.pager is None or ctx.height is None:
         emit(report, fmt, ctx)
         return

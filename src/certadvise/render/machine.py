@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from certadvise.render.report import Report
+from certadvise.render.safety import spreadsheet_cell, strip_unsafe_in
 from certadvise.render.text import clean, escape_json_controls, raw
 
 
@@ -22,7 +23,8 @@ def _whole(value: Any) -> Any:
 
 
 def _dumps(value: Any, indent: int | None) -> str:
-    text = json.dumps(_whole(value), indent=indent, ensure_ascii=False, default=str)
+    safe = strip_unsafe_in(_whole(value))
+    text = json.dumps(safe, indent=indent, ensure_ascii=False, default=str, allow_nan=False)
     return escape_json_controls(text)
 
 
@@ -44,7 +46,7 @@ def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
         cells = [raw(row.get(c.key)) for c in columns]
         if delimiter == "\t":  # TSV has no quoting: tabs and newlines inside cells become spaces
             cells = [" ".join(cell.split()) for cell in cells]
-        writer.writerow(cells)
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
 
 
 def write_ids(report: Report, out: TextIO) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TextIO
 
 from certadvise.render.report import Report
+from certadvise.render.safety import markdown_text
 from certadvise.render.text import clean, human
 
 
 def _cell(text: str) -> str:
-    return " ".join(clean(text).replace("\\", "\\\\").replace("|", "\\|").split())
+    return " ".join(markdown_text(clean(text)).split())
 
 
 def write_markdown(report: Report, out: TextIO) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from certadvise.render.safety import strip_unsafe
+
 _C1_AND_DEL = re.compile(r"[\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
-    """Drop control characters (ANSI/OSC escapes, bidi overrides); keep newlines and tabs."""
-    return _CONTROL.sub("", text)
+    """Drop control, direction-changing and invisible characters; keep newlines and tabs."""
+    return strip_unsafe(text)
 
 
 def number(value: float) -> str:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from certadvise.advice.costs import Ownership, Quote, money, quote_text
 from certadvise.advice.planning import Plan, Step
 from certadvise.advice.ranking import Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome
+from certadvise.catalog.freshness import dated, freshness, price_source, tier_named
+from certadvise.catalog.index import Summary
+from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document
 
 LATER_SHOWN = 5  # rows of the "later" table unless --all
 
 
-def cost_document(quote: Quote) -> dict[str, Any]:
+def cost_document(
+    quote: Quote, entry: Certification | Summary, today: dt.date | None
+) -> dict[str, Any]:
+    """The way in as JSON, with the date of the price's source, whether that is stale, and
+    how far the source is to be trusted."""
+    source = _price_source(quote, entry)
     return {
         "minimum_usd": quote.usd,
         "currency": "USD",
@@ -22,14 +31,28 @@ def cost_document(quote: Quote) -> dict[str, Any]:
         "at_least": quote.at_least,
         "route": quote.route,
         "unverified_fees": list(quote.unverified_parts),
+        **freshness(source.as_of if source else None, today),
+        "confidence": source.confidence.value if source else None,
     }
 
 
-def cost_for_people(quote: Quote) -> str:
+def cost_for_people(quote: Quote, entry: Certification | Summary, today: dt.date | None) -> str:
+    """'$475', '$275 (2014)', '$899 (a package), low confidence', 'not verified'."""
     if not quote.verified:
         return "not verified"
-    note = "" if quote.route == "non-member price" else f" ({quote.route})"
-    return quote_text(quote) + note
+    source = _price_source(quote, entry)
+    text = dated(quote_text(quote), source.as_of if source else None, today)
+    if quote.route != "non-member price":
+        text += f" ({quote.route})"
+    if source is not None and source.confidence is Confidence.LOW:
+        text += ", low confidence"
+    return text
+
+
+def _price_source(quote: Quote, entry: Certification | Summary) -> Source | None:
+    if not quote.verified or not isinstance(entry, Certification):
+        return None
+    return price_source(entry, tier_named(entry, quote.route) if quote.package else None)
 
 
 def step_document(step: Step) -> dict[str, Any]:
@@ -60,9 +83,16 @@ def step_for_people(step: Step) -> str:
     return f"{step.text} ({', '.join(said)})" if said else step.text
 
 
-def reasons(ev: Evaluation) -> list[str]:
-    """Why it is recommended: the scoring reasons, strongest first, then what it meets."""
-    scored = sorted((c for c in ev.components if c.points > 0), key=lambda c: -c.points)
+def reasons(ev: Evaluation, market_given: bool = True) -> list[str]:
+    """Why it is recommended: the scoring reasons, strongest first, then what it meets.
+
+    Being recognized in the assumed market (US) tells nobody anything: it is said only when
+    the person named a country.
+    """
+    scored = sorted(
+        (c for c in ev.components if c.points > 0 and (market_given or c.name != "market")),
+        key=lambda c: -c.points,
+    )
     met = [v.reason for v in ev.verdicts if v.rule == "prerequisites" and v.outcome is Outcome.PASS]
     return [c.reason for c in scored] + met
 
@@ -77,7 +107,11 @@ def _plan(ev: Evaluation) -> Plan:
 
 
 def recommendation_document(
-    rank: int, ev: Evaluation, ownership: Ownership | None
+    rank: int,
+    ev: Evaluation,
+    ownership: Ownership | None,
+    today: dt.date | None = None,
+    market_given: bool = True,
 ) -> dict[str, Any]:
     return {
         "rank": rank,
@@ -85,9 +119,9 @@ def recommendation_document(
         "name": ev.entry.name,
         "organization": ev.entry.organization,
         "score": ev.score,
-        "cost": cost_document(ev.quote),
+        "cost": cost_document(ev.quote, ev.entry, today),
         "steps": [step_document(s) for s in _plan(ev).short_steps],
-        "reasons": reasons(ev),
+        "reasons": reasons(ev, market_given),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
         "score_components": [
@@ -128,7 +162,9 @@ def recommend_report(
 ) -> Report:
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
-        recommendation_document(rank, ev, result.ownership(ev))
+        recommendation_document(
+            rank, ev, result.ownership(ev), result.today, result.profile.country is not None
+        )
         for rank, ev in enumerate(shown, start=1)
     ]
     rows = [
@@ -136,7 +172,7 @@ def recommend_report(
             **doc,
             "minimum_usd": doc["cost"]["minimum_usd"],
             "cost_verified": doc["cost"]["verified"],
-            "cost_now": cost_for_people(ev.quote),
+            "cost_now": cost_for_people(ev.quote, ev.entry, result.today),
             "to_do": "; ".join(step_for_people(s) for s in _plan(ev).short_steps),
             "why": "; ".join(doc["reasons"][:3]),
         }
@@ -299,7 +335,7 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
         "eligible": ev.eligible,
         "rank": rank,
         "score": ev.score if ev.eligible else None,
-        "cost": cost_document(ev.quote),
+        "cost": cost_document(ev.quote, ev.entry, result.today),
         "verdicts": [
             {"rule": v.rule, "outcome": v.outcome.value, "reason": v.reason} for v in ev.verdicts
         ],
