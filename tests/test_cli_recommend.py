@@ -341,3 +341,12 @@ def test_a_stale_price_says_its_year_and_json_says_stale(cli: Runner) -> None:
     assert ep["cost"]["stale"] is True and "2014" in ep["cost"]["as_of"]
     row = next(line for line in cli(*args, "--have", "CPR").lines if " ACSM-EP " in line)
     assert "$275 (2014)" in row
+
+
+def test_years_adds_the_holding_cost_to_the_table(cli: Runner) -> None:
+    args = ("recommend", "--goal", "tactical", "--degree", "bachelor", "--have", "CPR")
+    assert "Holding" not in cli(*args).lines[0]
+    table = cli(*args, "--years", "5").lines
+    assert "Holding 5 years" in table[0]
+    row = next(line for line in table if line.startswith("1 "))
+    assert "TSAC-F" in row and "at least $525" in row

@@ -10,7 +10,6 @@ the person's goals, `path` plans one; both read the same steps.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -176,8 +175,9 @@ class Planner:
     _best: dict[str, Plan] = field(default_factory=dict)
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
-    _members: dict[str, list[Certification]] = field(default_factory=dict)
-    _options: dict[tuple[tuple[str, ...], str, bool], list[Plan]] = field(default_factory=dict)
+    _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
+        default_factory=dict
+    )
     _cpr_usd: list[float | None] = field(default_factory=list)  # worked out once
 
     def plan(self, target: Certification) -> Plan:
@@ -310,18 +310,20 @@ class Planner:
 
     def _credential(self, target: Certification, gap: Gap, prefer_org: str | None) -> list[Step]:
         """Steps to one credential meeting any of the gap's references: the best fit."""
-        ranked = self._ranked_options(gap.refs, target.organization, prefer_org is not None)
-        plans = list(itertools.islice((p for p in ranked if p.target.id != target.id), 4))
+        planned, rest = self._ranked_options(gap.refs, target.organization, prefer_org is not None)
+        plans = [p for p in planned if p.target.id != target.id]
         if not plans:
-            if any(self._members_of(ref) for ref in gap.refs):
-                raise _Loop([target.id, *gap.refs])
+            if any(
+                self.catalog.satisfies(s, ref) for s in self.catalog.summaries for ref in gap.refs
+            ):
+                raise _Loop([target.id, *gap.refs])  # there are some, but none can be reached
             return [
                 Step("credential", gap.need, f"{target.id} requires it", note="not in the catalog")
             ]
-        best, *next_best = plans
-        more = len(ranked) - len(plans) - 1  # the target may be one of them
-        others = ", ".join(p.target.id for p in next_best) + (" and others" if more > 0 else "")
-        also = f"; {others} would also do" if next_best else ""
+        best = plans[0]
+        others = [p.target.id for p in plans[1:]] + [i for i in rest if i != target.id]
+        named = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+        also = f"; {named} would also do" if others else ""
         advised = " first, as its organization advises" if prefer_org else ""
         *before, exam = best.steps
         earn = replace(
@@ -333,54 +335,55 @@ class Planner:
         )
         return [*before, earn]
 
-    def _ranked_options(self, refs: tuple[str, ...], org: str, advised: bool) -> list[Plan]:
-        """The plans of every credential meeting `refs`, best first; worked out once.
+    def _ranked_options(
+        self, refs: tuple[str, ...], org: str, advised: bool
+    ) -> tuple[list[Plan], list[str]]:
+        """The credentials meeting `refs`: the plans of the best-fitting ones, nearest first,
+        and the ids of the others; worked out once.
 
         A requirement takes the best fit for the person's goals, then the target's own
         organization's; a base credential the organization advises follows its order ("a
-        CPT, or ..."), its own first. Then the nearest plan.
+        CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
+        large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
         key = (refs, org, advised)
         if key in self._options:
             return self._options[key]
         loops_before = self._loops
-        options = [
-            e
-            for ref in refs
-            for e in self._members_of(ref)
-            if e.status is Status.ACTIVE and e.kind == "certification"
-        ]
+        fits: dict[str, tuple[int, ...]] = {}
+        for summary in self.catalog.summaries.values():
+            if summary.status is not Status.ACTIVE or summary.kind != "certification":
+                continue
+            order = next(
+                (i for i, ref in enumerate(refs) if self.catalog.satisfies(summary.id, ref)), None
+            )
+            if order is None:
+                continue
+            fit = -sum(goal in summary.goals for goal in self.profile.goals)
+            own = int(summary.organization != org)
+            fits[summary.id] = (order, own, fit) if advised else (fit, own)
+        ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
+        best_fit = fits[ranked_ids[0]] if ranked_ids else None
         plans: list[Plan] = []
-        for option in dict.fromkeys(options):
+        for cert_id in (i for i in ranked_ids if fits[i] == best_fit):
             try:
-                plans.append(self._plan(option))
+                plans.append(self._plan(self.catalog.entries[cert_id]))
             except _Loop:
                 continue
-
-        def preference(p: Plan) -> tuple[object, ...]:
-            own = p.target.organization == org
-            fit = -self._goal_fit(p.target)
-            if not advised:
-                return (fit, not own, *p.sort_key(), p.target.id)
-            order = next(i for i, ref in enumerate(refs) if self._meets(p.target.id, ref))
-            return (order, not own, fit, *p.sort_key(), p.target.id)
-
-        plans.sort(key=preference)
+        plans.sort(key=lambda p: (*p.sort_key(), p.target.id))
+        rest = [i for i in ranked_ids if fits[i] != best_fit]
+        if not plans and rest:  # the best-fitting ones all loop: plan the next ones
+            for cert_id in rest:
+                try:
+                    plans.append(self._plan(self.catalog.entries[cert_id]))
+                except _Loop:
+                    continue
+            plans.sort(key=lambda p: (fits[p.target.id], *p.sort_key(), p.target.id))
+            rest = []
+        found = (plans, rest)
         if self._loops == loops_before:  # complete only when no loop cut it short
-            self._options[key] = plans
-        return plans
-
-    def _meets(self, cert_id: str, ref: str) -> bool:
-        return self.catalog.satisfies(cert_id, ref)
-
-    def _members_of(self, ref: str) -> list[Certification]:
-        if ref not in self._members:
-            if self.catalog.credential_class(ref) is not None:
-                self._members[ref] = self.catalog.members_of(ref)
-            else:
-                found = self.catalog.entries.get(ref) if ref in self.catalog.summaries else None
-                self._members[ref] = [found] if found is not None else []
-        return self._members[ref]
+            self._options[key] = found
+        return found
 
     def _goal_fit(self, entry: Certification) -> int:
         return sum(goal in entry.goals for goal in self.profile.goals)

@@ -311,7 +311,7 @@ def _cost(quote: Quote, profile: Profile, reference_usd: float | None) -> Compon
 def market_rank(entry: Certification | Summary, profile: Profile) -> int:
     """Where the person works comes first: 0, its home market (the first it lists); 1,
     recognized there too, or internationally; 2, not stated; 3, another market's."""
-    markets: tuple[str, ...] = getattr(entry, "markets", ())  # a Summary has none
+    markets = entry.markets
     if not markets:
         return 2
     if markets[0] == profile.market:

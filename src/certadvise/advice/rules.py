@@ -23,6 +23,7 @@ from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import Certification, CprAed, Delivery, Status
 
 INTERNATIONAL = "international"
+LOCAL_NAMED = 2  # local certifications named beside one from another market
 # Ways an exam is sat that do not tie it to the market where it is the standard.
 PORTABLE_DELIVERY = frozenset(
     {Delivery.TEST_CENTRE, Delivery.REMOTE_PROCTORED, Delivery.ONLINE, Delivery.ONLINE_OPEN_BOOK}
@@ -55,7 +56,7 @@ class RuleContext:
     profile: Profile
     _planner: Planner | None = field(default=None, repr=False)
     _plans: dict[str, Plan] = field(default_factory=dict, repr=False)
-    _local: list[list[Certification]] = field(default_factory=list, repr=False)
+    _local: list[dict[str, list[str]]] = field(default_factory=list, repr=False)
     _goals: dict[tuple[tuple[str, ...], ...], list[Verdict]] = field(
         default_factory=dict, repr=False
     )
@@ -81,20 +82,21 @@ class RuleContext:
         return self._plans[entry.id]
 
     def local_alternatives(self, entry: Certification) -> list[str]:
-        """Active certifications recognized in the person's market that serve one of the
-        same goals as `entry`, by id (the market's entries are listed once)."""
-        if not self._local:
-            self._local.append(
-                [
-                    e
-                    for e in self.catalog.certifications
-                    if self.profile.market in e.markets
-                    and e.kind == "certification"
-                    and e.status is Status.ACTIVE
-                ]
-            )
-        wanted = set(self.profile.goals) or set(entry.goals)
-        return [e.id for e in self._local[0] if wanted & set(e.goals) and e.id != entry.id]
+        """A few active certifications recognized in the person's market that serve one of
+        the person's goals (or, with none given, one of the entry's), by id."""
+        if not self._local:  # the market's certifications by goal, a few each, listed once
+            by_goal: dict[str, list[str]] = {}
+            for e in self.catalog.summaries.values():  # summaries: no entry is read
+                local = self.profile.market in e.markets and e.kind == "certification"
+                if local and e.status is Status.ACTIVE:
+                    for goal in e.goals:
+                        ids = by_goal.setdefault(goal, [])
+                        if len(ids) < LOCAL_NAMED + 1:
+                            ids.append(e.id)
+            self._local.append(by_goal)
+        wanted = self.profile.goals or entry.goals
+        found = [i for goal in wanted for i in self._local[0].get(goal, ()) if i != entry.id]
+        return list(dict.fromkeys(found))[:LOCAL_NAMED]
 
     def quote(self, entry: Certification) -> Quote:
         """The cheapest way in for this person (member, student or non-member price)."""
@@ -303,7 +305,7 @@ def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Ver
     said = f"a {', '.join(entry.markets)} credential: not the usual standard in {where}"
     local = ctx.local_alternatives(entry)
     if local:
-        said += f", where {' or '.join(local[:2])} is"
+        said += f", where {' or '.join(local)} is"
     delivery = entry.exam.delivery if entry.exam else ()
     if delivery and all(d in PORTABLE_DELIVERY for d in delivery):
         return _warn("market", said)

@@ -73,6 +73,7 @@ class Summary(NamedTuple):
     accreditation: tuple[str, ...]
     aliases: tuple[str, ...]
     former_names: tuple[str, ...]
+    markets: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, entry: Certification) -> Summary:
@@ -89,6 +90,7 @@ class Summary(NamedTuple):
             bodies,
             entry.aliases,
             entry.former_names,
+            entry.markets,
         )
 
 
@@ -108,6 +110,7 @@ class Catalog:
     summaries: dict[str, Summary] = field(default_factory=dict)
     notices: tuple[str, ...] = ()  # overlay entries that replace or patch an earlier one
     _names: dict[str, set[str]] | None = field(default=None, repr=False)
+    _classes: dict[str, CredentialClass] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.summaries:
@@ -138,6 +141,8 @@ class Catalog:
 
     def resolve(self, name: str) -> Certification:
         """The entry a name means; ambiguous and unknown names raise with help."""
+        if name in self.summaries:  # a canonical id: no need to index every name
+            return self.entries[name]
         ids = self.names.get(name_key(name), set())
         if len(ids) == 1:
             return self.entries[next(iter(ids))]
@@ -201,8 +206,9 @@ class Catalog:
         """The class a `class:<id>` reference names, if it is one."""
         if not ref.startswith(CLASS_PREFIX):
             return None
-        wanted = ref.removeprefix(CLASS_PREFIX)
-        return next((c for c in self.vocabulary.credential_classes if c.id == wanted), None)
+        if self._classes is None:
+            self._classes = {c.id: c for c in self.vocabulary.credential_classes}
+        return self._classes.get(ref.removeprefix(CLASS_PREFIX))
 
     def describe_requirement(self, ref: str) -> str:
         """A credential reference in words."""

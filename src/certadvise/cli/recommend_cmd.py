@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from certadvise.cli import completion, shell
-from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
+from certadvise.cli.options import CatalogOpt, FormatOpt
 from certadvise.cli.profile_options import with_profile_options
 
 
@@ -35,7 +35,16 @@ def recommend(
         bool,
         typer.Option("--interactive", "-i", help="Answer questions instead of giving options."),
     ] = False,
-    years: YearsOpt = 3,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            min=1,
+            max=50,
+            metavar="N",
+            help="Add what holding each costs over N years (exam, dues, recertification).",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
@@ -61,12 +70,14 @@ def recommend(
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
     explain = cat.resolve(why).id if why is not None else None
-    advice = advise(profile, assumptions, cat, shell.today(), years=years, explain=explain)
+    advice = advise(profile, assumptions, cat, shell.today(), years=years or 3, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None
         shell.output(why_report(advice, evaluation), fmt)
         return
-    shell.output(recommend_report(advice, None if show_all else top, show_excluded, show_all), fmt)
+    shown = None if show_all else top
+    report = recommend_report(advice, shown, show_excluded, show_all, years is not None)
+    shell.output(report, fmt)
     if not advice.ranked:
         raise typer.Exit(1)

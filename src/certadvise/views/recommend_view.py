@@ -158,8 +158,14 @@ def excluded_document(ev: Evaluation) -> dict[str, Any]:
 
 
 def recommend_report(
-    result: Recommendations, top: int | None, show_excluded: bool, show_all_later: bool = False
+    result: Recommendations,
+    top: int | None,
+    show_excluded: bool,
+    show_all_later: bool = False,
+    show_holding: bool = False,
 ) -> Report:
+    """The three sections (and what was left out); `show_holding` adds what holding each
+    recommendation costs over `result.years` (asked for with --years)."""
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
         recommendation_document(
@@ -175,6 +181,7 @@ def recommend_report(
             "cost_now": cost_for_people(ev.quote, ev.entry, result.today),
             "to_do": "; ".join(step_for_people(s) for s in _plan(ev).short_steps),
             "why": "; ".join(doc["reasons"][:3]),
+            "holding": (doc["total_cost"] or {}).get("text"),
         }
         for doc, ev in zip(records, shown, strict=True)
     ]
@@ -189,6 +196,11 @@ def recommend_report(
         Column("cost_verified", "Cost verified", for_people=False),
         Column("cost_now", "Cost now", for_programs=False),
         *([Column("to_do", "To do first", for_programs=False)] if any_to_do else []),
+        *(
+            [Column("holding", f"Holding {result.years} years", for_programs=False)]
+            if show_holding
+            else []
+        ),
         Column("why", "Why", for_programs=False),
         Column("reasons", "Reasons", for_people=False),
         Column("warnings", "Warnings", for_people=False),
