@@ -101,7 +101,7 @@ def _unchanged(stamps: list[Stamp]) -> bool:
 
 def _fingerprint(dirs: Sequence[Path]) -> tuple[str, list[Stamp]]:
     """The key, and the stamps of the files and folders as they were read for it."""
-    from certadvise.catalog.yamlsource import MAX_BYTES
+    from certadvise.limits import MAX_FILE_BYTES as MAX_BYTES  # light: no yaml import
 
     digest = blake2b(digest_size=DIGEST)
     here = Path(__file__).parent

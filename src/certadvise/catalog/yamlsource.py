@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from certadvise.limits import MAX_FILE_BYTES
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing
@@ -27,7 +29,7 @@ except ImportError:  # pragma: no cover - libyaml missing
 
 MAX_NODES = 200_000
 MAX_DEPTH = 64
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 MAX_DIGITS = 100  # longer integers are not amounts of anything (and Python refuses 4,300)
 
 Path_ = tuple[str | int, ...]
