@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 26)
 
 @pytest.fixture(autouse=True)
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("certadvise.cli.shell.today", lambda: TODAY)
+    monkeypatch.setattr("certadvise.cli.runtime.today", lambda: TODAY)
 
 
 def test_list_shows_the_year_of_a_price_older_than_two_years(cli: Runner) -> None:
@@ -37,7 +37,7 @@ def test_list_json_says_as_of_and_stale(cli: Runner) -> None:
 def test_stale_is_relative_to_the_day_of_the_run(
     cli: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("certadvise.cli.shell.today", lambda: dt.date(2015, 1, 1))
+    monkeypatch.setattr("certadvise.cli.runtime.today", lambda: dt.date(2015, 1, 1))
     rows = {r["id"]: r for r in cli("list", "-f", "json").json()["certifications"]}
     assert rows["ACSM-EP"]["stale"] is False
 

@@ -41,12 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run certadvise with `argv`; return the exit code (see CLI.md)."""
     import typer
 
-    from certadvise.cli import shell
+    from certadvise.cli import runtime
     from certadvise.cli.app import app
     from certadvise.errors import CatalogError, CertadviseError
 
     global _debug
-    shell.configure()  # each run starts from the defaults; the output options change them
+    runtime.configure()  # each run starts from the defaults; the output options change them
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli import shell
+from certadvise.cli import runtime
 from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import CatalogOpt, FormatOpt, with_output_options
 
@@ -42,7 +42,7 @@ def validate(
     for folder in dirs or ():
         if not folder.is_dir():
             raise InputError(f"catalog folder {folder} does not exist")
-    folders = [builtin_dir(), *dirs] if dirs else shell.checked_dirs(None)
+    folders = [builtin_dir(), *dirs] if dirs else runtime.checked_dirs(None)
     try:
         catalog = load_catalog(folders)
     except CatalogError as exc:
@@ -102,10 +102,10 @@ def stale(
     from certadvise.catalog.freshness import stale_facts
     from certadvise.views.catalog_views import stale_report
 
-    cat = shell.load(catalog)
-    today = shell.today()
+    cat = runtime.load(catalog)
+    today = runtime.today()
     found = stale_facts(cat.certifications, today, older_than, list(cat.organizations.values()))
-    shell.output(stale_report(found, today, older_than), fmt)
+    runtime.output(stale_report(found, today, older_than), fmt)
 
 
 app.command("validate", cls=PanelledCommand)(with_output_options(validate))

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import completion, shell
+from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
@@ -50,16 +50,16 @@ def compare(
     from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 
-    cat = shell.load(catalog)
+    cat = runtime.load(catalog)
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
     profile = None
     if given(profile_options) or saved(profile_options) is not None:
         profile, assumptions = build_profile(profile_options, cat)
-        shell.assume(*saved_notes(assumptions))
+        runtime.assume(*saved_notes(assumptions))
     members = profile.member if profile else ()
-    today = shell.today()
+    today = runtime.today()
     comparison = compare(
         entries,
         FactContext(cat, members, years, today),
@@ -68,4 +68,4 @@ def compare(
         wanted,
         only_differences,
     )
-    shell.output(compare_report(comparison, today), fmt, page=True)
+    runtime.output(compare_report(comparison, today), fmt, page=True)

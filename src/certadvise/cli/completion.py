@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 
 def _catalog() -> Catalog:
-    from certadvise.cli import shell
+    from certadvise.cli import runtime
 
-    return shell.load(None)
+    return runtime.load(None)
 
 
 def _matching(names: Callable[[Catalog], list[str]]) -> Callable[[str], list[str]]:

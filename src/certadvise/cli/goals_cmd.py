@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from certadvise.cli import shell
+from certadvise.cli import runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt
 
 
@@ -10,4 +10,4 @@ def goals(fmt: FormatOpt = None, catalog: CatalogOpt = None) -> None:
     """List the goals --goal understands, with what each means."""
     from certadvise.views.catalog_views import goals_report
 
-    shell.output(goals_report(shell.load(catalog)), fmt)
+    runtime.output(goals_report(runtime.load(catalog)), fmt)

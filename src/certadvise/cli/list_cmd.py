@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli import completion, shell
+from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt
 
 
@@ -55,6 +55,6 @@ def list_certifications(
     from certadvise.catalog.listing import Filters, filter_entries
     from certadvise.views.catalog_views import list_report
 
-    cat = shell.load(catalog)
+    cat = runtime.load(catalog)
     entries, notes = filter_entries(cat, Filters(org, category, goal, max_cost))
-    shell.output(list_report(cat, entries, notes, shell.today()), fmt)
+    runtime.output(list_report(cat, entries, notes, runtime.today()), fmt)

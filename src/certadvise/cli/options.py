@@ -154,9 +154,9 @@ def with_output_options(
         options["no_input"] = NO_INPUT_OPTION
 
     def take(given: dict[str, Any]) -> dict[str, Any]:
-        from certadvise.cli import shell
+        from certadvise.cli import runtime
 
-        shell.configure(
+        runtime.configure(
             given["color"],
             given["quiet"],
             page=not given.get("no_pager", False),

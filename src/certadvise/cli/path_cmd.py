@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import completion, shell
+from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 
@@ -52,9 +52,9 @@ def path(
     from certadvise.cli.profile_options import build_profile, saved_notes
     from certadvise.views.path_view import path_report
 
-    cat = shell.load(catalog)
+    cat = runtime.load(catalog)
     entry = cat.resolve(target)
     profile, assumptions = build_profile(profile_options, cat)
-    shell.assume(*saved_notes(assumptions))
-    plan = plan_path(entry, profile, cat, shell.today(), by.date() if by else None, years, pace)
-    shell.output(path_report(plan), fmt)
+    runtime.assume(*saved_notes(assumptions))
+    plan = plan_path(entry, profile, cat, runtime.today(), by.date() if by else None, years, pace)
+    runtime.output(path_report(plan), fmt)

@@ -30,15 +30,15 @@ def _save(
     The answers are checked and stored as canonical ids. Options on any later command win
     over the saved profile; --no-profile ignores it.
     """
-    from certadvise.cli import shell
+    from certadvise.cli import runtime
     from certadvise.cli.profile_options import build_profile
     from certadvise.errors import InputError
 
     if not given(profile_options):
         raise InputError("nothing to save: give profile options such as --goal or --profile FILE")
-    profile, _ = build_profile(profile_options, shell.load(catalog))
+    profile, _ = build_profile(profile_options, runtime.load(catalog))
     path = saved_profile.save(profile.as_document())
-    shell.say(f"saved the profile to {path}")
+    runtime.say(f"saved the profile to {path}")
 
 
 def show(fmt: FormatOpt = None) -> None:
@@ -48,9 +48,9 @@ def show(fmt: FormatOpt = None) -> None:
     path = saved_profile.profile_path()
     stored = saved_profile.load()
     if stored is None:
-        from certadvise.cli import shell
+        from certadvise.cli import runtime
 
-        shell.say(f"no saved profile (it would be {path}); see 'certadvise profile save'")
+        runtime.say(f"no saved profile (it would be {path}); see 'certadvise profile save'")
         return
     if fmt is OutputFormat.JSON:
         from certadvise.catalog.models import to_jsonable
@@ -65,9 +65,9 @@ def clear() -> None:
     """Remove the saved profile."""
     path = saved_profile.profile_path()
     said = "removed" if saved_profile.clear() else "no saved profile at"
-    from certadvise.cli import shell
+    from certadvise.cli import runtime
 
-    shell.say(f"{said} {path}")
+    runtime.say(f"{said} {path}")
 
 
 def path() -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from certadvise.cli import completion, shell
+from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt
 from certadvise.cli.profile_options import with_profile_options
 
@@ -61,23 +61,23 @@ def recommend(
     from certadvise.errors import InputError
     from certadvise.views.recommend_view import recommend_report, why_report
 
-    cat = shell.load(catalog)
-    if interactive and shell.RUN.no_input:
+    cat = runtime.load(catalog)
+    if interactive and runtime.RUN.no_input:
         raise InputError("--interactive asks questions and --no-input forbids them: pick one")
-    if interactive or shell.should_interview(profile_options):
+    if interactive or runtime.should_interview(profile_options):
         from certadvise.cli.interview import interview
 
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat)
     explain = cat.resolve(why).id if why is not None else None
-    advice = advise(profile, assumptions, cat, shell.today(), years=years or 3, explain=explain)
+    advice = advise(profile, assumptions, cat, runtime.today(), years=years or 3, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None
-        shell.output(why_report(advice, evaluation), fmt)
+        runtime.output(why_report(advice, evaluation), fmt)
         return
     shown = None if show_all else top
     report = recommend_report(advice, shown, show_excluded, show_all, years is not None)
-    shell.output(report, fmt)
+    runtime.output(report, fmt)
     if not advice.ranked:
         raise typer.Exit(1)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from certadvise.cli import completion, shell
+from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import NO_PROFILE_OPTION
 
@@ -43,14 +43,14 @@ def show(
     from certadvise.cli import saved_profile
     from certadvise.views.catalog_views import show_report
 
-    cat = shell.load(catalog)
+    cat = runtime.load(catalog)
     entry = cat.resolve(name)
     if member is None and not no_profile:
         stored = saved_profile.load()
         if stored is not None:
             member = list(stored.member or ())
-            shell.assume(saved_profile.assumption(saved_profile.profile_path()))
+            runtime.assume(saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
-    shell.output(
-        show_report(entry, FactContext(cat, memberships, years, shell.today())), fmt, page=True
+    runtime.output(
+        show_report(entry, FactContext(cat, memberships, years, runtime.today())), fmt, page=True
     )
