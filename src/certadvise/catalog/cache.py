@@ -16,7 +16,6 @@ A cache that cannot be read or written is ignored: it only ever makes a command 
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import stat
@@ -29,7 +28,7 @@ from typing import Any
 
 from certadvise import __version__
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.loading import load_catalog
+from certadvise.catalog.loading import load_catalog, without_gc
 from certadvise.catalog.models import Goal, Organization, Vocabulary
 from certadvise.catalog.plain import PlainEntries, build, to_plain
 
@@ -44,18 +43,6 @@ STALE_TEMP_SECONDS = 600  # a temporary file this old was left by a run that was
 DIGEST = 16  # bytes of BLAKE2b: for the key and for each line's checksum
 
 Explain = Callable[[str], None]
-
-
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    """Many new objects at once: the cyclic collector would only slow it down."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def cache_dir() -> Path:
@@ -278,7 +265,7 @@ def _read(path: Path, say: Explain, rebuild: Callable[[], Catalog]) -> Catalog |
     finally:
         os.close(fd)
     try:
-        with _without_gc():
+        with without_gc():
             catalog = _decode(data, lambda: rebuild().entries)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
         say(f"cache rebuilt: {path} is damaged ({exc})")
@@ -294,7 +281,7 @@ def _read(path: Path, say: Explain, rebuild: Callable[[], Catalog]) -> Catalog |
 def _write(path: Path, catalog: Catalog, say: Explain) -> None:
     """Write atomically, then prune; a failure leaves no temporary file behind."""
     try:
-        with _without_gc():
+        with without_gc():
             data = _encode(catalog)
     except (ValueError, TypeError) as exc:  # e.g. a value JSON cannot hold: just do not cache
         say(f"cache not written: {exc}")

@@ -114,7 +114,7 @@ class _Lines:
 
 
 @contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
+def without_gc() -> Iterator[None]:
     """Building many objects at once: the cyclic collector would only slow it down."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -152,7 +152,7 @@ class ReadEntry:
 
 def load_catalog(dirs: Sequence[Path]) -> Catalog:
     """Load and validate catalog folders; raise CatalogError listing every problem."""
-    with _without_gc():
+    with without_gc():
         return _load(dirs)
 
 
@@ -265,7 +265,7 @@ def _ignore_interrupts() -> None:
 
 
 def _read_chunk(paths: list[Path], known: Known) -> list[ReadEntry]:
-    with _without_gc():
+    with without_gc():
         return [_read_entry(path, known) for path in paths]
 
 

@@ -7,23 +7,12 @@ from typing import Any
 from certadvise.advice.costs import money
 from certadvise.advice.planning import Plan, Step, duration_text
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document
+from certadvise.views import ownership_document, step_document
 
 
-def step_document(number: int, step: Step) -> dict[str, Any]:
-    return {
-        "step": number,
-        "kind": step.kind,
-        "text": step.text,
-        "why": step.why,
-        "cost_usd": step.usd,
-        "cost_verified": step.usd is not None,
-        "years": step.years,
-        "months": None if step.months is None else round(step.months, 2),
-        "duration": step.duration,
-        "id": step.cert_id,
-        "note": step.note,
-    }
+def numbered_step(number: int, step: Step) -> dict[str, Any]:
+    """A step of the plan as JSON, with its number and its rough time in years."""
+    return {"step": number, **step_document(step), "years": step.years}
 
 
 def plan_summary(plan: Plan) -> dict[str, Any]:
@@ -35,12 +24,12 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
         "unpriced_steps": plan.unpriced,
         "years": round(plan.years, 2),
         "months": round(plan.months, 2),
-        "steps": [step_document(i, s) for i, s in enumerate(plan.steps, start=1)],
+        "steps": [numbered_step(i, s) for i, s in enumerate(plan.steps, start=1)],
     }
 
 
 def path_report(plan: Plan) -> Report:
-    steps = [step_document(i, s) for i, s in enumerate(plan.steps, start=1)]
+    steps = [numbered_step(i, s) for i, s in enumerate(plan.steps, start=1)]
     rows = [
         {
             **doc,

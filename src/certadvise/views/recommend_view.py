@@ -13,7 +13,7 @@ from certadvise.catalog.freshness import dated, freshness, price_source, tier_na
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document
+from certadvise.views import ownership_document, step_document
 
 LATER_SHOWN = 5  # rows of the "later" table unless --all
 
@@ -53,20 +53,6 @@ def _price_source(quote: Quote, entry: Certification | Summary) -> Source | None
     if not quote.verified or not isinstance(entry, Certification):
         return None
     return price_source(entry, tier_named(entry, quote.route) if quote.package else None)
-
-
-def step_document(step: Step) -> dict[str, Any]:
-    return {
-        "kind": step.kind,
-        "text": step.text,
-        "cost_usd": step.usd,
-        "cost_verified": step.usd is not None,
-        "duration": step.duration,
-        "months": None if step.months is None else round(step.months, 2),
-        "why": step.why,
-        "id": step.cert_id,
-        "note": step.note,
-    }
 
 
 def step_for_people(step: Step) -> str:
