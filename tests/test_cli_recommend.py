@@ -350,3 +350,9 @@ def test_years_adds_the_holding_cost_to_the_table(cli: Runner) -> None:
     assert "Holding 5 years" in table[0]
     row = next(line for line in table if line.startswith("1 "))
     assert "TSAC-F" in row and "at least $525" in row
+
+
+def test_an_organization_given_as_a_credential_suggests_its_certifications(cli: Runner) -> None:
+    result = cli("recommend", "--have", "NASM")
+    assert result.code == 2
+    assert "did you mean NASM-CPT, NASM-CES or NASM-CNC?" in result.err

@@ -151,7 +151,18 @@ class Catalog:
         raise UnknownNameError("certification", name, self.suggest(name))
 
     def suggest(self, name: str) -> list[str]:
-        """Closest ids to a misspelt name."""
+        """Closest ids to a misspelt name; for an organization's name ('NASM'), its own
+        certifications, personal-trainer ones first."""
+        org = next((o for o in self.organizations if name_key(o) == name_key(name)), None)
+        if org is not None:
+            own = [
+                s
+                for s in self.summaries.values()
+                if s.organization == org and s.kind == "certification" and s.status is Status.ACTIVE
+            ]
+            own.sort(key=lambda s: (s.category != "foundational-cpt", s.id))
+            if own:
+                return [s.id for s in own[:3]]
         by_key: dict[str, str] = {}
         for summary in self.summaries.values():
             for alias in self.names_of(summary):
