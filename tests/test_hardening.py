@@ -161,12 +161,12 @@ def test_duplicate_ids_in_one_folder_are_reported(cli: Runner, tmp_path: Path) -
 def test_internal_errors_are_one_line_unless_debugging(
     cli: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import certadvise.catalog.listing
+    import certadvise.advice.listing
 
     def broken(*args: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(certadvise.catalog.listing, "filter_entries", broken)
+    monkeypatch.setattr(certadvise.advice.listing, "filter_entries", broken)
     result = cli("list")
     assert result.code == 70
     assert result.err.startswith("certadvise: internal error: ZeroDivisionError: boom")

@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from certadvise.advice.facts import FACT_KEYS, FactContext, facts
 from certadvise.advice.profile import Profile
 from certadvise.advice.rules import Outcome, RuleContext, evaluate
-from certadvise.catalog.facts import FACT_KEYS, FactContext, facts
 from certadvise.catalog.models import Certification
 from certadvise.errors import InputError
 

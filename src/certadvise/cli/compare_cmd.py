@@ -45,8 +45,8 @@ def compare(
     """
 
     from certadvise.advice.comparison import check_selection, compare, pick_rows
+    from certadvise.advice.facts import FactContext
     from certadvise.advice.rules import RuleContext
-    from certadvise.catalog.facts import FactContext
     from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 

@@ -52,7 +52,7 @@ def list_certifications(
     catalog: CatalogOpt = None,
 ) -> None:
     """List the catalog's certifications, optionally filtered."""
-    from certadvise.catalog.listing import Filters, filter_entries
+    from certadvise.advice.listing import Filters, filter_entries
     from certadvise.views.catalog_views import list_report
 
     cat = runtime.load(catalog)

@@ -39,7 +39,7 @@ def show(
     Every fact with its source and as-of date; unknown facts read "not verified". Prices
     for members follow --member, or the saved profile's memberships.
     """
-    from certadvise.catalog.facts import FactContext
+    from certadvise.advice.facts import FactContext
     from certadvise.cli import saved_profile
     from certadvise.views.catalog_views import show_report
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.costs import Quote, cheapest_way_in
-from certadvise.catalog.facts import UNKNOWN, FactContext, amount, facts
+from certadvise.advice.facts import UNKNOWN, FactContext, amount, facts
 from certadvise.catalog.freshness import (
     DatedFact,
     dated,
