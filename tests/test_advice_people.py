@@ -300,6 +300,36 @@ PEOPLE = [
         first="",
         never={"CERT-IV-FITNESS", "UK-L3-PT", "CSEP-CPT"},
     ),
+    # A 12-year-old has no diploma yet, whatever is left unsaid: every certification waits.
+    person(
+        "12-year-old who loves sport",
+        *("--age", "12"),
+        first="",
+        assumption="no degree given: at 12, assumed no high-school diploma yet",
+    ),
+    # The RSCC is a registry designation on top of the CSCS after two years of full-time
+    # S&C coaching (nsca.com, requirements of 2017-07-01): never "now" for a new CSCS holder.
+    person(
+        "new CSCS holder coaching college athletes",
+        *("--have", "CSCS", "--have", "CPR-AED", "--degree", "bachelor"),
+        *("--field", "kinesiology", "--goal", "collegiate-athletes"),
+        later={"NSCA-RSCC": "years"},
+        never={"NSCA-RSCC"},
+    ),
+    # NBC-HWC needs an NBHWC-approved programme and 50 logged sessions (NBHWC): requirements
+    # no field states are steps, never silently met.
+    person(
+        "psychology graduate interested in wellness coaching",
+        *("--goal", "wellness", "--degree", "bachelor", "--field", "psychology"),
+        later={"NBC-HWC": "requirement"},
+        never={"NBC-HWC"},
+    ),
+    # A nurse qualifies for ACE Health Coach by degree (ACE names registered nurses).
+    person(
+        "nurse who wants to coach health",
+        *("--goal", "wellness", "--degree", "bachelor", "--field", "nursing", "--have", "CPR"),
+        now={"ACE-HC"},
+    ),
     # An NSCA member pays the member price for the CSCS ($340, facts).
     person(
         "NSCA member with a degree",

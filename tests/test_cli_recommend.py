@@ -199,7 +199,8 @@ def test_jsonl_and_ids_and_markdown(cli: Runner) -> None:
     assert [line["id"] for line in lines] == ["TSAC-F", "CSCS"]
     assert cli(*args, "-f", "ids").lines == ["TSAC-F", "CSCS"]
     md = cli(*args, "-f", "markdown").lines
-    assert md[0].startswith("| # | ID |") and md[2].startswith("| 1 | TSAC-F |")
+    assert md[0] == "### Recommended now"
+    assert md[2].startswith("| # | ID |") and md[4].startswith("| 1 | TSAC-F |")
 
 
 def test_profile_file_and_options_that_override_it(cli: Runner, tmp_path: Path) -> None:
@@ -345,9 +346,9 @@ def test_a_stale_price_says_its_year_and_json_says_stale(cli: Runner) -> None:
 
 def test_years_adds_the_holding_cost_to_the_table(cli: Runner) -> None:
     args = ("recommend", "--goal", "tactical", "--degree", "bachelor", "--have", "CPR")
-    assert "Holding" not in cli(*args).lines[0]
+    assert "Holding" not in cli(*args).lines[1]
     table = cli(*args, "--years", "5").lines
-    assert "Holding 5 years" in table[0]
+    assert "Holding 5 years" in table[1]
     row = next(line for line in table if line.startswith("1 "))
     assert "TSAC-F" in row and "at least $525" in row
 

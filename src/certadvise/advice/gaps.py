@@ -31,6 +31,7 @@ class GapKind(StrEnum):
     BASE_CREDENTIAL = "base-credential"  # recommended first by the organization
     HOURS = "hours"
     YEARS = "years"
+    OTHER = "requirement"  # a requirement in words that no field can state
     CPR_AED = "cpr-aed"
     MEMBERSHIP = "membership"
 
@@ -99,6 +100,7 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     if route.credentials_any and not _holds_any(profile, catalog, route.credentials_any):
         need = " or ".join(catalog.describe_requirement(r) for r in route.credentials_any)
         gaps.append(Gap(GapKind.CREDENTIAL, need, refs=route.credentials_any))
+    gaps += [Gap(GapKind.OTHER, requirement) for requirement in route.other]
     # "Hands-on clinical exercise experience (hours)" -> "hands-on clinical exercise experience"
     kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
     for kind_id, needed in route.hours.items():

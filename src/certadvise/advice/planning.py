@@ -39,7 +39,8 @@ YEARS_AFTER_HIGH_SCHOOL = {
     DegreeLevel.DOCTORATE: 10,
 }
 STUDY_HOURS_A_WEEK = 6  # the default pace of study beside work (`path --pace`)
-FINAL_YEAR_MONTHS = 12  # in the final year of the degree: done within a year
+FINAL_YEAR_MONTHS = 12  # in the final year of a degree: done within a year
+DIPLOMA_BY_AGE = 18  # a pupil finishes high school at about this age
 SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
 
 
@@ -129,8 +130,16 @@ class Plan:
 
     @property
     def months(self) -> float:
-        """Known months, added up (steps of unknown duration count as none)."""
-        return sum(s.months or 0 for s in self.steps)
+        """Known months, added up (steps of unknown duration count as none); waiting for a
+        birthday runs beside everything else (a 17-year-old finishes school meanwhile)."""
+        waiting = sum(s.months or 0 for s in self.steps if s.kind == "age")
+        doing = sum(s.months or 0 for s in self.steps if s.kind != "age")
+        return max(waiting, doing)
+
+    @property
+    def time_unknown(self) -> bool:
+        """A long step whose time nobody can say (a diploma for an adult without one)."""
+        return any(s.months is None for s in self.long_steps if s.kind != "credential")
 
     @property
     def years(self) -> float:
@@ -306,6 +315,15 @@ class Planner:
             ]
         if gap.kind is GapKind.CPR_AED:
             return [self._cpr(target, gap)]
+        if gap.kind is GapKind.OTHER:
+            return [
+                Step(
+                    "requirement",
+                    gap.need,
+                    f"{target.id} requires it; certadvise cannot tell whether you meet it",
+                    note="cost and time not verified",
+                )
+            ]
         raise AssertionError(f"no step for {gap.kind}")  # pragma: no cover
 
     def _credential(self, target: Certification, gap: Gap, prefer_org: str | None) -> list[Step]:
@@ -425,7 +443,7 @@ class Planner:
         steps.append(
             Step(
                 "exam",
-                f"pass the {target.id} exam",
+                _final_step(target),
                 f"the target: {target.name}",
                 exam_usd,
                 months=months,
@@ -454,22 +472,46 @@ class Planner:
         )
 
     def _degree_months(self, level: DegreeLevel) -> float | None:
-        """Typical months of full-time study from the person's level to `level`."""
+        """Typical months of full-time study from the person's level to `level`; None when
+        how long a high-school diploma takes is not known (an adult without one)."""
         final = self.profile.final_year
         if final is not None and final.rank >= level.rank:
             return FINAL_YEAR_MONTHS
-        start = YEARS_AFTER_HIGH_SCHOOL.get(self.profile.education)
-        end = YEARS_AFTER_HIGH_SCHOOL.get(level)
-        if start is None or end is None:  # no diploma yet: how long that takes is not known
+        to_diploma = self._months_to_diploma()
+        if to_diploma is None:
             return None
-        return max(0, end - start) * 12
+        start = YEARS_AFTER_HIGH_SCHOOL.get(self.profile.education, 0)
+        return to_diploma + max(0, YEARS_AFTER_HIGH_SCHOOL[level] - start) * 12
+
+    def _months_to_diploma(self) -> float | None:
+        profile = self.profile
+        if profile.education.rank >= DegreeLevel.HIGH_SCHOOL.rank:
+            return 0
+        if profile.final_year is DegreeLevel.HIGH_SCHOOL:
+            return FINAL_YEAR_MONTHS
+        if profile.age is not None and profile.age < DIPLOMA_BY_AGE:
+            return (DIPLOMA_BY_AGE - profile.age) * 12
+        return None
+
+
+def _final_step(target: Certification, verb: str = "pass") -> str:
+    """'pass the CSCS exam'; a designation (NSCA-RSCC) is applied for, not examined."""
+    if target.kind == "designation":
+        return f"apply for the {target.id} designation"
+    return f"{verb} the {target.id} exam"
 
 
 def _dedupe(steps: Sequence[Step]) -> tuple[Step, ...]:
-    """A step needed twice (CPR/AED for the target and a prerequisite) is taken once."""
+    """A step needed twice (CPR/AED for the target and a prerequisite) is taken once; so is
+    a degree: one degree (the longest asked for) meets every route that asks for one."""
     first: dict[str, Step] = {}
     for step in steps:
-        first.setdefault(step.text, step)
+        key = step.kind if step.kind in ("degree", "degree-field") else step.text
+        kept = first.get(key)
+        if kept is None or (step.months or 0) > (kept.months or 0):
+            first[key] = step if kept is None else replace(step, why=kept.why)
+    if "degree" in first:  # a new degree can be taken in the right field
+        first.pop("degree-field", None)
     return tuple(first.values())
 
 
@@ -507,7 +549,7 @@ def plan_path(
     if pre is None or not pre.verified:
         warnings.append(f"prerequisites not verified: check with {target.organization}")
     elif plan.reachable and not plan.long_steps:
-        warnings.append(f"you already qualify: register for the {target.id} exam")
+        warnings.append(f"you already qualify: {_final_step(target, 'register for')}")
     ownership = cost_of_ownership(
         target,
         catalog.organizations.get(target.organization),

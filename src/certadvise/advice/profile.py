@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 CPR_ID = "CPR-AED"
 DEFAULT_COUNTRY = "US"
+DIPLOMA_AGE = 17  # younger than this, and no degree given: no high-school diploma yet
 # Names people give for a country that are not its ISO 3166-1 alpha-2 code.
 COUNTRY_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US"}
 MAX_FIELD_LENGTH = 80
@@ -80,9 +81,14 @@ class Profile:
         except for a student in the final year of high school, who has no diploma yet."""
         if self.degree is not None:
             return self.degree
-        if self.final_year is DegreeLevel.HIGH_SCHOOL:
+        if self.final_year is DegreeLevel.HIGH_SCHOOL or self.too_young_for_a_diploma:
             return DegreeLevel.NONE
         return DegreeLevel.HIGH_SCHOOL
+
+    @property
+    def too_young_for_a_diploma(self) -> bool:
+        """Below the age at which people finish high school, no diploma is assumed."""
+        return self.degree is None and self.age is not None and self.age < DIPLOMA_AGE
 
     @property
     def student(self) -> bool:
@@ -236,9 +242,11 @@ def _field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, str | 
 
 def country(text: str) -> str:
     """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); anything else is an input error."""
+    from certadvise.catalog.countries import COUNTRY_CODES
+
     code = text.strip().upper()
     code = COUNTRY_ALIASES.get(code, code)
-    if len(code) != 2 or not code.isascii() or not code.isalpha():
+    if code not in COUNTRY_CODES:
         raise InputError(
             f"--country: expected a two-letter country code such as US, GB, CA or AU, got {text!r}"
         )
@@ -258,6 +266,8 @@ def assumptions(profile: Profile) -> list[str]:
     said = []
     if profile.degree is None and profile.final_year is DegreeLevel.HIGH_SCHOOL:
         said.append("in the final year of high school: no diploma yet")
+    elif profile.too_young_for_a_diploma:
+        said.append(f"no degree given: at {profile.age}, assumed no high-school diploma yet")
     elif profile.degree is None:
         said.append("no degree given: assumed a high-school diploma")
     elif profile.field is None and profile.degree.rank >= DegreeLevel.ASSOCIATE.rank:

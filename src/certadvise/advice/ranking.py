@@ -288,7 +288,9 @@ def _recommended(entry: Certification, profile: Profile, catalog: Catalog) -> li
         if by_credential or by_degree:
             found.append(
                 Component(
-                    "recommended", WEIGHTS["recommended"], f"you have the recommended {item.text}"
+                    "recommended",
+                    WEIGHTS["recommended"],
+                    f"you have what it recommends: {item.text}",
                 )
             )
     return found[:2]
@@ -396,6 +398,7 @@ def _nearness(ev: Evaluation, profile: Profile) -> tuple[object, ...]:
     unpriced = sum(s.usd is None for s in plan.steps if not s.short)
     return (
         market_rank(ev.entry, profile),
+        plan.time_unknown,  # "not known" is never nearest
         round(plan.months),
         unknowns + unpriced,
         plan.known_usd,

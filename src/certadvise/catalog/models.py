@@ -107,6 +107,13 @@ class Route(Strict):
     years: Annotated[
         dict[str, Annotated[float, Ge(0)]], Doc("Years of professional experience, by kind.")
     ] = dataclasses.field(default_factory=dict)
+    other: Annotated[
+        tuple[str, ...],
+        Doc(
+            "Requirements no field above can state, in words ('an NBHWC-approved training "
+            "programme'): each is a step of unknown cost and time, never silently met."
+        ),
+    ] = ()
 
 
 class CprAed(StrEnum):

@@ -215,7 +215,6 @@ def recommend_report(
     extra = [_later_report(later), _near_miss_report(result)]
     if show_excluded:
         extra.append(_excluded_report(result))
-    several = any(part.rows for part in extra)
     more_rows: list[dict[str, Any]] = []
     if show_excluded:  # csv and tsv: every row says what it is; later, then excluded, follow
         columns.insert(1, Column("status", "Status", for_people=False))
@@ -239,7 +238,7 @@ def recommend_report(
         notes=notes,
         preface=list(result.messages),
         extra=extra,
-        title="Recommended now" if several else None,
+        title="Recommended now",
         more_rows=more_rows,
     )
 
