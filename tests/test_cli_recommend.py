@@ -357,3 +357,15 @@ def test_an_organization_given_as_a_credential_suggests_its_certifications(cli: 
     result = cli("recommend", "--have", "NASM")
     assert result.code == 2
     assert "did you mean NASM-CPT, NASM-CES or NASM-CNC?" in result.err
+
+
+def test_a_country_the_catalog_does_not_cover_is_said(cli: Runner) -> None:
+    doc = cli("recommend", "--country", "DE", "--goal", "personal-training", "-f", "json").json()
+    assert doc["messages"][0].startswith("the catalog knows no certification recognized in DE")
+    assert cli("recommend", "--country", "XX").code == 2
+
+
+def test_quiet_markdown_has_no_notes(cli: Runner) -> None:
+    args = ("recommend", "--goal", "tactical", "--degree", "bachelor", "-f", "markdown")
+    assert any(line.startswith("> assumption") for line in cli(*args).lines)
+    assert not any(line.startswith(">") for line in cli(*args, "-q").lines)

@@ -420,6 +420,14 @@ def _messages(result: Recommendations) -> list[str]:
     """Plain words on what fits, naming the real cause when nothing does."""
     said = []
     profile = result.profile
+    catalog = result.catalog
+    if profile.country is not None and catalog is not None:
+        local = any(profile.market in s.markets for s in catalog.summaries.values())
+        if not local:
+            said.append(
+                f"the catalog knows no certification recognized in {profile.market}: "
+                "these are other markets' credentials; check what employers there ask for"
+            )
     near = result.near_misses
     if (
         profile.budget_usd is not None

@@ -37,6 +37,6 @@ def emit(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
     else:
         from certadvise.render.markdown import write_markdown
 
-        write_markdown(report, out)
+        write_markdown(report, out, notes=not ctx.quiet)
         return
     write_notes(report.notes, ctx)  # machine formats carry notes in the document too

@@ -13,7 +13,8 @@ def _cell(text: str) -> str:
     return " ".join(markdown_text(clean(text)).split())
 
 
-def write_markdown(report: Report, out: TextIO) -> None:
+def write_markdown(report: Report, out: TextIO, notes: bool = True) -> None:
+    """The tables, then the notes as quotes (part of the document: `--quiet` drops them)."""
     for line in report.preface:
         out.write(f"{_cell(line)}\n\n")
     for index, part in enumerate(p for p in (report, *report.extra) if p.rows or p is report):
@@ -28,5 +29,5 @@ def write_markdown(report: Report, out: TextIO) -> None:
             out.write("| " + " | ".join(cells) + " |\n")
     if report.footer:
         out.write("\n" + "".join(f"{_cell(line)}  \n" for line in report.footer))
-    for note in report.notes:
+    for note in report.notes if notes else ():
         out.write(f"\n> {_cell(note)}\n")
