@@ -369,3 +369,10 @@ def test_quiet_markdown_has_no_notes(cli: Runner) -> None:
     args = ("recommend", "--goal", "tactical", "--degree", "bachelor", "-f", "markdown")
     assert any(line.startswith("> assumption") for line in cli(*args).lines)
     assert not any(line.startswith(">") for line in cli(*args, "-q").lines)
+
+
+def test_a_price_in_another_currency_keeps_it(cli: Runner) -> None:
+    # UKSCA's assessment is GBP 300 for members (uksca.org.uk): shown as such, never converted.
+    args = ("recommend", "--country", "GB", "--goal", "collegiate-athletes", "--have", "CPR")
+    row = next(line for line in cli(*args, "--degree", "bachelor").lines if "UKSCA-ASCC" in line)
+    assert "from £300 (GBP: not compared with a USD budget)" in row

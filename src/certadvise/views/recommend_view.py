@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from certadvise.advice.costs import Ownership, Quote, money, quote_text
+from certadvise.advice.facts import amount
 from certadvise.advice.planning import Plan, Step
 from certadvise.advice.ranking import Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome
@@ -37,8 +38,16 @@ def cost_document(
 
 
 def cost_for_people(quote: Quote, entry: Certification | Summary, today: dt.date | None) -> str:
-    """'$475', '$275 (2014)', '$899 (a package), low confidence', 'not verified'."""
+    """'$475', '$275 (2014)', '$899 (a package), low confidence', 'not verified'; a price in
+    another currency in that currency ('£300 (GBP: not compared with a USD budget)')."""
     if not quote.verified:
+        cost = entry.cost if isinstance(entry, Certification) else None
+        if cost is not None and not cost.in_usd:
+            known = [a for a in (cost.exam_non_member, cost.exam_member) if a is not None]
+            known += [tier.usd for tier in cost.tiers]
+            if known:
+                lowest = amount(min(known), cost.currency)
+                return f"from {lowest} ({cost.currency}: not compared with a USD budget)"
         return "not verified"
     source = _price_source(quote, entry)
     text = dated(quote_text(quote), source.as_of if source else None, today)
