@@ -293,6 +293,13 @@ PEOPLE = [
         first_in={"CERT-IV-FITNESS"},
         never={"UK-L3-PT", "CSEP-CPT"},
     ),
+    # In Australia the Certificate III in Fitness is the gym and group-instructor
+    # qualification (audit; SIS30321), the Certificate IV the personal-trainer one.
+    person(
+        "Australian 19-year-old who wants to teach group classes",
+        *("--country", "AU", "--goal", "group fitness", "--age", "19"),
+        first="CERT-III-FITNESS",
+    ),
     # A US 17-year-old is not sent to a Certificate IV or a UK diploma to have something now.
     person(
         "US 17-year-old with nothing in reach yet",
