@@ -103,31 +103,31 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     gaps += [Gap(GapKind.OTHER, requirement) for requirement in route.other]
     # "Hands-on clinical exercise experience (hours)" -> "hands-on clinical exercise experience"
     kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
-    for kind_id, needed in route.hours.items():
-        hours = profile.hours.get(kind_id, 0)
-        if hours < needed:
+    experience: list[tuple[GapKind, str, float, float]] = [
+        (GapKind.HOURS, k, n, profile.hours.get(k, 0)) for k, n in route.hours.items()
+    ]
+    experience += [
+        (GapKind.YEARS, k, n, profile.experience.get(k, 0)) for k, n in route.years.items()
+    ]
+    for kind, kind_id, needed, held in experience:
+        if held < needed:
             gaps.append(
                 Gap(
-                    GapKind.HOURS,
-                    f"{needed:,} h of {kinds[kind_id]}",
-                    f"you have {hours:,}",
-                    missing=needed - hours,
-                    subject=kinds[kind_id],
-                )
-            )
-    for kind_id, years in route.years.items():
-        held = profile.experience.get(kind_id, 0)
-        if held < years:
-            gaps.append(
-                Gap(
-                    GapKind.YEARS,
-                    f"{years:g} years of {kinds[kind_id]}",
-                    f"you have {held:g}",
-                    missing=years - held,
+                    kind,
+                    f"{_quantity(kind, needed)} of {kinds[kind_id]}",
+                    f"you have {_quantity(kind, held, unit=False)}",
+                    missing=needed - held,
                     subject=kinds[kind_id],
                 )
             )
     return tuple(gaps)
+
+
+def _quantity(kind: GapKind, amount: float, unit: bool = True) -> str:
+    """1,200 h (hours, counted whole) or 2.5 years."""
+    if kind is GapKind.HOURS:
+        return f"{amount:,.0f}" + (" h" if unit else "")
+    return f"{amount:g}" + (" years" if unit else "")
 
 
 def age_gap(entry: Certification, profile: Profile) -> Gap | None:

@@ -18,13 +18,13 @@ from certadvise.advice.costs import Ownership, Quote, cost_of_ownership, money
 from certadvise.advice.planning import Plan
 from certadvise.advice.profile import CPR_ID, Profile
 from certadvise.advice.rules import (
-    INTERNATIONAL,
     Outcome,
     RuleContext,
     Verdict,
     cost_now,
     evaluate,
     identity_failures,
+    recognized_in,
 )
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import Certification, Confidence
@@ -318,7 +318,7 @@ def market_rank(entry: Certification | Summary, profile: Profile) -> int:
         return 2
     if markets[0] == profile.market:
         return 0
-    return 1 if profile.market in markets or INTERNATIONAL in markets else 3
+    return 1 if recognized_in(markets, profile.market) else 3
 
 
 def advise(

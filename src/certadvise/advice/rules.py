@@ -300,7 +300,7 @@ def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Ver
     if not entry.markets:
         return []
     where = profile.market
-    if where in entry.markets or INTERNATIONAL in entry.markets:
+    if recognized_in(entry.markets, where):
         return _pass("market", f"recognized in {where}")
     said = f"a {', '.join(entry.markets)} credential: not the usual standard in {where}"
     local = ctx.local_alternatives(entry)
@@ -310,6 +310,11 @@ def market(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Ver
     if delivery and all(d in PORTABLE_DELIVERY for d in delivery):
         return _warn("market", said)
     return _fail("market", f"{said} (and it is earned where it is the standard)")
+
+
+def recognized_in(markets: tuple[str, ...], country: str) -> bool:
+    """A credential is a recognized standard in `country`, or everywhere."""
+    return country in markets or INTERNATIONAL in markets
 
 
 def rule_changes(entry: Certification, profile: Profile, ctx: RuleContext) -> list[Verdict]:
