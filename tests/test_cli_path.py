@@ -144,3 +144,10 @@ def test_exam_steps_take_the_typical_study_time_at_the_chosen_pace(cli: Runner) 
     assert fast["steps"][-1]["duration"] == "about 3 months"
     unknown = plan(cli, "TSAC-F", "--have", "CPR")["steps"][-1]
     assert unknown["duration"] is None and "study time not verified" in unknown["note"]
+
+
+def test_a_degree_in_progress_is_finished_then_built_on(cli: Runner) -> None:
+    # In the final year of an associate's degree: a year to finish it, two more for a
+    # bachelor's (four years after high school in all, two of them already done).
+    doc = plan(cli, "CSCS", "--final-year", "associate", "--have", "CPR")
+    assert doc["steps"][0]["kind"] == "degree" and doc["steps"][0]["duration"] == "about 3 years"

@@ -477,6 +477,16 @@ class Planner:
         final = self.profile.final_year
         if final is not None and final.rank >= level.rank:
             return FINAL_YEAR_MONTHS
+        if (
+            final is not None
+            and final.rank > self.profile.education.rank
+            and final in YEARS_AFTER_HIGH_SCHOOL
+        ):
+            # finish the degree in progress, then study on from it
+            return (
+                FINAL_YEAR_MONTHS
+                + max(0, YEARS_AFTER_HIGH_SCHOOL[level] - YEARS_AFTER_HIGH_SCHOOL[final]) * 12
+            )
         to_diploma = self._months_to_diploma()
         if to_diploma is None:
             return None
