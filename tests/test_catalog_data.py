@@ -125,7 +125,7 @@ def _prices(catalog: Catalog) -> list[tuple[str, float]]:
             for name in ("exam_member", "exam_non_member", "application_fee", "retake"):
                 if (value := getattr(cost, name)) is not None:
                     found.append((f"{entry.id}.{name}", value))
-            found += [(f"{entry.id}.tier", t.usd) for t in cost.tiers]
+            found += [(f"{entry.id}.tier", t.price) for t in cost.tiers]
         rec = entry.recertification
         if rec:
             found += [
@@ -206,7 +206,7 @@ def test_cscs_facts_match_the_seed(catalog: Catalog) -> None:
 def test_nasm_pes_facts_match_the_seed(catalog: Catalog) -> None:
     pes = catalog.entries["NASM-PES"]
     assert pes.cost is not None and pes.exam is not None and pes.prerequisites is not None
-    assert [(t.name, t.usd) for t in pes.cost.tiers] == [
+    assert [(t.name, t.price) for t in pes.cost.tiers] == [
         ("Self-Study", 699),
         ("Premium Self-Study", 849),
         ("All-Inclusive", 999),
@@ -222,7 +222,7 @@ def test_personal_trainer_facts_match_the_seed(catalog: Catalog) -> None:
     nsca, nasm = catalog.entries["NSCA-CPT"], catalog.entries["NASM-CPT"]
     assert nsca.cost is not None and nasm.cost is not None
     assert (nsca.cost.exam_member, nsca.cost.exam_non_member) == (300, 435)
-    assert min(t.usd for t in nasm.cost.tiers) == 899
+    assert min(t.price for t in nasm.cost.tiers) == 899
     for entry in (nsca, nasm):
         assert entry.prerequisites is not None
         assert entry.prerequisites.min_age == 18

@@ -101,8 +101,8 @@ def cheapest_way_in(
                     "whose dues are not verified"
                 )
     for tier in cost.tiers:
-        part = Part(f"package: {tier.name}", tier.usd)
-        options.append(Quote(tier.usd, tier.name, (part,), package=True))
+        part = Part(f"package: {tier.name}", tier.price)
+        options.append(Quote(tier.price, tier.name, (part,), package=True))
     if not options:
         return Quote(None, "price not verified", notes=tuple(notes))
     best = min(options, key=lambda quote: (quote.usd or 0, quote.joins is not None))
@@ -182,7 +182,7 @@ def cost_of_ownership(
         t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
     )
     if not (package_includes or (materials and materials.included)):
-        usd = materials.usd if materials else None
+        usd = materials.price if materials else None
         label = "study materials" + (
             " (starting price)" if materials and materials.at_least else ""
         )

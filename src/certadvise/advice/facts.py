@@ -91,7 +91,7 @@ def exam_cost(entry: Certification, today: dt.date | None = None) -> str:
     if cost.tiers:
         parts.append(
             ", ".join(
-                dated(f"{amount(t.usd, cur)} {t.name}", price_as_of(entry, t), today)
+                dated(f"{amount(t.price, cur)} {t.name}", price_as_of(entry, t), today)
                 for t in cost.tiers
             )
         )
@@ -107,9 +107,9 @@ def study_materials(entry: Certification, today: dt.date | None = None) -> str:
         return UNKNOWN
     if materials.included:
         return "included in exam cost"
-    if materials.usd is None:
+    if materials.price is None:
         return UNKNOWN
-    text = amount(materials.usd, entry.cost.currency) + ("+" if materials.at_least else "")
+    text = amount(materials.price, entry.cost.currency) + ("+" if materials.at_least else "")
     text = dated(text, price_as_of(entry), today)
     return f"{text} ({materials.note})" if materials.note else text
 

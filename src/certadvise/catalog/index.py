@@ -20,6 +20,7 @@ from certadvise.catalog.models import (
     CredentialClass,
     Goal,
     Organization,
+    Rates,
     Retirement,
     Status,
     Term,
@@ -29,7 +30,7 @@ from certadvise.errors import AmbiguousNameError, UnknownNameError
 
 ENV_VAR = "CERTADVISE_CATALOG"
 CLASS_PREFIX = "class:"
-SPECIAL_FILES = ("goals.yaml", "organizations.yaml", "vocabulary.yaml")
+SPECIAL_FILES = ("goals.yaml", "organizations.yaml", "vocabulary.yaml", "rates.yaml")
 
 
 def builtin_dir() -> Path:
@@ -74,6 +75,7 @@ class Summary(NamedTuple):
     aliases: tuple[str, ...]
     former_names: tuple[str, ...]
     markets: tuple[str, ...] = ()
+    counts_as: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, entry: Certification) -> Summary:
@@ -91,6 +93,7 @@ class Summary(NamedTuple):
             entry.aliases,
             entry.former_names,
             entry.markets,
+            entry.counts_as,
         )
 
 
@@ -109,6 +112,7 @@ class Catalog:
     files: dict[str, Path] = field(default_factory=dict)
     summaries: dict[str, Summary] = field(default_factory=dict)
     notices: tuple[str, ...] = ()  # overlay entries that replace or patch an earlier one
+    rates: Rates | None = None  # exchange rates for budgets in other currencies
     _names: dict[str, set[str]] | None = field(default=None, repr=False)
     _classes: dict[str, CredentialClass] | None = field(default=None, repr=False)
 
@@ -227,17 +231,20 @@ class Catalog:
         return cls.name if cls else ref
 
     def satisfies(self, held: str, ref: str) -> bool:
-        """Whether holding credential `held` (an id) meets requirement `ref`."""
+        """Whether holding credential `held` (an id) meets requirement `ref`: the same id,
+        one it counts as (BLS counts as CPR-AED, never the reverse), or a class it is in."""
         cls = self.credential_class(ref)
-        if cls is None:
-            return held == ref
         summary = self.summaries.get(held)
+        if cls is None:
+            return held == ref or (summary is not None and ref in summary.counts_as)
         if summary is None or summary.kind == "prerequisite":
             return False
+        if held in cls.ids:
+            return True
+        if cls.kind is not None and summary.kind != cls.kind:
+            return False
+        if cls.category is None and cls.accreditation is None:
+            return cls.kind is not None  # a class of named members only
         if cls.category is not None and summary.category != cls.category:
             return False
         return cls.accreditation is None or cls.accreditation in summary.accreditation
-
-    def members_of(self, ref: str) -> list[Certification]:
-        """Catalog entries that meet a credential requirement."""
-        return [self.entries[key] for key in self.summaries if self.satisfies(key, ref)]

@@ -37,6 +37,7 @@ from certadvise.catalog.models import (
     CredentialClass,
     Goal,
     Organization,
+    Rates,
     Term,
     UnitTerm,
     Vocabulary,
@@ -161,6 +162,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
     goals: dict[str, Goal] = {}
     organizations: dict[str, Organization] = {}
     vocab: dict[str, dict[str, Any]] = {}
+    rates: Rates | None = None
     folders = []
     for folder in dirs:
         if not folder.is_dir():
@@ -174,6 +176,8 @@ def _load(dirs: Sequence[Path]) -> Catalog:
             organizations.update((o.id, o) for o in found)
         if (folder / "vocabulary.yaml").exists():
             _merge_vocabulary(problems, folder / "vocabulary.yaml", vocab)
+        if (folder / "rates.yaml").exists():
+            rates = _read_rates(problems, folder / "rates.yaml") or rates
     vocabulary = Vocabulary(
         categories=tuple(vocab.get("categories", {}).values()),
         degree_fields=tuple(vocab.get("degree_fields", {}).values()),
@@ -214,6 +218,7 @@ def _load(dirs: Sequence[Path]) -> Catalog:
                 notices.append(f"{cert_id}: {read.path} replaces {earlier.path} whole")
             entries[cert_id] = read  # a later folder replaces an earlier one
     _check_references(problems, entries)
+    _check_class_members(problems, vocabulary, entries, folders)
     _check_names(problems, entries)
     _check_same_names(problems, entries)
     _check_loops(problems, entries)
@@ -227,7 +232,45 @@ def _load(dirs: Sequence[Path]) -> Catalog:
         vocabulary,
         summaries={key: summary for key in ordered if (summary := entries[key].summary)},
         notices=tuple(notices),
+        rates=rates,
     )
+
+
+def _read_rates(problems: _Problems, path: Path) -> Rates | None:
+    """`rates.yaml`: one `rates:` mapping of dated exchange rates (a later folder's wins)."""
+    doc = problems.document(path)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("rates"), dict):
+        problems.add(path, 1, "rates", "expected a mapping with a `rates:` mapping")
+        return None
+    return problems.model(Rates, doc.data["rates"], path, doc, ("rates",))
+
+
+def _check_class_members(
+    problems: _Problems,
+    vocabulary: Vocabulary,
+    entries: dict[str, ReadEntry],
+    folders: Sequence[Path],
+) -> None:
+    """A credential class names only certifications the catalog holds."""
+    for cls in vocabulary.credential_classes:
+        for member in cls.ids:
+            if member not in entries:
+                where = next(
+                    (
+                        f / "vocabulary.yaml"
+                        for f in reversed(folders)
+                        if (f / "vocabulary.yaml").exists()
+                    ),
+                    Path("vocabulary.yaml"),
+                )
+                problems.add(
+                    where,
+                    0,
+                    f"credential_classes.{cls.id}.ids",
+                    f"unknown certification {member!r}",
+                )
 
 
 def _entry_files(folder: Path) -> Iterator[Path]:
@@ -432,6 +475,37 @@ def _check_route_vocabulary(entry: Certification, known: Known, bad: Bad) -> Non
                 bad((*base, "hours"), f"unknown kind of experience {kind!r}")
 
 
+def _check_dated_prices(entry: Certification, known: Known, bad: Bad) -> None:
+    """Every price says its year: an amount whose source is undated cannot say how old it is."""
+    from certadvise.catalog.freshness import source_year
+
+    cost = entry.cost
+    if cost is None:
+        return
+    shared = [a for a in (cost.exam_member, cost.exam_non_member, cost.application_fee) if a]
+    shared += [t.price for t in cost.tiers if not t.source]
+    cited: list[tuple[Loc, str]] = []
+    if shared or cost.not_published:
+        cited.append((("cost", "source"), cost.source))
+    for index, tier in enumerate(cost.tiers):
+        if tier.source:
+            cited.append((("cost", "tiers", index, "source"), tier.source))
+    for loc, key in cited:
+        source = entry.source(key)
+        if source is not None and source_year(source.as_of) is None:
+            what = "where it was looked" if cost.not_published else "a price"
+            bad(loc, f"{what} needs a dated source: {key!r} is {source.as_of!r}")
+
+
+def _check_recertification(entry: Certification, known: Known, bad: Bad) -> None:
+    rec = entry.recertification
+    for index, accepted in enumerate(rec.accepts_ce_from if rec else ()):
+        for org in accepted.organizations:
+            if org not in known.organizations:
+                loc = ("recertification", "accepts_ce_from", index, "organizations")
+                bad(loc, f"unknown organization {org!r}")
+
+
 ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
     _check_organization,
     _check_category,
@@ -439,6 +513,8 @@ ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
     _check_sources,
     _check_markets,
     _check_route_vocabulary,
+    _check_recertification,
+    # _check_dated_prices joins these once every price in the built-in catalog is dated
 )
 """The checks one entry needs only the vocabulary for: each reports through `bad`."""
 
@@ -464,6 +540,13 @@ def _check_entry(entry: Certification, known: Known, bad: Bad) -> list[tuple[Loc
             refer(("prerequisites", "recommended", r), ref)
     if entry.retired and entry.retired.successor:
         refer(("retired", "successor"), entry.retired.successor)
+    for index, covered in enumerate(entry.covers):
+        for ref in covered.ids:
+            refer(("covers", index, "ids"), ref)
+    for index, ref in enumerate(entry.counts_as):
+        refer(("counts_as", index), ref)
+    if prereq is not None and prereq.cpr_credential:
+        refer(("prerequisites", "cpr_credential"), prereq.cpr_credential)
     return references
 
 
@@ -489,6 +572,18 @@ def _cited_sources(entry: Certification) -> Iterator[tuple[Loc, str]]:
     for list_name in ("pass_rates", "rule_changes", "advice"):
         for index, item in enumerate(getattr(entry, list_name)):
             yield (list_name, index, "source"), item.source
+    for list_name in ("stages", "covers"):
+        for index, item in enumerate(getattr(entry, list_name)):
+            if item.source:
+                yield (list_name, index, "source"), item.source
+    for index, conflict in enumerate(entry.conflicts):
+        for v, value in enumerate(conflict.values):
+            yield ("conflicts", index, "values", v, "source"), value.source
+    rec = entry.recertification
+    if rec is not None and rec.reinstatement is not None:
+        yield ("recertification", "reinstatement", "source"), rec.reinstatement.source
+    for index, accepted in enumerate(rec.accepts_ce_from if rec else ()):
+        yield ("recertification", "accepts_ce_from", index, "source"), accepted.source
 
 
 def _required(entry: Certification) -> frozenset[str]:

@@ -116,6 +116,14 @@ class Route(Strict):
     ] = ()
 
 
+@dataclass(frozen=True, kw_only=True, eq=False)
+class AgeException(Strict):
+    """A way to sit the exam below `min_age` (NCCPT: with a guardian's written consent)."""
+
+    text: Annotated[str, Doc("The condition, as a step: 'with a guardian's written consent'.")]
+    min_age: Annotated[int | None, Ge(0), Le(120), Doc("The youngest it allows; null: any.")] = None
+
+
 class CprAed(StrEnum):
     REQUIRED = "required"
     AFTER_EXAM = "after-exam"
@@ -141,6 +149,16 @@ class Prerequisites(Sourced):
         CprAed | None, Doc("CPR/AED: required before the exam, allowed after it, or not needed.")
     ] = None
     cpr_aed_note: str | None = None
+    cpr_credential: Annotated[
+        str,
+        Doc(
+            "The card that meets the CPR/AED requirement: CPR-AED (lay rescuer) or BLS "
+            "(provider / professional rescuer), which also meets a CPR-AED requirement."
+        ),
+    ] = "CPR-AED"
+    min_age_exception: Annotated[
+        AgeException | None, Doc("How someone younger than `min_age` may still sit it.")
+    ] = None
     routes: Annotated[
         tuple[Route, ...], Doc("Alternative ways in; empty means no education or credential rule.")
     ] = ()
@@ -148,22 +166,43 @@ class Prerequisites(Sourced):
     notes: str | None = None
 
 
+Amount = Annotated[float, Ge(0), Doc("Amount in the cost's `currency`.")]
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Tier(Strict):
-    """A priced package (course and exam)."""
+    """A priced package (course and exam). `usd` in a US-dollar cost, `amount` in any."""
 
     name: str
-    usd: Usd
+    usd: Usd | None = None
+    amount: Amount | None = None
     includes_materials: bool = False
     source: SourceKey | None = None
+
+    def __post_init__(self) -> None:
+        if (self.usd is None) == (self.amount is None):
+            raise ValueError("a tier needs exactly one of `usd` and `amount`")
+
+    @property
+    def price(self) -> float:
+        """The package's price in its cost's currency."""
+        price = self.usd if self.usd is not None else self.amount
+        assert price is not None
+        return price
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class StudyMaterials(Strict):
     usd: Usd | None = None
+    amount: Amount | None = None
     at_least: Annotated[bool, Doc("The price is a starting price ('$268+').")] = False
     included: Annotated[bool, Doc("Included in the exam or package price.")] = False
     note: str | None = None
+
+    @property
+    def price(self) -> float | None:
+        """The starting price in its cost's currency; None when not verified."""
+        return self.usd if self.usd is not None else self.amount
 
 
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
@@ -192,9 +231,37 @@ class Cost(Sourced):
     ] = ()
     note: str | None = None
 
+    not_published: Annotated[
+        bool,
+        Doc(
+            "The organization publishes no price: the cost's source is where it was looked "
+            "(its page, handbook or FAQ) and its date when."
+        ),
+    ] = False
+
     def __post_init__(self) -> None:
         if not CURRENCY_PATTERN.match(self.currency):
             raise ValueError(f"currency {self.currency!r} must be an ISO 4217 code such as USD")
+        if self.currency != "USD":
+            keyed = [f"tiers[{i}].usd" for i, t in enumerate(self.tiers) if t.usd is not None]
+            if self.study_materials is not None and self.study_materials.usd is not None:
+                keyed.append("study_materials.usd")
+            if keyed:
+                raise ValueError(
+                    f"{', '.join(keyed)}: an amount keyed `usd` in a {self.currency} cost; "
+                    "write it as `amount`"
+                )
+        if self.not_published and self.amounts():
+            raise ValueError("`not_published` with amounts: the price is published, or it is not")
+
+    def amounts(self) -> list[float]:
+        """Every amount this cost states (exam, packages, fees), in its currency."""
+        found = [
+            a
+            for a in (self.exam_member, self.exam_non_member, self.application_fee, self.retake)
+            if a is not None
+        ]
+        return found + [t.price for t in self.tiers]
 
     @property
     def in_usd(self) -> bool:
@@ -273,6 +340,29 @@ class CeUnit(StrEnum):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
+class Reinstatement(Sourced):
+    """Getting a lapsed credential back without sitting the exam again."""
+
+    window_months: Annotated[
+        float | None,
+        Ge(0),
+        Doc("How long after the lapse reinstatement is open (null: not stated)."),
+    ] = None
+    fee_member: Usd | None = None
+    fee_non_member: Usd | None = None
+    ce: Annotated[str | None, Doc("The continuing education owed, in words.")] = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class CeReciprocity(Sourced):
+    """Continuing education from other organizations that counts here."""
+
+    organizations: Annotated[tuple[str, ...], Doc("Organization ids whose CE is accepted.")]
+    text: Annotated[str, Doc("What the source says, in a sentence.")]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Recertification(Sourced):
     period_years: Annotated[float | None, Gt(0)] = None
     ceus: Annotated[
@@ -294,7 +384,62 @@ class Recertification(Sourced):
     ceus_note: str | None = None
     fee_member: Usd | None = None
     fee_non_member: Usd | None = None
+    fee_every: Annotated[
+        Literal["cycle", "year"],
+        Doc("The renewal fee is paid once a cycle (the default) or every year (NFPT)."),
+    ] = "cycle"
+    cycle: Annotated[
+        Literal["rolling", "fixed"] | None,
+        Doc(
+            "rolling: each cycle runs `period_years` from the day the credential was earned "
+            "(ACSM); fixed: cycles end on set dates for everyone (NSCA: 31 December of the "
+            "cycle's last year); null: not stated."
+        ),
+    ] = None
+    cycle_ends: Annotated[
+        str | None,
+        Doc("Fixed cycles: the month and day a cycle ends, as MM-DD (NSCA: 12-31)."),
+    ] = None
+    cycle_anchor: Annotated[
+        int | None,
+        Ge(1950),
+        Le(2100),
+        Doc("Fixed cycles: a year in which a cycle ends (NSCA: 2026); others follow every period."),
+    ] = None
+    first_cycle_prorated: Annotated[
+        bool, Doc("A fixed cycle's CE is prorated by when in it the credential was earned.")
+    ] = False
+    requires_cpr: Annotated[bool, Doc("A current CPR/AED (or BLS) card is needed to renew.")] = (
+        False
+    )
+    grace_months: Annotated[
+        float | None,
+        Ge(0),
+        Doc("After the deadline, how long a late renewal is still accepted (null: not stated)."),
+    ] = None
+    late_fee: Annotated[Usd | None, Doc("The extra fee for renewing inside the grace window.")] = (
+        None
+    )
+    reinstatement: Annotated[
+        Reinstatement | None, Doc("The way back for a lapsed credential, short of a new exam.")
+    ] = None
+    accepts_ce_from: Annotated[
+        tuple[CeReciprocity, ...],
+        Doc("Other organizations whose continuing education this one accepts, with the source."),
+    ] = ()
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.cycle_ends is not None:
+            month, _, day = self.cycle_ends.partition("-")
+            try:
+                dt.date(2000, int(month), int(day))  # a leap year: 02-29 is a real day
+            except ValueError:
+                raise ValueError(
+                    f"cycle_ends {self.cycle_ends!r} must be a month and day as MM-DD"
+                ) from None
+        if self.cycle == "fixed" and (self.cycle_ends is None or self.cycle_anchor is None):
+            raise ValueError("a fixed cycle needs `cycle_ends` (MM-DD) and `cycle_anchor` (a year)")
 
     def hours(self, unit_hours: dict[str, float | None] | None = None) -> float | None:
         """The requirement a cycle in contact hours, to compare across organizations.
@@ -323,6 +468,67 @@ class StudyHours(Sourced):
             raise ValueError("study_hours needs `low`, `high` or both")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"study_hours: low ({self.low}) is above high ({self.high})")
+
+
+class StageKind(StrEnum):
+    """The parts of a qualification earned over months rather than at one sitting."""
+
+    ENROLMENT = "enrolment"
+    COURSE = "course"
+    MEMBERSHIP = "membership"
+    PLACEMENT = "placement"
+    CASE_STUDY = "case-study"
+    PRACTICAL = "practical"
+    PORTFOLIO = "portfolio"
+    EXAM = "exam"
+    APPLICATION = "application"
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Stage(Strict):
+    """One stage of a qualification that takes months: a course, a case study, an assessment.
+
+    Its money stays in the entry's `cost` (the course fee, the assessment fee) and, for a
+    membership stage, in the organization's dues; a stage says what is done and how long.
+    """
+
+    kind: StageKind
+    text: Annotated[str, Doc("What the person does, as a step: 'complete the Certificate IV'.")]
+    months_low: Annotated[float | None, Ge(0), Doc("Shortest typical duration, in months.")] = None
+    months_high: Annotated[float | None, Ge(0), Doc("Longest typical duration, in months.")] = None
+    source: SourceKey | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        low, high = self.months_low, self.months_high
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"stage months: low ({low:g}) is above high ({high:g})")
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Covers(Strict):
+    """Credentials that holding this one makes unnecessary: never offered to its holders."""
+
+    ids: Annotated[
+        tuple[str, ...], Doc("Certification ids (or `class:<id>`) this credential covers.")
+    ]
+    why: Annotated[str, Doc("Why, in a sentence a holder would accept.")]
+    source: SourceKey | None = None
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class ConflictValue(Strict):
+    value: Annotated[float | str, Doc("What this source says.")]
+    source: SourceKey
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Conflict(Strict):
+    """Sources that disagree about one fact: every value is shown, none picked silently."""
+
+    fact: Annotated[str, Doc("The fact, as a dotted path: recertification.reinstatement.fee.")]
+    values: Annotated[tuple[ConflictValue, ...], MinLen(2)]
+    note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -368,10 +574,12 @@ class Certification(Strict):
     name: str
     organization: Annotated[str, Doc("Organization id from organizations.yaml.")]
     kind: Annotated[
-        Literal["certification", "prerequisite", "designation"],
+        Literal["certification", "prerequisite", "designation", "licence"],
         Doc(
-            "certification: earned by exam; prerequisite: a credential others require "
-            "(CPR/AED); designation: granted on top of a certification (NSCA's RSCC)."
+            "certification: earned by exam or assessment; prerequisite: a credential others "
+            "require (CPR/AED, BLS); designation: granted on top of a certification (NSCA's "
+            "RSCC); licence: a licence or registration people hold (RDN, PTA, RYT-200), "
+            "offered only where a goal calls for it."
         ),
     ] = "certification"
     aliases: tuple[str, ...] = ()
@@ -396,6 +604,20 @@ class Certification(Strict):
     study_hours: Annotated[
         StudyHours | None, Doc("Typical study time before the exam, where a source gives one.")
     ] = None
+    stages: Annotated[
+        tuple[Stage, ...],
+        Doc("For a qualification earned over months: its stages in order, the award last."),
+    ] = ()
+    covers: Annotated[
+        tuple[Covers, ...], Doc("What holding it makes unnecessary (never sold to a holder).")
+    ] = ()
+    counts_as: Annotated[
+        tuple[str, ...],
+        Doc("Credentials it meets any requirement for (BLS counts as CPR-AED); never reverse."),
+    ] = ()
+    conflicts: Annotated[
+        tuple[Conflict, ...], Doc("Facts whose sources disagree, with every value.")
+    ] = ()
     prerequisites: Prerequisites | None = None
     cost: Cost | None = None
     exam: Exam | None = None
@@ -427,12 +649,28 @@ class Certification(Strict):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Membership(Strict):
+    """Yearly dues: `dues_usd` in US dollars, or `dues` in `currency`."""
+
     dues_usd: Annotated[float | None, Ge(0), Doc("Yearly professional dues.")] = None
     student_dues_usd: Usd | None = None
+    currency: Annotated[str, Doc("ISO 4217 code of `dues` and `student_dues`.")] = "USD"
+    dues: Annotated[Amount | None, Doc("Yearly dues in `currency` (not US dollars).")] = None
+    student_dues: Amount | None = None
     required: bool = False
     note: str | None = None
     source: str | None = None
     as_of: str | None = None
+
+    def __post_init__(self) -> None:
+        if not CURRENCY_PATTERN.match(self.currency):
+            raise ValueError(f"currency {self.currency!r} must be an ISO 4217 code such as USD")
+        keyed_usd = self.dues_usd is not None or self.student_dues_usd is not None
+        if self.currency != "USD" and keyed_usd:
+            raise ValueError(
+                f"dues keyed `dues_usd` in a {self.currency} membership; write them as `dues`"
+            )
+        if self.currency == "USD" and (self.dues is not None or self.student_dues is not None):
+            raise ValueError("US-dollar dues are written `dues_usd` and `student_dues_usd`")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -470,6 +708,10 @@ class CredentialClass(Strict):
     name: str
     category: Annotated[str | None, Doc("Category its members are in; None: any category.")] = None
     accreditation: str | None = None
+    kind: Annotated[
+        str | None, Doc("Kind of entry its members are (licence); None: any but prerequisites.")
+    ] = None
+    ids: Annotated[tuple[str, ...], Doc("Named members, beside those the other fields match.")] = ()
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -495,6 +737,29 @@ class Vocabulary(Strict):
     def unit_hours(self) -> dict[str, float | None]:
         """Contact hours per continuing-education unit, by unit id."""
         return {unit.id.value: unit.hours for unit in self.ce_units}
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Rates(Strict):
+    """Exchange rates for comparing a price in one currency with a budget in another.
+
+    Always approximate and dated: a converted amount is shown beside the original with
+    the rate's month, never instead of it.
+    """
+
+    as_of: Annotated[dt.date, Doc("The day the rates were read.")]
+    source: Annotated[str, Doc("Where they were read (a web address).")]
+    confidence: Confidence = Confidence.MEDIUM
+    usd_per_unit: Annotated[
+        dict[str, Annotated[float, Gt(0)]],
+        Doc("US dollars for one unit of each currency (ISO 4217 codes): GBP: 1.27."),
+    ]
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        for code in self.usd_per_unit:
+            if not CURRENCY_PATTERN.match(code):
+                raise ValueError(f"currency {code!r} must be an ISO 4217 code such as GBP")
 
 
 def to_jsonable(value: Any) -> Any:

@@ -44,7 +44,7 @@ def cost_for_people(quote: Quote, entry: Certification | Summary, today: dt.date
         cost = entry.cost if isinstance(entry, Certification) else None
         if cost is not None and not cost.in_usd:
             known = [a for a in (cost.exam_non_member, cost.exam_member) if a is not None]
-            known += [tier.usd for tier in cost.tiers]
+            known += [tier.price for tier in cost.tiers]
             if known:
                 lowest = amount(min(known), cost.currency)
                 return f"from {lowest} ({cost.currency}: not compared with a USD budget)"
