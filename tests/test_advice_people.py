@@ -371,7 +371,7 @@ def test_what_an_adviser_would_say(cli: Runner, p: Person) -> None:
         assert long_steps[0] == kind, later[cert_id]["steps"]
     assert not p.never & set(now[: p.top]), now
     if p.assumption:
-        assert p.assumption in doc["assumptions"]
+        assert any(a.startswith(p.assumption) for a in doc["assumptions"])
     if p.message:
         assert any(m.startswith(p.message) for m in doc["messages"]), doc["messages"]
 

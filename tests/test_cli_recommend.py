@@ -99,11 +99,13 @@ def test_nothing_fits_exits_1_and_says_what_comes_closest(cli: Runner) -> None:
 
 def test_json_shape_follows_the_contract(cli: Runner) -> None:
     doc = recommend_json(cli, *GRADUATE_COACH)
-    assert doc["profile"] == {
+    assert doc["profile"] == {  # CLI.md's keys, and the dated credentials and currency
         "goals": ["collegiate-athletes"],
         "degree": "bachelor",
         "have": ["CPR-AED"],
         "budget_usd": 600,
+        "budget": {"amount": 600, "currency": "USD"},
+        "credentials": [{"id": "CPR-AED", "expires": None, "state": "active"}],
     }
     assert "no age given: assumed 18 or older" in doc["assumptions"]
     rec = doc["recommendations"][0]
@@ -256,17 +258,17 @@ def test_everyday_goal_phrases(cli: Runner, phrase: str, first: str) -> None:
         (["--goal", "juggling"], "unknown goal 'juggling'"),
         (["--have", "CPT"], "certification 'CPT' is ambiguous"),
         (["--have", "CSCSS"], "did you mean CSCS"),
-        (["--degree", "phd"], "--degree: expected an education level (none, high-school,"),
+        (["--degree", "college"], "--degree: expected an education level (none, high-school,"),
         (["--hours", "clinical"], "--hours: expected KIND=N"),
         (
             ["--hours", "clinical=-1"],
             "--hours: expected whole hours from 0 to 100,000, got clinical=-1",
         ),
         (["--hours", "swimming=10"], "unknown kind of experience (--hours) 'swimming'"),
-        (["--budget", "-5"], "--budget: expected an amount of US dollars from 0 to 1,000,000"),
-        (["--budget", "nan"], "--budget: expected an amount of US dollars from 0 to 1,000,000"),
-        (["--budget", "inf"], "--budget: expected an amount of US dollars"),
-        (["--budget", "1e9"], "--budget: expected an amount of US dollars"),
+        (["--budget", "-5"], "--budget: expected an amount from 0 to 1,000,000"),
+        (["--budget", "nan"], "--budget: expected an amount from 0 to 1,000,000"),
+        (["--budget", "inf"], "--budget: expected an amount from 0 to 1,000,000"),
+        (["--budget", "1e9"], "--budget: expected an amount from 0 to 1,000,000"),
         (["--hours", "sport-science=3"], "--hours: sport-science experience is counted in years"),
         (["--experience", "clinical=3"], "--experience: clinical experience is counted in hours"),
         (["--age", "300"], "--age: expected a whole number of years from 10 to 100, got '300'"),
@@ -287,7 +289,7 @@ def test_bad_profile_input_is_one_line_exit_2(cli: Runner, args: list[str], mess
     [
         (
             "goals: [tactical]\nbudgte: 5\n",
-            "me.yaml:2: unknown field 'budgte'; did you mean budget_usd?",
+            "me.yaml:2: unknown field 'budgte'; did you mean budget?",
         ),
         (
             "age: old\n",
@@ -323,9 +325,12 @@ def test_any_degree_field_is_a_real_answer(cli: Runner) -> None:
     result = cli("recommend", "--degree", "bachelor", "--field", "astrology", "-f", "json")
     assert result.code == 0
     doc = result.json()
-    assert (
-        "degree field 'astrology' is not one the rules name: counted as unrelated to "
-        "exercise science" in doc["assumptions"]
+    assert any(
+        a.startswith(
+            "degree field 'astrology' is not one the rules name: counted as unrelated to "
+            "exercise science"
+        )
+        for a in doc["assumptions"]
     )
     later = {e["id"]: e for e in doc["later"]}
     assert later["ACSM-EP"]["steps"][0]["kind"] == "degree-field"

@@ -84,7 +84,7 @@ def test_options_are_grouped_by_panel(cli: Runner) -> None:
         text.index("Catalog options:"),
     )
     assert profile < output < catalog
-    assert "--budget USD" in text[profile:output]
+    assert "--budget AMOUNT" in text[profile:output]
     assert "--quiet" in text[output:catalog] and "--color WHEN" in text[output:catalog]
 
 

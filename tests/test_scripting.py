@@ -90,7 +90,7 @@ def test_show_excluded_adds_a_status_column_in_csv(cli: Runner) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["recommend", "--degree", "phd"], "--degree: expected an education level"),
+        (["recommend", "--degree", "college"], "--degree: expected an education level"),
         (["recommend", "--top", "0"], "--top: expected a whole number, 1 or more, got '0'"),
         (["recommend", "-f", "xml"], "--format: expected one of table, json,"),
         (["path", "CSCS", "--by", "2020-13-01"], "--by: expected a date as YYYY-MM-DD"),

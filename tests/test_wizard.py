@@ -89,19 +89,24 @@ def test_wizard_asks_everything_and_validates_like_the_options(
         "degree": "bachelor",
         "field": "kinesiology",
         "have": ["NASM-CPT", "CPR-AED"],
-        "budget_usd": 1000,
+        "budget_usd": 1000,  # "$1,000" in GB: US dollars
+        "budget": {"amount": 1000, "currency": "USD"},
+        "credentials": [
+            {"id": "NASM-CPT", "expires": None, "state": "active"},
+            {"id": "CPR-AED", "expires": None, "state": "active"},
+        ],
         "member": ["NSCA"],
         "country": "GB",
     }
     assert "sport-science" in said  # the ? help lists the goals
     assert "unknown goal 'juggling'" in said
     assert "NASM is an organization; which of its certifications? NASM-CPT, " in said
-    assert said.count("not accepted: expected an amount of US dollars from 0 to 1,000,000") == 2
+    assert said.count("not accepted: expected an amount from 0 to 1,000,000") == 2
     assert "CPR/AED" in said and "members pay less" in said and "final year" in said
     assert "[high-school]" in said  # defaults are shown
     assert (
         "certadvise recommend --goal 'coach college football' --degree bachelor --field "
-        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget 1000 --country uk"
+        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget '$1,000' --country uk"
         in said
     )
     assert result.out.startswith("{")  # the questions never reach stdout

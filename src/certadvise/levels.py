@@ -23,6 +23,13 @@ class DegreeLevel(StrEnum):
     def phrase(self) -> str:
         return _PHRASES[self]
 
+    @classmethod
+    def read(cls, text: str) -> DegreeLevel | str:
+        """A level from the words people use ('bachelors', "master's", 'BSc', 'high school');
+        text that names none is returned as it is, for the checks to refuse in words."""
+        key = "".join(ch for ch in text.lower() if ch.isalnum())
+        return _WORDS.get(key, text)
+
 
 _RANKS = {level: index for index, level in enumerate(DegreeLevel)}
 _PHRASES = {
@@ -32,4 +39,76 @@ _PHRASES = {
     DegreeLevel.BACHELOR: "a bachelor's degree",
     DegreeLevel.MASTER: "a master's degree",
     DegreeLevel.DOCTORATE: "a doctorate",
+}
+_WORDS: dict[str, DegreeLevel] = {
+    key: level
+    for level, words in {
+        DegreeLevel.NONE: ("none", "nodiploma", "nohighschool", "no"),
+        DegreeLevel.HIGH_SCHOOL: (
+            "highschool",
+            "highschooldiploma",
+            "hsdiploma",
+            "hs",
+            "ged",
+            "diploma",
+            "secondaryschool",
+            "secondary",
+            "alevels",
+            "alevel",
+            "year12",
+            "grade12",
+        ),
+        DegreeLevel.ASSOCIATE: (
+            "associate",
+            "associates",
+            "associatedegree",
+            "associatesdegree",
+            "aa",
+            "as",
+            "aas",
+            "foundationdegree",
+            "diplomaofhighereducation",
+        ),
+        DegreeLevel.BACHELOR: (
+            "bachelor",
+            "bachelors",
+            "bachelorsdegree",
+            "bachelordegree",
+            "ba",
+            "bs",
+            "bsc",
+            "bscs",
+            "bed",
+            "undergraduate",
+            "undergrad",
+            "degree",
+            "honours",
+            "hons",
+        ),
+        DegreeLevel.MASTER: (
+            "master",
+            "masters",
+            "mastersdegree",
+            "masterdegree",
+            "ma",
+            "ms",
+            "msc",
+            "mph",
+            "med",
+            "mres",
+            "graduate",
+            "postgraduate",
+        ),
+        DegreeLevel.DOCTORATE: (
+            "doctorate",
+            "doctoral",
+            "phd",
+            "dphil",
+            "edd",
+            "dpt",
+            "md",
+            "doctor",
+        ),
+    }.items()
+    for key in words
 }

@@ -1,35 +1,57 @@
-"""The person: what they want, what they hold, what they can spend.
+"""The person: what they want, what they hold (and until when), what they can spend.
 
 A `RawProfile` is what the user typed or wrote in a profile file; `normalise` checks it
 against the catalog's vocabulary (goal phrases, aliases, degree fields, organizations) and
 returns a `Profile` of canonical ids plus the assumptions made for what was left out.
+Reading profile files is the shell's job (`certadvise.cli.profile_files`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sys
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from annotated_types import Ge, Le
 
-from certadvise.catalog.index import Catalog
+from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, state_on
+from certadvise.advice.money import DOLLAR, Converter, Money, country_currency, parse_budget
+from certadvise.catalog.index import Catalog, phrase_key
 from certadvise.catalog.models import Strict, Term
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
-from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
-
-if TYPE_CHECKING:
-    from certadvise.catalog import yamlsource
+from certadvise.limits import MAX_AGE, MAX_HOURS, MAX_YEARS, MIN_AGE
 
 CPR_ID = "CPR-AED"
 DEFAULT_COUNTRY = "US"
-DIPLOMA_AGE = 17  # younger than this, and no degree given: no high-school diploma yet
+DIPLOMA_AGE = 18  # a pupil finishes high school at about this age
 # Names people give for a country that are not its ISO 3166-1 alpha-2 code.
 COUNTRY_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US"}
 MAX_FIELD_LENGTH = 80
+FINAL_YEAR_MONTHS = 12  # final-year status starts this long before graduating
+# Words around a field's name that say what kind of degree it is, not what it is in.
+_DEGREE_WORDS = re.compile(
+    r"\b(bsc|ba|bs|msc|ma|ms|mres|phd|dphil|hons|honours|honors|degree|degrees|in|of|"
+    r"bachelor|bachelors|master|masters|doctorate|science|sciences|studies|the|program|"
+    r"programme|course|major|minor|associate|associates|undergraduate|postgraduate)\b"
+)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RawCredential(Strict):
+    """A credential as given in a profile file: its id, and the dates on the card."""
+
+    id: str
+    expires: Annotated[str | None, "good through: YYYY-MM or YYYY-MM-DD"] = None
+    earned: Annotated[str | None, "the day it was earned: YYYY-MM or YYYY-MM-DD"] = None
+
+    def __post_init__(self) -> None:
+        for name in ("expires", "earned"):
+            value = getattr(self, name)
+            if value is not None:
+                _checked(name, card_date, value)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -40,18 +62,76 @@ class RawProfile(Strict):
     degree: DegreeLevel | None = None
     field: str | None = None
     final_year: DegreeLevel | None = None
+    studying: DegreeLevel | None = None
+    graduating: str | None = None
     have: tuple[str, ...] | None = None
+    credentials: tuple[RawCredential, ...] | None = None
     hours: dict[str, Annotated[int, Ge(0), Le(MAX_HOURS)]] | None = None
     experience: dict[str, Annotated[float, Ge(0), Le(MAX_YEARS)]] | None = None
     age: Annotated[int | None, Ge(MIN_AGE), Le(MAX_AGE)] = None
-    budget_usd: Annotated[float | None, Ge(0), Le(MAX_BUDGET_USD)] = None
+    budget_usd: float | None = None
+    budget: str | float | None = None
     member: tuple[str, ...] | None = None
     country: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("budget_usd", "budget"):
+            if getattr(self, name) is not None:
+                _checked(name, parse_budget, getattr(self, name))
+        if self.graduating is not None:
+            _checked("graduating", card_date, self.graduating)
+        for held in self.have or ():
+            name, _, date = held.partition("@")
+            if date or "@" in held:
+                _checked("have", card_date, date, held)
 
     def overridden_by(self, other: RawProfile) -> RawProfile:
         """This profile with every field `other` sets replaced (command line wins)."""
         given = {f.name: getattr(other, f.name) for f in dataclasses.fields(other)}
-        return dataclasses.replace(self, **{k: v for k, v in given.items() if v is not None})
+        merged = {k: v for k, v in given.items() if v is not None}
+        if "budget" in merged or "budget_usd" in merged:  # one budget: the later one
+            merged.setdefault("budget", None)
+            merged.setdefault("budget_usd", None)
+        return dataclasses.replace(self, **merged)
+
+
+PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(RawProfile))
+
+
+def _checked(name: str, check: Any, value: Any, given: str = "") -> None:
+    """Run a check of one field; its refusal names the field ('budget: expected ...')."""
+    try:
+        check(value)
+    except ValueError as exc:
+        where = f" in {given!r}" if given else ""
+        raise ValueError(f"{name}:{where} {exc}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Held:
+    """A credential the person holds or held, with its dates and its state today."""
+
+    id: str
+    expires: dt.date | None = None  # good through; None: not given (assumed current)
+    earned: dt.date | None = None
+    state: HeldState = HeldState.ACTIVE
+    computed: bool = False  # `expires` was worked out from `earned` by the cycle rule
+
+    @property
+    def lapsed(self) -> bool:
+        return self.state is HeldState.LAPSED
+
+    def document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "state": self.state.value,
+        }
+        if self.earned is not None:
+            doc["earned"] = self.earned.isoformat()
+        if self.computed:
+            doc["expires_computed"] = True
+        return doc
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -61,12 +141,17 @@ class Profile:
     goals: tuple[str, ...] = ()
     degree: DegreeLevel | None = None
     field: str | None = None
-    final_year: DegreeLevel | None = None
-    have: tuple[str, ...] = ()
+    final_year: DegreeLevel | None = None  # in the final year of this degree now
+    studying: DegreeLevel | None = None  # a degree in progress (final year or not)
+    graduating: dt.date | None = None
+    months_to_graduate: float | None = None  # from the day of the run
+    have: tuple[str, ...] = ()  # held and not lapsed: what counts for prerequisites
+    credentials: tuple[Held, ...] = ()  # everything held or once held, with dates
     hours: dict[str, int] = dataclasses.field(default_factory=dict)
     experience: dict[str, float] = dataclasses.field(default_factory=dict)
     age: int | None = None
-    budget_usd: float | None = None
+    budget: Money | None = None  # as given, in its currency
+    budget_usd: float | None = None  # the same in US dollars (converted when it is not)
     member: tuple[str, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2; see `market`
 
@@ -81,161 +166,206 @@ class Profile:
         except for a student in the final year of high school, who has no diploma yet."""
         if self.degree is not None:
             return self.degree
-        if self.final_year is DegreeLevel.HIGH_SCHOOL or self.too_young_for_a_diploma:
+        if self.studying is DegreeLevel.HIGH_SCHOOL or self.too_young_for_a_diploma:
             return DegreeLevel.NONE
         return DegreeLevel.HIGH_SCHOOL
 
     @property
     def too_young_for_a_diploma(self) -> bool:
         """Below the age at which people finish high school, no diploma is assumed."""
-        return self.degree is None and self.age is not None and self.age < DIPLOMA_AGE
+        return self.degree is None and self.age is not None and self.age < DIPLOMA_AGE - 1
 
     @property
     def student(self) -> bool:
-        """In the final year of a college degree: student membership rates apply."""
-        return self.final_year is not None and self.final_year.rank > DegreeLevel.HIGH_SCHOOL.rank
+        """Studying for a college degree: student membership rates apply."""
+        return self.studying is not None and self.studying.rank > DegreeLevel.HIGH_SCHOOL.rank
+
+    @property
+    def lapsed(self) -> tuple[Held, ...]:
+        return tuple(h for h in self.credentials if h.lapsed)
 
     def holds(self, credential: str) -> bool:
         return credential in self.have
+
+    def held(self, credential: str) -> Held | None:
+        """The credential as held or once held (lapsed ones too), with its dates."""
+        return next((h for h in self.credentials if h.id == credential), None)
 
     def as_document(self) -> dict[str, Any]:
         """The profile as the JSON output shows it: only what was given."""
         from certadvise.catalog.models import to_jsonable
 
-        return {
-            f.name: to_jsonable(getattr(self, f.name))
-            for f in dataclasses.fields(self)
-            if getattr(self, f.name) not in (None, (), {})
-        }
+        doc: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if value in (None, (), {}) or f.name in ("credentials", "budget"):
+                continue
+            doc[f.name] = to_jsonable(value)
+        if self.credentials:
+            doc["credentials"] = [held.document() for held in self.credentials]
+        if self.budget is not None:
+            doc["budget"] = {"amount": self.budget.amount, "currency": self.budget.currency}
+        return doc
 
+    def saved_document(self) -> dict[str, Any]:
+        """The profile as a profile file writes it (`profile save`): read back, it gives the
+        same profile; derived facts (states, months, conversions) are worked out again."""
+        from certadvise.catalog.models import to_jsonable
 
-# ----------------------------------------------------------------------------- reading
-
-PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(RawProfile))
-
-
-def read_profile(source: str) -> RawProfile:
-    """Read a YAML or JSON profile from a file, or from standard input with '-'."""
-    from certadvise.catalog import yamlsource
-
-    label = "<stdin>" if source == "-" else source
-    try:
-        text = _read_stdin() if source == "-" else yamlsource.read_text(Path(source))
-        if not text.strip():
-            raise InputError(f"{label}: the profile is empty")
-        doc = (
-            yamlsource.parse_json(text)
-            if _looks_like_json(source, text)
-            else yamlsource.parse(text)
-        )
-    except yamlsource.YamlProblem as exc:
-        where = (
-            label + (f":{exc.line}" if exc.line else "") + (f":{exc.column}" if exc.column else "")
-        )
-        raise InputError(f"{where}: {exc.message}") from exc
-    if doc.data is None:
-        raise InputError(f"{label}: the profile is empty")
-    if not isinstance(doc.data, dict):
-        raise InputError(f"{label}:1: a profile is a mapping of fields ({', '.join(PROFILE_KEYS)})")
-    return _validate(doc, label)
-
-
-def _read_stdin() -> str:
-    from certadvise.catalog import yamlsource
-
-    if sys.stdin is None:  # closed (`<&-`)
-        raise yamlsource.YamlProblem("standard input is closed")
-    try:
-        if not hasattr(sys.stdin, "buffer"):  # a text-only stream (tests)
-            return sys.stdin.read(yamlsource.MAX_BYTES + 1)
-        raw = yamlsource.read_bounded(sys.stdin.buffer.fileno(), yamlsource.MAX_BYTES + 1)
-    except OSError as exc:
-        raise yamlsource.YamlProblem(f"cannot read standard input: {exc.strerror or exc}") from exc
-    return yamlsource.decode(raw)
-
-
-def _looks_like_json(source: str, text: str) -> bool:
-    """JSON profiles are parsed as strict JSON, so a trailing comma is an error."""
-    return source.endswith(".json") or text.lstrip().startswith("{")
-
-
-def _validate(doc: yamlsource.Document, label: str) -> RawProfile:
-    from certadvise.advice.profile_checks import check, in_file
-
-    data = {("goals" if k == "goal" else k): v for k, v in doc.data.items()}
-    for key in ("goals", "have", "member"):  # a single value is as good as a list of one
-        if isinstance(data.get(key), str):
-            data[key] = [data[key]]
-    return check(data, in_file(label, doc.line_of))
-
-
-def parse_pairs(
-    option: str, pairs: Sequence[str], number: type[int] | type[float], most: float
-) -> dict[str, Any]:
-    """`KIND=N` command-line values as a mapping, each N from 0 to `most`."""
-    found: dict[str, Any] = {}
-    for pair in pairs:
-        kind, sep, value = pair.partition("=")
-        try:
-            amount = number(value)
-        except ValueError:
-            amount = None
-        if not sep or not kind.strip() or amount is None or not 0 <= amount <= most:
-            raise InputError(
-                f"{option}: expected KIND=N with N a number from 0 to {most:,}, got {pair!r}"
-            )
-        found[kind.strip()] = amount
-    return found
+        doc: dict[str, Any] = {}
+        for name in ("goals", "degree", "field"):
+            doc[name] = to_jsonable(getattr(self, name))
+        if self.graduating is not None:
+            doc["studying"] = to_jsonable(self.studying)
+            doc["graduating"] = self.graduating.strftime("%Y-%m")
+        elif self.final_year is not None:
+            doc["final_year"] = to_jsonable(self.final_year)
+        elif self.studying is not None:
+            doc["studying"] = to_jsonable(self.studying)
+        doc["have"] = [h.id for h in self.credentials if h.expires is None or h.computed]
+        doc["credentials"] = [
+            {
+                "id": h.id,
+                **({"expires": h.expires.isoformat()} if h.expires and not h.computed else {}),
+                **({"earned": h.earned.isoformat()} if h.earned else {}),
+            }
+            for h in self.credentials
+            if (h.expires is not None and not h.computed) or h.earned is not None
+        ]
+        doc["have"] = [i for i in doc["have"] if i not in {c["id"] for c in doc["credentials"]}]
+        for name in ("hours", "experience", "age", "member", "country"):
+            doc[name] = to_jsonable(getattr(self, name))
+        if self.budget is not None and self.budget.currency == "USD":
+            doc["budget_usd"] = self.budget.amount
+        elif self.budget is not None:
+            doc["budget"] = f"{self.budget.amount:g} {self.budget.currency}"
+        return {k: v for k, v in doc.items() if v not in (None, [], {}, ())}
 
 
 # ----------------------------------------------------------------------------- normalising
 
 
-def normalise(raw: RawProfile, catalog: Catalog) -> tuple[Profile, list[str]]:
+def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profile, list[str]]:
     """Canonical ids for every name in `raw`, and the assumptions made for what is missing."""
     vocab = catalog.vocabulary
     goals = tuple(dict.fromkeys(catalog.resolve_goal(g).id for g in raw.goals or ()))
-    have = tuple(dict.fromkeys(catalog.resolve(name).id for name in raw.have or ()))
-    field, unknown_field = _field(raw.field, vocab.degree_fields)
+    credentials = _credentials(raw, catalog, today)
+    field, unknown_field = read_field(raw.field, vocab.degree_fields)
     hours = _kinds(catalog, raw.hours or {}, "--hours")
     experience = _kinds(catalog, raw.experience or {}, "--experience")
     member = tuple(dict.fromkeys(catalog.resolve_organization(m) for m in raw.member or ()))
+    code = country(raw.country) if raw.country else None
+    budget, budget_said = _budget(raw, code, catalog)
+    studying, final_year, graduating, months = _studies(raw, today)
     profile = Profile(
         goals=goals,
         degree=raw.degree,
         field=field,
-        final_year=raw.final_year,
-        have=have,
+        final_year=final_year,
+        studying=studying,
+        graduating=graduating,
+        months_to_graduate=months,
+        have=tuple(h.id for h in credentials if not h.lapsed),
+        credentials=credentials,
         hours=hours,
         experience=experience,
         age=raw.age,
-        budget_usd=raw.budget_usd,
+        budget=budget,
+        budget_usd=None if budget is None else Converter(catalog.rates).to_usd(budget),
         member=member,
-        country=country(raw.country) if raw.country else None,
+        country=code,
     )
     said = assumptions(profile)
+    said += budget_said
     if unknown_field:
         said.insert(
             0,
             f"degree field {unknown_field!r} is not one the rules name: "
-            "counted as unrelated to exercise science",
+            "counted as unrelated to exercise science (`certadvise fields` lists them)",
         )
     return profile, said
 
 
-def _field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, str | None]:
+def _credentials(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Held, ...]:
+    """Every credential given, once each (the last mention wins), with its dates and state."""
+    given: list[tuple[str, str | None, str | None]] = []
+    for text in raw.have or ():
+        name, _, date = text.partition("@")
+        given.append((name, date.strip() or None, None))
+    given += [(c.id, c.expires, c.earned) for c in raw.credentials or ()]
+    found: dict[str, Held] = {}
+    for name, expires_text, earned_text in given:
+        entry = catalog.resolve(name.strip())
+        earned = card_date(earned_text) if earned_text else None
+        expires: dt.date | None = card_date(expires_text) if expires_text else None
+        computed = False
+        if expires is None and earned is not None:
+            expires = deadline_from_earned(entry.recertification, earned)
+            computed = expires is not None
+        found.pop(entry.id, None)
+        found[entry.id] = Held(entry.id, expires, earned, state_on(expires, today), computed)
+    return tuple(found.values())
+
+
+def _studies(
+    raw: RawProfile, today: dt.date
+) -> tuple[DegreeLevel | None, DegreeLevel | None, dt.date | None, float | None]:
+    """The degree in progress, whether its final year has begun, the graduation day and
+    the months to it. `--final-year LEVEL` is the shorthand for graduating within a year."""
+    if raw.final_year is not None and raw.studying is None and raw.graduating is None:
+        return raw.final_year, raw.final_year, None, float(FINAL_YEAR_MONTHS)
+    studying = raw.studying or raw.final_year
+    graduating = card_date(raw.graduating) if raw.graduating else None
+    if studying is None:
+        return None, None, graduating, None
+    if graduating is None:
+        final = raw.final_year
+        return studying, final, None, float(FINAL_YEAR_MONTHS) if final else None
+    months = max(0.0, (graduating - today).days / 30.44)
+    final = studying if months <= FINAL_YEAR_MONTHS or raw.final_year else None
+    return studying, final, graduating, months
+
+
+def _budget(raw: RawProfile, code: str | None, catalog: Catalog) -> tuple[Money | None, list[str]]:
+    """The budget in its currency: as written, or (a bare amount) the country's currency."""
+    if raw.budget is None and raw.budget_usd is None:
+        return None, []
+    if raw.budget is None:
+        assert raw.budget_usd is not None
+        return Money(float(raw.budget_usd), "USD"), []
+    value, currency = parse_budget(raw.budget)
+    said = []
+    market = code or DEFAULT_COUNTRY
+    if currency in (None, DOLLAR):
+        currency = country_currency(market, currency)
+        if code is not None and currency != "USD":
+            said.append(f"budget {value:g} read as {currency}, the currency of {market}")
+    converter = Converter(catalog.rates)
+    if converter.usd_per(currency) is None:
+        said.append(
+            f"no exchange rate for {currency} in the catalog: prices in other currencies "
+            "are not compared with your budget"
+        )
+    return Money(value, currency), said
+
+
+def read_field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, str | None]:
     """The vocabulary id of a degree field, or the text itself (cleaned) when it names none.
 
-    Any field is a real answer: only a few matter to the rules, and a field they do not
-    name simply meets no field-specific route. The second value is the unknown text.
+    People write a field as they studied it: "BSc (Hons) Sport & Exercise Science", "a
+    master's in clinical exercise physiology". The degree words around it are dropped
+    before it is looked up by id, name or synonym. Any field is a real answer: only a few
+    matter to the rules, and a field they do not name simply meets no field-specific
+    route. The second value is the unknown text.
     """
     if not text or not text.strip():
         return None, None
-    from certadvise.catalog.index import phrase_key
-
-    wanted = phrase_key(text)[:MAX_FIELD_LENGTH]
+    wanted = phrase_key(text.replace("&", " and "))[:MAX_FIELD_LENGTH]
+    bare = " ".join(_DEGREE_WORDS.sub(" ", wanted).split())
     for term in fields:
-        if wanted in {phrase_key(p) for p in (term.id, term.name, *term.synonyms)}:
+        names = {phrase_key(p.replace("&", " and ")) for p in (term.id, term.name, *term.synonyms)}
+        names |= {" ".join(_DEGREE_WORDS.sub(" ", n).split()) for n in names}
+        if wanted in names or (bare and bare in names):
             return term.id, None
     return wanted.replace(" ", "-") or None, wanted
 
@@ -264,21 +394,27 @@ def _kinds(catalog: Catalog, amounts: Mapping[str, Any], option: str) -> dict[st
 def assumptions(profile: Profile) -> list[str]:
     """What the rules will assume about what the profile leaves out."""
     said = []
-    if profile.degree is None and profile.final_year is DegreeLevel.HIGH_SCHOOL:
-        said.append("in the final year of high school: no diploma yet")
+    if profile.degree is None and profile.studying is DegreeLevel.HIGH_SCHOOL:
+        final = "the final year of " if profile.final_year else ""
+        said.append(f"in {final}high school: no diploma yet")
     elif profile.too_young_for_a_diploma:
         said.append(f"no degree given: at {profile.age}, assumed no high-school diploma yet")
     elif profile.degree is None:
         said.append("no degree given: assumed a high-school diploma")
     elif profile.field is None and profile.degree.rank >= DegreeLevel.ASSOCIATE.rank:
         said.append("no degree field given: routes that need a specific field are not met")
+    if profile.studying is not None and profile.final_year is None and profile.graduating is None:
+        said.append(
+            f"studying for {profile.studying.phrase} with no graduation date: "
+            "give --graduating YYYY-MM for how long it takes"
+        )
     if profile.age is None:
         said.append("no age given: assumed 18 or older")
-    if profile.budget_usd is None:
+    if profile.budget is None:
         said.append("no budget given: cost does not exclude anything")
     if not profile.goals:
         said.append("no goal given: every eligible certification is ranked")
-    if CPR_ID not in profile.have:
+    if not any(h.id in (CPR_ID, "BLS") and not h.lapsed for h in profile.credentials):
         said.append("CPR/AED not listed in --have: assumed not held")
     if profile.country is None:
         said.append(f"no country given: assumed {DEFAULT_COUNTRY}")

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from certadvise.advice.money import EXPECTED_BUDGET
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
@@ -29,11 +30,15 @@ OPTIONS = {
     "degree": "--degree",
     "field": "--field",
     "final_year": "--final-year",
+    "studying": "--studying",
+    "graduating": "--graduating",
     "have": "--have",
+    "credentials": "--have",
     "hours": "--hours",
     "experience": "--experience",
     "age": "--age",
     "budget_usd": "--budget",
+    "budget": "--budget",
     "member": "--member",
     "country": "--country",
 }
@@ -44,11 +49,15 @@ EXPECTED = {
     "degree": f"an education level ({_LEVELS})",
     "field": "a degree field such as kinesiology",
     "final_year": f"an education level ({_LEVELS})",
-    "have": "certification ids or CPR-AED",
+    "studying": f"an education level ({_LEVELS})",
+    "graduating": "a month as YYYY-MM",
+    "have": "certification ids or CPR-AED, each optionally @YYYY-MM (good through)",
+    "credentials": "credentials as {id, expires, earned} (dates as YYYY-MM or YYYY-MM-DD)",
     "hours": f"whole hours from 0 to {MAX_HOURS:,}",
     "experience": f"years from 0 to {MAX_YEARS}",
     "age": f"a whole number of years from {MIN_AGE} to {MAX_AGE}",
     "budget_usd": f"an amount of US dollars from 0 to {MAX_BUDGET_USD:,}",
+    "budget": EXPECTED_BUDGET,
     "member": "organization ids such as NSCA",
     "country": "a two-letter country code such as US, GB, CA or AU",
 }
@@ -64,9 +73,14 @@ def check(
     from certadvise.advice.profile import RawProfile
     from certadvise.catalog import validation
 
-    budget = data.get("budget_usd")
-    if isinstance(budget, float) and not math.isfinite(budget):
-        data = {**data, "budget_usd": str(budget)}  # refused below, like any other bad amount
+    data = dict(data)
+    for key in LEVEL_FIELDS:  # 'bachelors', "master's", 'BSc': the words people use
+        if isinstance(data.get(key), str):
+            data[key] = DegreeLevel.read(data[key])
+    for key in ("budget_usd", "budget"):
+        budget = data.get(key)
+        if isinstance(budget, float) and not math.isfinite(budget):
+            data[key] = str(budget)  # refused below, like any other bad amount
     try:
         return validation.validate(RawProfile, dict(data))
     except validation.ValidationError as exc:
@@ -74,14 +88,28 @@ def check(
         raise InputError(f"{where(problem)}: {describe(problem, shown or data)}") from exc
 
 
+LEVEL_FIELDS = ("degree", "final_year", "studying")
+
+
+def field_of(problem: Problem) -> str:
+    """The profile field a problem is about: its location, or the name its message leads
+    with when a whole-profile check raised it ('budget: expected ...')."""
+    if problem.loc:
+        return str(problem.loc[0])
+    name, sep, _ = problem.message.partition(":")
+    return name if sep and name in EXPECTED else ""
+
+
 def in_file(label: str, line_of: Callable[[tuple[str | int, ...]], int]) -> Callable[..., str]:
     """Where a problem in a profile file is: `file:line: field` (`file:line` for a new field)."""
 
     def where(problem: Problem) -> str:
-        head = f"{label}:{line_of(problem.loc)}"
-        if problem.message == "unknown field":
+        named = field_of(problem)
+        loc = problem.loc or ((named,) if named else ())
+        head = f"{label}:{line_of(loc)}"
+        if problem.message == "unknown field" or not loc:
             return head
-        return f"{head}: {'.'.join(map(str, problem.loc))}"
+        return f"{head}: {'.'.join(map(str, loc))}"
 
     return where
 
@@ -90,7 +118,10 @@ def describe(problem: Problem, data: Mapping[str, Any]) -> str:
     """A validation problem in certadvise's words."""
     from certadvise.advice.profile import PROFILE_KEYS
 
-    name = str(problem.loc[0]) if problem.loc else ""
+    name = field_of(problem)
+    if not problem.loc and name:  # a check of the whole profile, worded with its field
+        said = problem.message.partition(":")[2].strip()
+        return said if "got" in said else f"{said}, got {_short(data.get(name))}"
     if problem.message == "unknown field":
         close = difflib.get_close_matches(name, PROFILE_KEYS, n=1)
         fields = ", ".join(PROFILE_KEYS)
@@ -121,7 +152,6 @@ def _short(value: Any, quote: bool = True) -> str:
 
 NUMBERS: dict[str, type[int] | type[float]] = {
     "age": int,
-    "budget_usd": float,
     "hours": int,
     "experience": float,
 }
@@ -157,24 +187,23 @@ def option_data(options: Mapping[str, Any]) -> dict[str, Any]:
         "degree": options.get("degree"),
         "field": options.get("field"),
         "final_year": options.get("final_year"),
+        "studying": options.get("studying"),
+        "graduating": options.get("graduating"),
         "have": options.get("have"),
         "hours": pairs("--hours", options.get("hours")),
         "experience": pairs("--experience", options.get("experience")),
         "age": options.get("age"),
-        "budget_usd": options.get("budget"),
+        "budget": options.get("budget"),
         "member": options.get("member"),
         "country": options.get("country"),
     }
-    for key in ("degree", "final_year"):
-        if isinstance(data[key], str):
-            data[key] = data[key].lower()
     return {key: value for key, value in data.items() if value not in (None, [], ())}
 
 
 def from_options(options: Mapping[str, Any]) -> RawProfile:
     """The profile the command-line options give, checked, each problem naming its option."""
     given = option_data(options)
-    return check(typed(given), lambda p: OPTIONS.get(str(p.loc[0]), str(p.loc[0])), shown=given)
+    return check(typed(given), lambda p: OPTIONS.get(field_of(p), field_of(p)), shown=given)
 
 
 def pairs(option: str, given: Sequence[str] | None) -> dict[str, str] | None:

@@ -56,7 +56,7 @@ def compare(
     wanted = pick_rows(rows)
     profile = None
     if given(profile_options) or saved(profile_options) is not None:
-        profile, assumptions = build_profile(profile_options, cat)
+        profile, assumptions = build_profile(profile_options, cat, runtime.today())
         runtime.assume(*saved_notes(assumptions))
     members = profile.member if profile else ()
     today = runtime.today()

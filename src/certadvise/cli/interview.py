@@ -102,9 +102,10 @@ class Wizard:
     def checked(self, **data: Any) -> Any:
         from certadvise.advice.profile import normalise
         from certadvise.advice.profile_checks import check, typed
+        from certadvise.cli import runtime
 
         raw = check(typed(data), lambda problem: "not accepted", shown=data)
-        return normalise(raw, self.catalog)[0]
+        return normalise(raw, self.catalog, runtime.today())[0]
 
     def ask(self, question: Question) -> Any:
         shown = f" [{question.default}]" if question.default else ""
@@ -318,9 +319,9 @@ class Wizard:
 
     def budget(self) -> str | None:
         def check(answer: str) -> str | None:
-            cleaned = answer.replace("$", "").replace(",", "").strip()
+            cleaned = answer.strip()
             if cleaned:
-                self.checked(budget_usd=cleaned)
+                self.checked(budget=cleaned)
             return cleaned or None
 
         value = self.ask(
@@ -448,5 +449,7 @@ def _offer_to_save(wizard: Wizard, answers: dict[str, Any]) -> None:
     )
     if save:
         options = {**answers, "profile_file": None, "use_saved": False}
-        profile, _ = build_profile(options, wizard.catalog)
-        wizard.term.say(f"saved to {saved_profile.save(profile.as_document())}")
+        from certadvise.cli import runtime
+
+        profile, _ = build_profile(options, wizard.catalog, runtime.today())
+        wizard.term.say(f"saved to {saved_profile.save(profile.saved_document())}")

@@ -54,7 +54,7 @@ def path(
 
     cat = runtime.load(catalog)
     entry = cat.resolve(target)
-    profile, assumptions = build_profile(profile_options, cat)
+    profile, assumptions = build_profile(profile_options, cat, runtime.today())
     runtime.assume(*saved_notes(assumptions))
     plan = plan_path(entry, profile, cat, runtime.today(), by.date() if by else None, years, pace)
     runtime.output(path_report(plan), fmt)

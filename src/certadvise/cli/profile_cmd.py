@@ -36,8 +36,8 @@ def _save(
 
     if not given(profile_options):
         raise InputError("nothing to save: give profile options such as --goal or --profile FILE")
-    profile, _ = build_profile(profile_options, runtime.load(catalog))
-    path = saved_profile.save(profile.as_document())
+    profile, _ = build_profile(profile_options, runtime.load(catalog), runtime.today())
+    path = saved_profile.save(profile.saved_document())
     runtime.say(f"saved the profile to {path}")
 
 

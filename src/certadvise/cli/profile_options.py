@@ -6,6 +6,7 @@ few lines long and every command spells them the same way (see CLI.md).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -65,14 +66,35 @@ PROFILE_OPTIONS: dict[str, Any] = {
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
+    "studying": Annotated[
+        str | None,
+        typer.Option(
+            "--studying",
+            autocompletion=completion.levels,
+            metavar="LEVEL",
+            help="A degree in progress (with --graduating; final-year status starts a year "
+            "before).",
+            rich_help_panel=PROFILE_PANEL,
+        ),
+    ],
+    "graduating": Annotated[
+        str | None,
+        typer.Option(
+            "--graduating",
+            metavar="YYYY-MM",
+            help="When the degree in progress ends, e.g. 2028-05.",
+            rich_help_panel=PROFILE_PANEL,
+        ),
+    ],
     "have": Annotated[
         list[str] | None,
         typer.Option(
             "--have",
             "-H",
             autocompletion=completion.certification_ids,
-            metavar="CRED",
-            help="A credential you hold: a certification id or alias, or CPR-AED (repeatable).",
+            metavar="CRED[@DATE]",
+            help="A credential you hold: an id or alias (CSCS, RD, CPR-AED), optionally "
+            "@YYYY-MM, the date on the card it is good through (repeatable).",
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
@@ -107,8 +129,9 @@ PROFILE_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--budget",
-            metavar="USD",
-            help=f"The most you will spend now, in US dollars (0 to {MAX_BUDGET_USD:,}).",
+            metavar="AMOUNT",
+            help=f"The most you will spend now (0 to {MAX_BUDGET_USD:,}): 600, 400 GBP, £400, "
+            "A$2000; a bare amount is in your country's currency.",
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
@@ -187,19 +210,22 @@ def saved(options: dict[str, Any]) -> RawProfile | None:
     return saved_profile.load() if options.get(USE_SAVED) else None
 
 
-def build_profile(options: dict[str, Any], catalog: Catalog) -> tuple[Profile, list[str]]:
+def build_profile(
+    options: dict[str, Any], catalog: Catalog, today: dt.date
+) -> tuple[Profile, list[str]]:
     """The normalised profile and its assumptions: the saved profile, then a profile file,
     then the options, each later one winning field by field."""
     from certadvise.advice import profile_checks
-    from certadvise.advice.profile import RawProfile, normalise, read_profile
+    from certadvise.advice.profile import RawProfile, normalise
     from certadvise.cli import saved_profile
+    from certadvise.cli.profile_files import read_profile
 
     stored = saved(options)
     base = stored or RawProfile()
     if options["profile_file"]:
         base = base.overridden_by(read_profile(options["profile_file"]))
     from_options = profile_checks.from_options(options)
-    profile, assumptions = normalise(base.overridden_by(from_options), catalog)
+    profile, assumptions = normalise(base.overridden_by(from_options), catalog, today)
     profile_checks.check_units(profile, catalog)
     if stored is not None:
         assumptions.insert(0, saved_profile.assumption(saved_profile.profile_path()))

@@ -68,7 +68,7 @@ def recommend(
         from certadvise.cli.interview import interview
 
         profile_options = interview(cat, profile_options)
-    profile, assumptions = build_profile(profile_options, cat)
+    profile, assumptions = build_profile(profile_options, cat, runtime.today())
     explain = cat.resolve(why).id if why is not None else None
     advice = advise(profile, assumptions, cat, runtime.today(), years=years or 3, explain=explain)
     if explain is not None:

@@ -35,7 +35,7 @@ def profile_path() -> Path:
 
 def load() -> RawProfile | None:
     """The saved profile, or None when there is none; InputError (file:line) when broken."""
-    from certadvise.advice.profile import read_profile
+    from certadvise.cli.profile_files import read_profile
 
     path = profile_path()
     if not path.is_file():

@@ -1,0 +1,174 @@
+"""Amounts of money: how they are written, read from a budget, and converted.
+
+Prices keep the currency their source states. Only where two amounts in different
+currencies must be compared (a price against a budget, candidates against each other)
+is one converted, with the catalog's dated rate table, and then always said as
+approximate ("≈ $380 at the 2026-11 rate"), never silently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from certadvise.limits import MAX_BUDGET_USD
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from certadvise.catalog.models import Rates
+
+USD = "USD"
+UNKNOWN = "not verified"
+CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
+# The currency a bare budget is in, by the country given (US and every other country: USD).
+COUNTRY_CURRENCIES = {"GB": "GBP", "AU": "AUD", "CA": "CAD"}
+# How people write a currency before or after an amount: signs and codes.
+_PREFIXES = {
+    "$": "$",  # a bare dollar sign: the country's dollar (A$ in Australia), else USD
+    "US$": "USD",
+    "USD": "USD",
+    "£": "GBP",
+    "GBP": "GBP",
+    "€": "EUR",
+    "EUR": "EUR",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD": "CAD",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+}
+_BUDGET = re.compile(
+    r"^\s*(?P<before>[A-Z]{0,3}\$|[£€]|[A-Z]{3})?\s*"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<after>[A-Z]{3})?\s*$",
+    re.IGNORECASE,
+)
+BUDGET_EXAMPLES = "400, 400 GBP, £400, A$2000 or C$900"
+EXPECTED_BUDGET = (
+    f"an amount from 0 to {MAX_BUDGET_USD:,}, optionally with its currency ({BUDGET_EXAMPLES})"
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency (ISO 4217)."""
+
+    amount: float
+    currency: str = USD
+
+    @property
+    def text(self) -> str:
+        return amount_text(self.amount, self.currency)
+
+
+def money(usd: float | None) -> str:
+    """$475, $1,199, $49.50; 'not verified' for None."""
+    if usd is None:
+        return UNKNOWN
+    if float(usd).is_integer():
+        return f"${int(usd):,}"
+    return f"${usd:,.2f}"
+
+
+def amount_text(value: float | None, currency: str = USD) -> str:
+    """An amount in its own currency: $475, £1,200, CA$385, CHF 90; 'not verified' for None."""
+    if value is None:
+        return UNKNOWN
+    text = money(value).removeprefix("$")
+    sign = CURRENCY_SIGNS.get(currency)
+    return f"{sign}{text}" if sign else f"{currency} {text}"
+
+
+class BudgetError(ValueError):
+    """A budget that is not an amount, or names a currency certadvise does not know."""
+
+
+def parse_budget(text: str | float) -> tuple[float, str | None]:
+    """A budget as typed ('400', '400 GBP', '£400', 'A$2000', 'C$900', 1200) as its amount and
+    currency: None when only a number was given, DOLLAR for a bare '$' (whose dollar depends
+    on the country: `country_currency`)."""
+    if isinstance(text, bool):
+        raise BudgetError("a budget is an amount, not yes or no")
+    if isinstance(text, int | float):
+        value, currency = float(text), None
+    else:
+        found = _BUDGET.match(text)
+        if found is None:
+            raise BudgetError(f"expected {EXPECTED_BUDGET}")
+        before = (found["before"] or "").upper()
+        after = (found["after"] or "").upper()
+        if before and after and _PREFIXES.get(before, before) != after:
+            raise BudgetError(f"two currencies in one budget ({before} and {after})")
+        code = after or before
+        if code and code not in _PREFIXES:
+            known = ", ".join(sorted({c for c in _PREFIXES.values() if c}))
+            raise BudgetError(f"unknown currency {code!r} (certadvise knows {known})")
+        currency = _PREFIXES.get(code) if code else None
+        value = float(found["amount"].replace(",", ""))
+    if not math.isfinite(value) or not 0 <= value <= MAX_BUDGET_USD:
+        raise BudgetError(f"expected {EXPECTED_BUDGET}")
+    return value, currency
+
+
+DOLLAR = "$"
+
+
+def country_currency(country: str, sign: str | None = None) -> str:
+    """The currency a bare amount (or a bare '$') is in for someone working in `country`:
+    its own currency; for a '$', its dollar where it has one, else the US dollar."""
+    currency = COUNTRY_CURRENCIES.get(country, USD)
+    if sign == DOLLAR and not currency.endswith("D"):
+        return USD
+    return currency
+
+
+@dataclass(frozen=True)
+class Converter:
+    """Converts between currencies with one dated rate table (None: same currency only)."""
+
+    rates: Rates | None = None
+
+    def usd_per(self, currency: str) -> float | None:
+        if currency == USD:
+            return 1.0
+        if self.rates is None:
+            return None
+        return self.rates.usd_per_unit.get(currency)
+
+    def convert(self, value: float, source: str, target: str) -> float | None:
+        """`value` in `source` as `target`; None when either rate is unknown."""
+        if source == target:
+            return value
+        frm, to = self.usd_per(source), self.usd_per(target)
+        if frm is None or to is None:
+            return None
+        return value * frm / to
+
+    def to_usd(self, value: Money) -> float | None:
+        return self.convert(value.amount, value.currency, USD)
+
+    @property
+    def month(self) -> str | None:
+        """'2026-11': the month of the rate table, as conversions say it."""
+        return self.rates.as_of.strftime("%Y-%m") if self.rates else None
+
+    def approximately(self, value: float, source: str, target: str) -> str | None:
+        """'≈ $380 at the 2026-11 rate'; None when it cannot be converted."""
+        converted = self.convert(value, source, target)
+        if converted is None or source == target:
+            return None
+        return f"≈ {amount_text(round(converted), target)} at the {self.month} rate"
+
+    def stale(self, today: dt.date, months: int = 6) -> bool:
+        """The rate table is older than `months` months on `today`."""
+        if self.rates is None:
+            return False
+        as_of = self.rates.as_of
+        age = (today.year - as_of.year) * 12 + today.month - as_of.month
+        return age > months or (age == months and today.day > as_of.day)
