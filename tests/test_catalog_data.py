@@ -58,6 +58,13 @@ NEW_IDS = {  # issue 11 (CLI.md "More ids")
     "NETA-CPT",
     "NBC-HWC",
 }
+NEW_IDS |= {  # branch r-ace-nasm: NCCPT's other NCCA-accredited exams, PN Level 2
+    "NCCPT-CGXI",
+    "NCCPT-CSTS",
+    "NCCPT-CICI",
+    "NCCPT-CYI",
+    "PN-L2",
+}
 PREREQUISITES = {"CPR-AED", "UK-L2-GYM"}
 # Qualifications that are also the way into another: the Certificate III is Australia's
 # gym and group-instructor qualification and the entry units of the Certificate IV.
