@@ -58,7 +58,7 @@ NEW_IDS = {  # issue 11 (CLI.md "More ids")
     "NETA-CPT",
     "NBC-HWC",
 }
-PREREQUISITES = {"CPR-AED", "UK-L2-GYM"}
+PREREQUISITES = {"CPR-AED", "UK-L2-GYM", "BLS"}  # BLS: placeholder (drop at merge)
 # Qualifications that are also the way into another: the Certificate III is Australia's
 # gym and group-instructor qualification and the entry units of the Certificate IV.
 STEPPING_STONES = {"CERT-III-FITNESS"}
