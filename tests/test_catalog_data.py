@@ -65,7 +65,7 @@ NEW_IDS |= {  # branch r-ace-nasm: NCCPT's other NCCA-accredited exams, PN Level
     "NCCPT-CYI",
     "PN-L2",
 }
-PREREQUISITES = {"CPR-AED", "UK-L2-GYM"}
+PREREQUISITES = {"CPR-AED", "UK-L2-GYM", "BLS"}
 # Qualifications that are also the way into another: the Certificate III is Australia's
 # gym and group-instructor qualification and the entry units of the Certificate IV.
 STEPPING_STONES = {"CERT-III-FITNESS"}
@@ -179,7 +179,7 @@ def test_shared_aliases_are_ambiguous_never_silently_resolved(
         ("PES", "NASM-PES"),
         ("SCCC", "CSCCA-SCCC"),
         ("cpr", "CPR-AED"),
-        ("BLS", "CPR-AED"),
+        ("BLS", "BLS"),  # BLS is its own entry (it counts as CPR-AED)
         ("AED", "CPR-AED"),
         ("Health Fitness Specialist", "ACSM-EP"),
         ("nsca-cpss", "CPSS"),
