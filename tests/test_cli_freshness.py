@@ -22,7 +22,7 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_list_shows_the_year_of_a_price_older_than_two_years(cli: Runner) -> None:
     rows = {line.split()[0]: line for line in cli("list").lines[1:]}
     assert "$275 (2014)" in rows["ACSM-EP"]
-    assert "$499 (2017)" in rows["ACE-CPT"]
+    assert "$499 (2017)" in rows["ACE-HC"]
     assert "$475 " in rows["CSCS"] and "(20" not in rows["CSCS"]  # 2025: current
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import REPO, TODAY
 
+UPDATE_VAR = "CERTADVISE_UPDATE_GOLDEN"  # the same switch as the golden tables
+UPDATE = bool(os.environ.get(UPDATE_VAR))  # read before the fixtures clear CERTADVISE_*
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
@@ -57,7 +59,17 @@ def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
         check=False,
     )
     shown = (done.stdout + done.stderr).rstrip("\n")
-    assert shown == expected.rstrip("\n")
+    if UPDATE and shown != expected.rstrip("\n"):
+        readme = REPO / "README.md"
+        old = f"$ {command}\n{expected.rstrip(chr(10))}\n"
+        text = readme.read_text(encoding="utf-8")
+        assert old in text, f"cannot find the example of {command!r} to update"
+        readme.write_text(text.replace(old, f"$ {command}\n{shown}\n", 1), encoding="utf-8")
+        return
+    assert shown == expected.rstrip("\n"), (
+        f"the README's example differs; if the change is intended: {UPDATE_VAR}=1 python -m "
+        "pytest tests/test_readme.py tests/test_output.py"
+    )
 
 
 def test_readme_has_examples_of_every_command() -> None:
