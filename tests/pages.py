@@ -10,7 +10,7 @@ from typing import Any
 from certadvise.render.html import render
 from certadvise.render.report import Page, Report
 
-from .conftest import Runner, TODAY, write
+from .conftest import TODAY, Runner, write
 
 #: page name -> the command whose `-f html` it is (goldens and browser tests use them).
 COMMANDS = {
