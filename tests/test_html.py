@@ -182,7 +182,7 @@ def test_renewals_page_draws_each_deadline_on_the_strip() -> None:
     for item in RENEWALS["renewals"]:
         assert item["id"] in chart and item["next_step"] in html
     assert "CPR-AED · lapsed on 2026-08-01" in chart
-    assert "ACSM-EP · expires 2029-12-31 (later)" in chart
+    assert "ACSM-EP · expires 2029-12-31 (later) · active" in chart
     assert "no memberships given: non-member fees" in html
 
 

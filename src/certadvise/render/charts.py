@@ -228,7 +228,8 @@ def _row(
     segments = []
     for style, value, words in parts:
         if value is None:
-            segments.append(Segment(x, UNKNOWN_W, UNKNOWN, f"{words}: not known", known=False))
+            title = words if "not known" in words else f"{words}: not known"
+            segments.append(Segment(x, UNKNOWN_W, UNKNOWN, title, known=False))
             x += UNKNOWN_W
         elif value > 0:
             width = max(MIN_W, value * scale)
@@ -508,7 +509,7 @@ def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | Non
             where, x = f"expires {expires} (later)", WIDTH
         else:
             where, x = f"expires {expires}", (when - start).days * scale
-        label = f"{item['id']} · {where} · {state}"
+        label = f"{item['id']} · {where}" + ("" if state in where else f" · {state}")
         lanes.append(Lane(y, label, ()))
         if x is not None:
             markers.append(Marker(x, y + TEXT_H + BAR_H / 2, style, label))
