@@ -58,6 +58,7 @@ def test_seed_bachelor_with_cpr_coaching_college_athletes_gets_cscs_first(cli: R
         "as_of": "2025",
         "stale": False,
         "confidence": "high",
+        "text": "$475",
     }
     assert "matches goal collegiate-athletes" in first["reasons"]
 

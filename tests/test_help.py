@@ -48,13 +48,21 @@ def imported_by(*args: str) -> set[str]:
 
 def test_root_help_imports_neither_rich_nor_pydantic_nor_yaml() -> None:
     modules = imported_by("--help")
-    assert not {"rich", "pydantic", "yaml", "certadvise.catalog", "certadvise.advice"} & modules
+    assert not {"rich", "pydantic", "yaml", "jinja2", "certadvise.catalog", "certadvise.advice"} & (
+        modules
+    )
 
 
 @pytest.mark.parametrize("path", ["recommend", "list", "profile save"])
 def test_command_help_imports_neither_rich_nor_yaml_nor_the_core(path: str) -> None:
     modules = imported_by(*path.split(), "--help")
-    assert not {"rich", "yaml", "certadvise.catalog", "certadvise.advice"} & modules
+    assert not {"rich", "yaml", "jinja2", "certadvise.catalog", "certadvise.advice"} & modules
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_only_the_html_format_imports_the_template_engine(fmt: str) -> None:
+    assert "jinja2" not in imported_by("show", "CSCS", "-f", fmt, "--no-pager")
+    assert "jinja2" in imported_by("show", "CSCS", "-f", "html")
 
 
 @pytest.mark.parametrize("path", LEAVES)

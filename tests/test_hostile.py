@@ -468,7 +468,7 @@ def test_spreadsheet_cells_never_start_a_formula(
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "markdown", "json", "jsonl", "ids"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "markdown", "json", "jsonl", "ids", "html"])
 def test_invisible_and_direction_characters_never_reach_any_format(
     cli: Runner, tmp_path: Path, fmt: str
 ) -> None:

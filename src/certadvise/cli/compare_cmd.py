@@ -54,18 +54,20 @@ def compare(
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
-    profile = None
+    profile, assumptions = None, list[str]()
     if given(profile_options) or saved(profile_options) is not None:
         profile, assumptions = build_profile(profile_options, cat, runtime.today())
         runtime.assume(*saved_notes(assumptions))
     members = profile.member if profile else ()
     today = runtime.today()
+    facts = FactContext(cat, members, years, today)
     comparison = compare(
         entries,
-        FactContext(cat, members, years, today),
+        facts,
         profile,
         RuleContext(cat, today, profile) if profile else None,
         wanted,
         only_differences,
     )
-    runtime.output(compare_report(comparison, today), fmt, page=True)
+    report = compare_report(comparison, today, facts, profile, assumptions)
+    runtime.output(report, fmt, page=True)

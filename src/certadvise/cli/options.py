@@ -25,7 +25,7 @@ FormatOpt = Annotated[
         case_sensitive=False,
         metavar="FORMAT",
         help="table (the default: plain, without colour or boxes, when piped), json, jsonl, "
-        "csv, tsv, markdown or ids.",
+        "csv, tsv, markdown, ids or html (a self-contained report).",
         rich_help_panel=OUTPUT_PANEL,
     ),
 ]

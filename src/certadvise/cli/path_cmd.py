@@ -56,5 +56,6 @@ def path(
     entry = cat.resolve(target)
     profile, assumptions = build_profile(profile_options, cat, runtime.today())
     runtime.assume(*saved_notes(assumptions))
-    plan = plan_path(entry, profile, cat, runtime.today(), by.date() if by else None, years, pace)
-    runtime.output(path_report(plan), fmt)
+    today = runtime.today()
+    plan = plan_path(entry, profile, cat, today, by.date() if by else None, years, pace)
+    runtime.output(path_report(plan, today, profile, assumptions), fmt)

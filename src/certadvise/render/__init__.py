@@ -34,6 +34,10 @@ def emit(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
         machine.write_delimited(report, out, "\t")
     elif fmt is OutputFormat.IDS:
         machine.write_ids(report, out)
+    elif fmt is OutputFormat.HTML:
+        from certadvise.render.html import write_html  # jinja2 is imported for html only
+
+        write_html(report, out)
     else:
         from certadvise.render.markdown import write_markdown
 

@@ -11,3 +11,4 @@ class OutputFormat(StrEnum):
     TSV = "tsv"
     MARKDOWN = "markdown"
     IDS = "ids"
+    HTML = "html"

@@ -23,6 +23,19 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Page:
+    """What an HTML page holds besides the command's JSON document: which page it is, and
+    for whom, on what day, from facts of what age. Plain data, like the document."""
+
+    name: str  # the page's template: recommend, path, compare, show, renewals
+    title: str
+    today: str | None = None  # the day of the run, YYYY-MM-DD
+    catalog_as_of: str | None = None  # how old the facts on the page are, in words
+    profile: Mapping[str, Any] | None = None  # the profile as `recommend -f json` shows it
+    assumptions: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """Columns and rows (table, csv, tsv, markdown, ids), a JSON document, and notes.
 
@@ -43,6 +56,7 @@ class Report:
     footer: Sequence[str] = ()  # data for people after the table, on stdout (a plan's total)
     more_rows: Sequence[Row] = ()  # further rows for csv and tsv only (people see `extra`)
     ids: Sequence[str] | None = None  # what -f ids prints when rows are not certifications
+    page: Page | None = None  # the HTML page; None: the tables, on a plain page
 
     def json_document(self) -> Any:
         return self.document() if callable(self.document) else self.document

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from certadvise.advice.costs import Ownership
+from certadvise.advice.costs import Ownership, Part
 from certadvise.advice.planning import Step
+from certadvise.advice.profile import Profile
+from certadvise.catalog.freshness import source_year
+from certadvise.catalog.models import Certification, Source
+from certadvise.render.report import Page
+
+#: The kinds of the parts of the cost of holding, by how costs.py names them (the first
+#: prefix that matches); anything else (the exam, a package, an application or other fee)
+#: is the way in: `exam`.
+PART_KINDS = (
+    ("study materials", "study_materials"),
+    ("recertification", "recertification"),
+    ("continuing education", "recertification"),
+)
+DUES_MARKS = (" membership, one year", " dues, ")
+
+
+def part_kind(part: Part) -> str:
+    """`exam`, `study_materials`, `dues` or `recertification`: what a part pays for."""
+    if any(mark in part.label for mark in DUES_MARKS):
+        return "dues"
+    return next((kind for prefix, kind in PART_KINDS if part.label.startswith(prefix)), "exam")
 
 
 def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
@@ -17,7 +40,7 @@ def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
         "text": ownership.text,
         "known_usd": ownership.known_usd,
         "complete": ownership.complete,
-        "parts": [{"label": p.label, "usd": p.usd} for p in ownership.parts],
+        "parts": [{"label": p.label, "usd": p.usd, "kind": part_kind(p)} for p in ownership.parts],
     }
 
 
@@ -34,3 +57,59 @@ def step_document(step: Step) -> dict[str, Any]:
         "id": step.cert_id,
         "note": step.note,
     }
+
+
+def source_document(source: Source) -> dict[str, Any]:
+    return {
+        "key": source.key,
+        "url": source.url,
+        "as_of": source.as_of,
+        "confidence": source.confidence.value,
+        "note": source.note,
+    }
+
+
+def sources_dated(entries: Iterable[object]) -> str | None:
+    """How old the facts of some certifications are, in words: 'sources dated 2013 to
+    2026 (3 undated)'; None when there are none."""
+    years, undated = [], 0
+    for entry in entries:
+        if not isinstance(entry, Certification):
+            continue
+        for source in entry.sources:
+            year = source_year(source.as_of)
+            if year is None:
+                undated += 1
+            else:
+                years.append(year)
+    if not years and not undated:
+        return None
+    span = ""
+    if years:
+        low, high = min(years), max(years)
+        span = f"sources dated {low}" + (f" to {high}" if high != low else "")
+    extra = f"{undated} undated" if undated else ""
+    if span and extra:
+        return f"{span} ({extra})"
+    return span or f"sources {extra}"
+
+
+def page(
+    name: str,
+    title: str,
+    *,
+    today: dt.date | None = None,
+    entries: Iterable[object] = (),
+    profile: Profile | Mapping[str, Any] | None = None,
+    assumptions: Sequence[str] = (),
+) -> Page:
+    """The page context of an HTML report: which page, for whom, on what day."""
+    person = profile.as_document() if isinstance(profile, Profile) else profile
+    return Page(
+        name,
+        title,
+        today=today.isoformat() if today is not None else None,
+        catalog_as_of=sources_dated(entries),
+        profile=person,
+        assumptions=tuple(assumptions),
+    )

@@ -19,6 +19,7 @@ from certadvise.catalog.freshness import (
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
+from certadvise.views import page
 
 
 def _blank(value: Any) -> str:
@@ -125,6 +126,13 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         id_key="key",
         ids=[entry.id],
         extra=[sources],
+        page=page(
+            "show",
+            f"{entry.id}: {entry.name}",
+            today=ctx.today,
+            entries=[entry],
+            profile={"member": list(ctx.memberships)} if ctx.memberships else None,
+        ),
     )
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.comparison import ELIGIBLE_KEY, Comparison
+from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.advice.facts import FactContext
+from certadvise.advice.profile import Profile
+from certadvise.catalog.models import Certification
 from certadvise.render.report import Column, Report
+from certadvise.views import ownership_document, page
 from certadvise.views.catalog_views import entry_document
 
 
@@ -14,8 +20,84 @@ def _mark(differs: Any) -> str:
     return "*" if differs else ""
 
 
-def compare_report(comparison: Comparison, today: dt.date | None = None) -> Report:
-    """The comparison; each certification's JSON `cost` says `as_of` and `stale`."""
+Figure = dict[str, tuple[float | None, str]]  # id: (the number, or None; it in words)
+
+
+def _figure(fact: str, found: Figure) -> dict[str, Any]:
+    texts = {cert_id: text for cert_id, (_, text) in found.items()}
+    return {
+        "fact": fact,
+        "values": {cert_id: value for cert_id, (value, _) in found.items()},
+        "texts": texts,
+        "differs": len(set(texts.values())) > 1,
+    }
+
+
+def figures(entries: Sequence[Certification], ctx: FactContext) -> list[dict[str, Any]]:
+    """The facts that are numbers, side by side (for the picture): `{fact, values: {id:
+    number or null}, texts: {id: words}, differs}`; a price in another currency is null."""
+    ways_in: Figure = {}
+    materials: Figure = {}
+    minutes: Figure = {}
+    questions: Figure = {}
+    rates: Figure = {}
+    for entry in entries:
+        quote = cheapest_way_in(
+            entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships
+        )
+        ways_in[entry.id] = (quote.usd, quote_text(quote))
+        cost = entry.cost
+        kit = cost.study_materials if cost and cost.in_usd else None
+        if kit is not None and kit.included:
+            materials[entry.id] = (0.0, "included in the exam's price")
+        else:
+            usd = kit.usd if kit else None
+            at_least = kit is not None and kit.at_least and usd is not None
+            materials[entry.id] = (usd, ("from " if at_least else "") + money(usd))
+        exam = entry.exam
+        length = exam.minutes if exam else None
+        minutes[entry.id] = (length, f"{length} minutes" if length else "not verified")
+        count = exam.questions if exam else None
+        questions[entry.id] = (count, f"{count} questions" if count else "not verified")
+        rate = next((r for r in entry.pass_rates if r.percent is not None), None)
+        rates[entry.id] = (
+            (rate.percent, f"{rate.percent:g}% ({rate.year})") if rate else (None, "not reported")
+        )
+    return [
+        _figure("Cheapest way in (USD)", ways_in),
+        _figure("Study materials (USD)", materials),
+        _figure("Exam length", minutes),
+        _figure("Exam questions", questions),
+        _figure("Exam pass rate", rates),
+    ]
+
+
+def holding(entries: Sequence[Certification], ctx: FactContext) -> dict[str, Any]:
+    """What holding each costs over `ctx.years`, by part (null: prices not in USD)."""
+    return {
+        entry.id: ownership_document(
+            cost_of_ownership(
+                entry,
+                ctx.catalog.organizations.get(entry.organization),
+                ctx.memberships,
+                ctx.years,
+            )
+            if entry.cost is None or entry.cost.in_usd
+            else None
+        )
+        for entry in entries
+    }
+
+
+def compare_report(
+    comparison: Comparison,
+    today: dt.date | None = None,
+    ctx: FactContext | None = None,
+    profile: Profile | None = None,
+    assumptions: Sequence[str] = (),
+) -> Report:
+    """The comparison; each certification's JSON `cost` says `as_of` and `stale`. With
+    `ctx`, the document has the figures side by side and the cost of holding each."""
     ids = [entry.id for entry in comparison.entries]
     columns = [
         Column("key", "Key", for_people=False),
@@ -47,6 +129,9 @@ def compare_report(comparison: Comparison, today: dt.date | None = None) -> Repo
             for r in comparison.rows
         ],
     }
+    if ctx is not None:
+        document["figures"] = figures(comparison.entries, ctx)
+        document["holding"] = holding(comparison.entries, ctx)
     eligible = next((row for row in comparison.rows if row.key == ELIGIBLE_KEY), None)
     if eligible is not None:
         document["eligibility"] = dict(zip(ids, eligible.values, strict=True))
@@ -61,4 +146,12 @@ def compare_report(comparison: Comparison, today: dt.date | None = None) -> Repo
         ids=ids,
         title=" vs ".join(ids),
         pipe_width=80,
+        page=page(
+            "compare",
+            " vs ".join(ids),
+            today=today,
+            entries=comparison.entries,
+            profile=profile if profile is not None else {},
+            assumptions=assumptions,
+        ),
     )

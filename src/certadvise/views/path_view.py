@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.costs import money
 from certadvise.advice.planning import Plan, Step, duration_text
+from certadvise.advice.profile import Profile
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document, step_document
+from certadvise.views import ownership_document, page, source_document, step_document
 
 
 def numbered_step(number: int, step: Step) -> dict[str, Any]:
@@ -24,11 +27,18 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
         "unpriced_steps": plan.unpriced,
         "years": round(plan.years, 2),
         "months": round(plan.months, 2),
+        "time": plan.time_text,
         "steps": [numbered_step(i, s) for i, s in enumerate(plan.steps, start=1)],
     }
 
 
-def path_report(plan: Plan) -> Report:
+def path_report(
+    plan: Plan,
+    today: dt.date | None = None,
+    profile: Profile | None = None,
+    assumptions: Sequence[str] = (),
+) -> Report:
+    """The plan; `today`, `profile` and `assumptions` say for whom (on the HTML page)."""
     steps = [numbered_step(i, s) for i, s in enumerate(plan.steps, start=1)]
     rows = [
         {
@@ -58,6 +68,8 @@ def path_report(plan: Plan) -> Report:
         "alternatives": [plan_summary(alt) for alt in plan.alternatives],
         "warnings": list(plan.warnings),
         "ownership": ownership_document(ownership),
+        "name": plan.target.name,
+        "sources": [source_document(s) for s in plan.target.sources],
     }
     footer, summary = _summary(plan)
     return Report(
@@ -70,6 +82,14 @@ def path_report(plan: Plan) -> Report:
         title=f"Path to {plan.target.id} ({plan.route})",
         footer=footer,
         more_rows=summary,
+        page=page(
+            "path",
+            f"Path to {plan.target.id}",
+            today=today,
+            entries=[plan.target],
+            profile=profile,
+            assumptions=assumptions,
+        ),
     )
 
 

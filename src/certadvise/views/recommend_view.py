@@ -14,7 +14,7 @@ from certadvise.catalog.freshness import dated, freshness, price_source, tier_na
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document, step_document
+from certadvise.views import ownership_document, page, source_document, step_document
 
 LATER_SHOWN = 5  # rows of the "later" table unless --all
 
@@ -34,6 +34,7 @@ def cost_document(
         "unverified_fees": list(quote.unverified_parts),
         **freshness(source.as_of if source else None, today),
         "confidence": source.confidence.value if source else None,
+        "text": cost_for_people(quote, entry, today),
     }
 
 
@@ -122,7 +123,13 @@ def recommendation_document(
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
+        "sources": _sources(ev),
     }
+
+
+def _sources(ev: Evaluation) -> list[dict[str, Any]]:
+    entry = ev.entry
+    return [source_document(s) for s in entry.sources] if isinstance(entry, Certification) else []
 
 
 def later_document(ev: Evaluation) -> dict[str, Any]:
@@ -132,12 +139,27 @@ def later_document(ev: Evaluation) -> dict[str, Any]:
         "name": ev.entry.name,
         "organization": ev.entry.organization,
         "steps": [step_document(s) for s in plan.steps],
-        "total_cost": {"minimum_usd": plan.known_usd, "complete": plan.complete},
+        "total_cost": {
+            "minimum_usd": plan.known_usd,
+            "complete": plan.complete,
+            "text": plan.cost_text,
+        },
         "months": round(plan.months, 2),
         "time": plan.time_text,
         "route": plan.route,
         "reasons": ev.later_reasons,
         "warnings": warnings(ev),
+        "sources": _sources(ev),
+    }
+
+
+def near_miss_document(ev: Evaluation) -> dict[str, Any]:
+    return {
+        "id": ev.entry.id,
+        "name": ev.entry.name,
+        "organization": ev.entry.organization,
+        "cost_now_usd": ev.cost_now_usd,
+        "over_by_usd": ev.over_by_usd,
     }
 
 
@@ -210,6 +232,7 @@ def recommend_report(
             "later": [later_document(ev) for ev in result.later],
             "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
             "excluded": [excluded_document(ev) for ev in result.excluded],
+            "near_misses": [near_miss_document(ev) for ev in result.near_misses],
         }
 
     notes = [f"assumption: {a}" for a in result.assumptions]
@@ -249,6 +272,14 @@ def recommend_report(
         extra=extra,
         title="Recommended now",
         more_rows=more_rows,
+        page=page(
+            "recommend",
+            "Certification advice",
+            today=result.today,
+            entries=(ev.entry for ev in (*shown, *result.later)),
+            profile=result.profile,
+            assumptions=result.assumptions,
+        ),
     )
 
 

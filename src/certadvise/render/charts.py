@@ -1,0 +1,530 @@
+"""The pictures of the HTML report, as geometry: lanes of labelled bars, axis ticks and a
+legend, in SVG user units, built from the command's JSON document.
+
+Drawing is the templates' job (`templates/charts.html.j2`), so every word on a chart
+passes through the template engine's escaping. An unknown amount or duration is never a
+length: it is a fixed, hatched block marked "?", named in words in the chart's description
+and in the table beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+WIDTH = 420.0  # every chart's viewBox width; it scales to the page
+BAR_H = 16.0
+TEXT_H = 15.0  # a label line above each bar
+LANE_GAP = 9.0
+HEADING_H = 20.0
+AXIS_H = 18.0
+LEGEND_H = 17.0
+UNKNOWN_W = 30.0  # the width of an unknown part, whatever its amount
+MIN_W = 3.0  # a known part too small to see (a day in four years) still shows
+FONT_SIZE = 12.0
+CHAR_W = 6.6  # rough width of a character at that size: legends and labels fit the width
+
+Doc = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one kind of segment looks: its fill colour and a pattern, so that the kinds stay
+    apart without colour (in grey print, for colour-blind readers)."""
+
+    label: str  # the legend's words
+    colour: str
+    pattern: str  # the id of a pattern in templates/charts.html.j2, or "" for solid
+
+
+UNKNOWN = "unknown"
+STYLES: dict[str, Style] = {
+    # the cost of holding a credential (ownership parts)
+    "exam": Style("exam and fees", "#1d4f91", ""),
+    "study_materials": Style("study materials", "#8a3b12", "dots"),
+    "dues": Style("membership dues", "#2e6b30", "stripes"),
+    "recertification": Style("recertification", "#6b2d7a", "grid"),
+    # the steps of a plan
+    "waiting": Style("waiting to be old enough", "#5c5c5c", "stripes"),
+    "education": Style("education", "#1d4f91", ""),
+    "credential": Style("another credential first", "#8a3b12", "dots"),
+    "experience": Style("supervised hours, experience", "#2e6b30", "stripes"),
+    "short": Style("a short step (a day)", "#6b2d7a", "grid"),
+    "study": Style("study for the exam", "#0f5e68", ""),
+    # renewals
+    "active": Style("active", "#2e6b30", ""),
+    "expiring": Style("expiring", "#8a3b12", "stripes"),
+    "lapsed": Style("lapsed", "#a01c1c", "grid"),
+    # a value side by side (compare)
+    "value": Style("value", "#1d4f91", ""),
+    UNKNOWN: Style("not verified (?)", "#ffffff", "hatch"),
+}
+
+STEP_STYLE = {
+    "age": "waiting",
+    "degree": "education",
+    "degree-field": "education",
+    "credential": "credential",
+    "hours": "experience",
+    "years": "experience",
+    "cpr-aed": "short",
+    "membership": "short",
+    "exam": "study",
+}
+STEP_WORDS = {  # a step's few words where its own text is too long for a chart's line
+    "age": "wait to be old enough",
+    "degree": "earn the degree",
+    "degree-field": "a degree in the field",
+    "hours": "supervised hours",
+    "years": "years of experience",
+    "cpr-aed": "CPR/AED course",
+}
+LABEL_CHARS = 44  # a step's own text up to this length labels its bar
+
+
+@dataclass(frozen=True)
+class Segment:
+    x: float
+    width: float
+    style: str  # a key of STYLES
+    title: str  # what it is, in words (the SVG <title> of the segment)
+    known: bool = True
+
+
+def fit(text: str, width: float = WIDTH) -> str:
+    """`text` cut (with an ellipsis) to what a line of `width` holds."""
+    most = int(width // CHAR_W)
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One labelled bar: the label line at `y`, the bar below it."""
+
+    y: float
+    label: str
+    segments: tuple[Segment, ...]
+    thin: tuple[Segment, ...] = ()  # a second, thin track under the bar (waiting for age)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", fit(self.label))
+
+    @property
+    def bar_y(self) -> float:
+        return self.y + TEXT_H
+
+
+@dataclass(frozen=True)
+class Heading:
+    y: float
+    text: str
+    mark: str = ""  # "differs": the values under it are not all the same
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A point on a time strip (renewals): a deadline."""
+
+    x: float
+    y: float
+    style: str
+    title: str
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    x: float
+    y: float
+    style: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One picture: its accessible title and description (what it shows, in words)."""
+
+    key: str  # unique on the page: the SVG's title and description ids
+    title: str
+    description: str
+    height: float
+    lanes: tuple[Lane, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    ticks: tuple[Tick, ...] = ()
+    axis_y: float | None = None  # where the tick labels go; None: no axis
+    markers: tuple[Marker, ...] = ()
+    legend: tuple[LegendItem, ...] = ()
+    width: float = WIDTH
+    strip: tuple[float, float] | None = None  # the y and height of a time strip (renewals)
+
+    @property
+    def styles(self) -> list[Style]:
+        return list(STYLES.values())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def money(usd: float | None) -> str:
+    """$475, $1,598, $49.50; '?' for unknown."""
+    if usd is None:
+        return "?"
+    return f"${usd:,.0f}" if float(usd).is_integer() else f"${usd:,.2f}"
+
+
+def nice_step(top: float, ticks: int = 4) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` ticks up to `top`."""
+    if top <= 0:
+        return 1.0
+    raw = top / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
+
+
+def month_step(top: float) -> float:
+    """Ticks every 3 months up to a year, then 6, then yearly, then every 2 or 5 years."""
+    return next((s for s in (3, 6, 12, 24, 60) if top / s <= 6), 120)
+
+
+def months_label(months: float) -> str:
+    if months == 0:
+        return "now"
+    if months % 12 == 0:
+        return f"{months / 12:g} y"
+    return f"{months:g} mo"
+
+
+def _legend(styles: Sequence[str], y: float) -> tuple[tuple[LegendItem, ...], float]:
+    """The legend's items in rows that fit the width; and the y below them."""
+    items, x = [], 0.0
+    y += LEGEND_H  # the baseline of the first row
+    for style in dict.fromkeys(styles):
+        label = STYLES[style].label
+        width = 16 + len(label) * CHAR_W + 14
+        if x and x + width > WIDTH:
+            x, y = 0.0, y + LEGEND_H
+        items.append(LegendItem(x, y, style, label))
+        x += width
+    return tuple(items), y + 6
+
+
+def _ticks(top: float, scale: float, step: float, label: Any) -> tuple[Tick, ...]:
+    count = int(top // step) if step else 0
+    return tuple(Tick(i * step * scale, label(i * step)) for i in range(count + 1))
+
+
+def _row(
+    x: float, parts: Sequence[tuple[str, float | None, str]], scale: float
+) -> tuple[list[Segment], float]:
+    """Segments side by side from `x`: each part (style, amount, words) known or not."""
+    segments = []
+    for style, value, words in parts:
+        if value is None:
+            title = words if "not known" in words else f"{words}: not known"
+            segments.append(Segment(x, UNKNOWN_W, UNKNOWN, title, known=False))
+            x += UNKNOWN_W
+        elif value > 0:
+            width = max(MIN_W, value * scale)
+            segments.append(Segment(x, width, style, words))
+            x += width
+    return segments, x
+
+
+# ------------------------------------------------------------------- cost of holding
+
+
+COST_KINDS = ("exam", "study_materials", "dues", "recertification")
+
+
+def part_kind(part: Doc) -> str:
+    """The kind of a part of the cost of holding (`exam` when the document does not say)."""
+    kind = part.get("kind")
+    return kind if isinstance(kind, str) and kind in COST_KINDS else "exam"
+
+
+def cost_breakdown(ownership: Doc) -> dict[str, str]:
+    """The cost of holding by kind, in words: '$475', 'at least $268', 'not verified', or
+    'none' for a kind with no part (no dues for someone who joins nothing)."""
+    cells = {}
+    for kind in COST_KINDS:
+        parts = [p for p in ownership.get("parts", ()) if part_kind(p) == kind]
+        known = sum(p["usd"] for p in parts if p["usd"] is not None)
+        unknown = any(p["usd"] is None for p in parts)
+        if not parts:
+            cells[kind] = "none"
+        elif unknown and not any(p["usd"] is not None for p in parts):
+            cells[kind] = "not verified"
+        else:
+            cells[kind] = ("at least " if unknown else "") + money(known)
+    return cells
+
+
+def _worth(part: Doc) -> str:
+    return f"{part['label']} {money(part['usd'])}"
+
+
+def cost_chart(key: str, items: Sequence[tuple[str, Doc | None]]) -> Chart | None:
+    """What holding each credential costs over the years, its parts stacked.
+
+    `items` are (id, ownership document: `{years, text, parts: [{kind, label, usd}]}`).
+    """
+    shown = [(name, own) for name, own in items if own and own.get("parts")]
+    if not shown:
+        return None
+    years = shown[0][1]["years"] if shown[0][1] else 0
+    known_top = max(
+        sum(p["usd"] for p in own["parts"] if p["usd"] is not None) for _, own in shown if own
+    )
+    unknowns = max(sum(p["usd"] is None for p in own["parts"]) for _, own in shown if own)
+    room = WIDTH - unknowns * UNKNOWN_W
+    step = nice_step(known_top)
+    top = math.ceil(known_top / step) * step if known_top else step
+    scale = room / top
+    lanes, words, used = [], [], set[str]()
+    y = 0.0
+    for name, own in shown:
+        assert own is not None
+        parts = [
+            (part_kind(p), p["usd"], p["label"] if p["usd"] is None else _worth(p))
+            for p in own["parts"]
+        ]
+        segments, _ = _row(0.0, parts, scale)
+        used.update(s.style for s in segments)
+        lanes.append(Lane(y, f"{name} · {own['text']} over {own['years']} years", tuple(segments)))
+        described = ", ".join(
+            f"{p['label']} not known" if p["usd"] is None else _worth(p) for p in own["parts"]
+        )
+        words.append(f"{name}: {own['text']} ({described})")
+        y += TEXT_H + BAR_H + LANE_GAP
+    ticks = _ticks(top, scale, step, money)
+    axis_y = y + 4
+    order = [s for s in STYLES if s in used]
+    legend, height = _legend(order, axis_y + AXIS_H)
+    return Chart(
+        key,
+        f"Cost of holding each over {years} years",
+        "; ".join(words) + ". Parts marked ? are not known and are not counted.",
+        height,
+        tuple(lanes),
+        ticks=ticks,
+        axis_y=axis_y,
+        legend=legend,
+    )
+
+
+# ------------------------------------------------------------------------- timelines
+
+
+def step_label(step: Doc) -> str:
+    """A step in a few words: its own text when short ('earn NSCA-CPT'), else its kind's."""
+    text = str(step.get("text") or "")
+    if len(text) <= LABEL_CHARS:
+        return text
+    return STEP_WORDS.get(str(step.get("kind")), text[: LABEL_CHARS - 1] + "…")
+
+
+def _step_words(step: Doc) -> str:
+    return f"{step_label(step)}: {step.get('duration') or 'time not known'}"
+
+
+def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
+    """`path`'s steps on a time line, one lane each, in order: waiting for an age runs from
+    the start beside the rest, every other step starts when the one before it ends."""
+    if not steps:
+        return None
+    starts, at = [], 0.0
+    for step in steps:
+        months = step.get("months")
+        starts.append(0.0 if step.get("kind") == "age" else at)
+        if step.get("kind") != "age" and months is not None:
+            at += months
+    ends = [s + (step.get("months") or 0) for s, step in zip(starts, steps, strict=True)]
+    top_known = max([*ends, 1.0])
+    step_size = month_step(top_known)
+    top = math.ceil(top_known / step_size) * step_size
+    unknowns = sum(step.get("months") is None for step in steps)
+    scale = (WIDTH - min(unknowns, 3) * UNKNOWN_W) / top
+    lanes, words, used = [], [], []
+    y = 0.0
+    for number, (start, step) in enumerate(zip(starts, steps, strict=True), start=1):
+        style = STEP_STYLE.get(str(step.get("kind")), "education")
+        segments, _ = _row(start * scale, [(style, step.get("months"), _step_words(step))], scale)
+        used += [s.style for s in segments]
+        label = f"{step.get('step', number)}. {_step_words(step)}"
+        lanes.append(Lane(y, label, tuple(segments)))
+        words.append(label)
+        y += TEXT_H + BAR_H + LANE_GAP
+    ticks = _ticks(top, scale, step_size, months_label)
+    legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
+    return Chart(
+        key,
+        "The steps on a time line",
+        "; ".join(words) + ". Steps marked ? take a time nobody can say (often study).",
+        height,
+        tuple(lanes),
+        ticks=ticks,
+        axis_y=y + 4,
+        legend=legend,
+    )
+
+
+def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
+    """Each later certification's steps end to end (waiting for an age on a thin track
+    beside them), the nearest first."""
+    if not entries:
+        return None
+    tops = []
+    for entry in entries:
+        doing = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") != "age")
+        waiting = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") == "age")
+        tops.append(max(doing, waiting))
+    top_known = max([*tops, 1.0])
+    step_size = month_step(top_known)
+    top = math.ceil(top_known / step_size) * step_size
+    unknowns = max(
+        sum(s.get("months") is None for s in e["steps"] if s.get("kind") != "age") for e in entries
+    )
+    scale = (WIDTH - min(unknowns, 3) * UNKNOWN_W) / top
+    lanes, words, used = [], [], []
+    y = 0.0
+    for entry in entries:
+        doing = [s for s in entry["steps"] if s.get("kind") != "age"]
+        waiting = [s for s in entry["steps"] if s.get("kind") == "age"]
+        parts = [
+            (STEP_STYLE.get(str(s.get("kind")), "education"), s.get("months"), _step_words(s))
+            for s in doing
+        ]
+        segments, _ = _row(0.0, parts, scale)
+        thin, _ = _row(0.0, [("waiting", s.get("months"), _step_words(s)) for s in waiting], scale)
+        used += [s.style for s in (*segments, *thin)]
+        label = f"{entry['id']} · {entry.get('time') or 'time not known'}"
+        lanes.append(Lane(y, label, tuple(segments), tuple(thin)))
+        words.append(f"{label}: " + "; then ".join(_step_words(s) for s in entry["steps"]))
+        y += TEXT_H + BAR_H + LANE_GAP + (5 if thin else 0)
+    ticks = _ticks(top, scale, step_size, months_label)
+    legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
+    return Chart(
+        key,
+        "Time to each later certification",
+        "; ".join(words) + ". Parts marked ? take a time nobody can say (often study).",
+        height,
+        tuple(lanes),
+        ticks=ticks,
+        axis_y=y + 4,
+        legend=legend,
+    )
+
+
+# ---------------------------------------------------------------------- side by side
+
+
+def side_by_side_chart(key: str, numbers: Sequence[Doc]) -> Chart | None:
+    """Figures of several certifications side by side, one group per fact, each with its
+    own scale; a group whose values differ is marked "differs".
+
+    `numbers` are `{fact, values: {id: number or None}, texts: {id: words}, differs}`.
+    """
+    groups = [n for n in numbers if n.get("values")]
+    if not groups:
+        return None
+    lanes, headings, words = [], [], []
+    y, any_unknown = 0.0, False
+    for group in groups:
+        headings.append(Heading(y, str(group["fact"]), "differs" if group["differs"] else "same"))
+        y += HEADING_H
+        known = [v for v in group["values"].values() if v is not None]
+        top = max([*known, 0.0]) or 1.0
+        scale = (WIDTH - UNKNOWN_W) / top
+        for cert_id, value in group["values"].items():
+            text = group["texts"].get(cert_id) or money(value)
+            segments, _ = _row(0.0, [("value", value, f"{cert_id}: {text}")], scale)
+            any_unknown = any_unknown or value is None
+            lanes.append(Lane(y, f"{cert_id} · {text}", tuple(segments)))
+            y += TEXT_H + BAR_H + 4
+        words.append(
+            f"{group['fact']} ({'they differ' if group['differs'] else 'the same'}): "
+            + ", ".join(
+                f"{c}: {group['texts'].get(c) or money(v)}" for c, v in group["values"].items()
+            )
+        )
+        y += LANE_GAP
+    legend, height = _legend(["value", *([UNKNOWN] if any_unknown else [])], y)
+    return Chart(
+        key,
+        "Figures side by side",
+        "; ".join(words) + ".",
+        height,
+        tuple(lanes),
+        headings=tuple(headings),
+        legend=legend,
+    )
+
+
+# -------------------------------------------------------------------------- renewals
+
+STRIP_MONTHS = 24
+
+
+def _month_start(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | None:
+    """The renewal deadlines on a 24-month strip from today: a lane per credential with
+    its marker; a deadline past is drawn at the start (lapsed), one beyond the strip at
+    its end, with an arrow, and every one is said in words on its lane."""
+    if not renewals:
+        return None
+    start = dt.date.fromisoformat(today)
+    end = _month_start(start, STRIP_MONTHS + 1)
+    days = (end - start).days
+    scale = WIDTH / days
+    ticks = []
+    for i in range(1, STRIP_MONTHS + 1):
+        first = _month_start(start, i)
+        if first.month in (1, 4, 7, 10):
+            label = first.strftime("%b") + (f" {first.year}" if first.month == 1 else "")
+            ticks.append(Tick((first - start).days * scale, label))
+    lanes, markers, words = [], [], []
+    y = 0.0
+    for item in renewals:
+        expires = item.get("expires")
+        state = str(item.get("state") or "active")
+        style = state if state in STYLES else "active"
+        when = dt.date.fromisoformat(expires) if expires else None
+        if when is None:
+            where, x = "expiry date not known", None
+        elif when < start:
+            where, x = f"lapsed on {expires}", 0.0
+        elif when >= end:
+            where, x = f"expires {expires} (later)", WIDTH
+        else:
+            where, x = f"expires {expires}", (when - start).days * scale
+        label = f"{item['id']} · {where}" + ("" if state in where else f" · {state}")
+        lanes.append(Lane(y, label, ()))
+        if x is not None:
+            markers.append(Marker(x, y + TEXT_H + BAR_H / 2, style, label))
+        words.append(label)
+        y += TEXT_H + BAR_H + LANE_GAP
+    legend, height = _legend([m.style for m in markers], y + 4 + AXIS_H)
+    return Chart(
+        key,
+        "Renewal deadlines over the next 24 months",
+        f"From {today}: " + "; ".join(words) + ".",
+        height,
+        tuple(lanes),
+        ticks=tuple(ticks),
+        axis_y=y + 4,
+        markers=tuple(markers),
+        legend=legend,
+        strip=(0.0, y),
+    )
