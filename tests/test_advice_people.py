@@ -29,6 +29,7 @@ class Person:
     first_in: frozenset[str] = frozenset()  # or any one of these
     now: frozenset[str] = frozenset()  # recommended (in any position)
     later: dict[str, str] = field(default_factory=dict)  # id -> kind of its first long step
+    todo: dict[str, str] = field(default_factory=dict)  # id (now) -> kind of its first to-do
     never: frozenset[str] = frozenset()  # never recommended now
     top: int | None = None  # `never` applies to the first N only
     assumption: str | None = None
@@ -48,20 +49,23 @@ def person(who: str, *args: str, **expect: Any) -> Person:
 PEOPLE = [
     # NSCA-CPT, ACSM-CPT and NASM-CPT require candidates aged 18 (facts: min_age 18): a
     # 17-year-old studies now and sits a CPT at 18; nothing is in reach today.
+    # NCCPT lets under-18s sit its CPT with a legal guardian's written consent (nccpt.com),
+    # and asks for no diploma: that is the one CPT a 17-year-old can sit now.
     person(
         "17-year-old who wants to be a personal trainer",
         *("--goal", "personal trainer", "--age", "17"),
-        first="",
+        first="NCCPT-CPT",
+        todo={"NCCPT-CPT": "consent"},
         later={"ACSM-CPT": "age", "NSCA-CPT": "age", "NASM-CPT": "age"},
         never=CPTS | ADD_ONS,
-        message="closest: ACSM-CPT, after: turn 18",
     ),
     # A 16-year-old who wants to train athletes: NASM-PES is an add-on meant to build on a
     # CPT (seed: "the best pathway to enhance an existing CPT"), and 18 comes first.
     person(
         "16-year-old who wants to train athletes",
         *("--goal", "athletes", "--age", "16"),
-        first="",
+        now={"NCCPT-CSTS"},  # NCCPT's strength exam, with a guardian's consent
+        todo={"NCCPT-CSTS": "consent"},
         later={"NASM-PES": "age", "NCSF-CSC": "age", "CSCS": "degree"},
         never=ADD_ONS | {"ISSA-SCC", "NASM-CSNC"},
     ),
@@ -69,7 +73,8 @@ PEOPLE = [
     person(
         "17-year-old in the final year of high school",
         *("--goal", "personal-training", "--age", "17", "--final-year", "high-school"),
-        first="",
+        first="NCCPT-CPT",  # no diploma asked, a guardian's consent under 18
+        todo={"NCCPT-CPT": "consent"},
         later={"NSCA-CPT": "age"},
         never=CPTS,
         assumption="in the final year of high school: no diploma yet",
@@ -301,11 +306,12 @@ PEOPLE = [
         *("--country", "AU", "--goal", "group fitness", "--age", "19"),
         first="CERT-III-FITNESS",
     ),
-    # A US 17-year-old is not sent to a Certificate IV or a UK diploma to have something now.
+    # A US 17-year-old is not sent to a Certificate IV or a UK diploma to have something now:
+    # the US CPT that under-18s may sit with consent (NCCPT) is the answer.
     person(
-        "US 17-year-old with nothing in reach yet",
+        "US 17-year-old: a US CPT with consent, never another market's",
         *("--goal", "personal-training", "--age", "17", "--country", "US"),
-        first="",
+        first="NCCPT-CPT",
         never={"CERT-IV-FITNESS", "UK-L3-PT", "CSEP-CPT"},
     ),
     # A 12-year-old has no diploma yet, whatever is left unsaid: every certification waits.
@@ -370,6 +376,10 @@ def test_what_an_adviser_would_say(cli: Runner, p: Person) -> None:
         assert cert_id in later, sorted(later)
         long_steps = [s["kind"] for s in later[cert_id]["steps"] if s["kind"] not in SHORT]
         assert long_steps[0] == kind, later[cert_id]["steps"]
+    recommended = {r["id"]: r for r in doc["recommendations"]}
+    for cert_id, kind in p.todo.items():
+        assert cert_id in recommended, now
+        assert [s["kind"] for s in recommended[cert_id]["steps"]][:1] == [kind]
     assert not p.never & set(now[: p.top]), now
     if p.assumption:
         assert any(a.startswith(p.assumption) for a in doc["assumptions"])

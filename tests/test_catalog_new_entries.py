@@ -140,17 +140,17 @@ def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     assert cert3.cost is not None and cert3.cost.currency == "AUD"
 
 
-def test_ukscas_price_is_in_pounds_and_never_converted(catalog: Catalog, cli: Runner) -> None:
+def test_ukscas_price_is_in_pounds_and_open_to_members_only(catalog: Catalog, cli: Runner) -> None:
     uksca = catalog.entries["UKSCA-ASCC"]
     assert uksca.cost is not None
     assert (uksca.cost.currency, uksca.cost.exam_member) == ("GBP", 300)
     row = next(
         r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UKSCA-ASCC"
     )
-    assert row["minimum_usd"] is None and row["currency"] == "GBP"
+    assert (row["minimum"], row["currency"], row["from"]) == (300, "GBP", "at least £300")
     facts = cli("show", "UKSCA-ASCC", "-f", "csv").out
     assert "£300 for UKSCA members" in facts
-    assert "not converted to US dollars" in facts
+    assert "member price + UKSCA dues, not verified" in facts
 
 
 def test_nbc_hwc(catalog: Catalog) -> None:

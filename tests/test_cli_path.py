@@ -83,7 +83,10 @@ def test_total_cost_is_checked_by_hand(cli: Runner) -> None:
 def test_already_held_says_so(cli: Runner) -> None:
     doc = plan(cli, "CSCS", "--have", "CSCS")
     assert doc["steps"] == []
-    assert doc["warnings"] == ["you already hold CSCS: recertify every 3 years instead"]
+    assert doc["warnings"] == [
+        "you already hold CSCS: it renews every 3 years; `certadvise renewals` shows its "
+        "deadline, CE and fees"
+    ]
 
 
 def test_a_retired_target_names_its_successor(cli: Runner) -> None:
@@ -106,7 +109,12 @@ def test_by_date_warns_when_a_rule_change_or_the_date_is_crossed(cli: Runner) ->
 def test_ownership_over_years(cli: Runner) -> None:
     doc = plan(cli, "CSCS", "--degree", "bachelor", "--have", "CPR", "--years", "6")
     assert doc["ownership"]["years"] == 6
-    recertification = {"label": "recertification fee x2", "usd": 180, "kind": "recertification"}
+    recertification = {
+        "label": "recertification fee x2",
+        "usd": 180,
+        "amount": 180,
+        "kind": "recertification",
+    }
     assert recertification in doc["ownership"]["parts"]
 
 

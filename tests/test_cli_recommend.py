@@ -59,6 +59,9 @@ def test_seed_bachelor_with_cpr_coaching_college_athletes_gets_cscs_first(cli: R
         "stale": False,
         "confidence": "high",
         "text": "$475",
+        "price": {"amount": 475, "currency": "USD"},
+        "converted": False,
+        "rates_as_of": None,
     }
     assert "matches goal collegiate-athletes" in first["reasons"]
 
@@ -381,4 +384,4 @@ def test_a_price_in_another_currency_keeps_it(cli: Runner) -> None:
     # UKSCA's assessment is GBP 300 for members (uksca.org.uk): shown as such, never converted.
     args = ("recommend", "--country", "GB", "--goal", "collegiate-athletes", "--have", "CPR")
     row = next(line for line in cli(*args, "--degree", "bachelor").lines if "UKSCA-ASCC" in line)
-    assert "from £300 (GBP: not compared with a USD budget)" in row
+    assert "at least £300 (member price + UKSCA dues, not verified)" in row

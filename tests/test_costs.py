@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, quote_text
+from certadvise.advice.money import money
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Organization
 from certadvise.catalog.validation import validate
@@ -73,16 +74,18 @@ def test_unknown_fees_make_the_price_at_least() -> None:
     assert quote.unverified_parts == ("practicum fee",)
 
 
-def test_member_price_alone_with_unknown_dues_is_not_verified() -> None:
+def test_member_price_alone_with_unknown_dues_is_at_least_that_price() -> None:
     quote = cheapest_way_in(entry(exam_member=279), org(None))
-    assert not quote.verified and "dues are not verified" in quote.notes[0]
+    assert quote_text(quote) == "at least $279"
+    assert quote.joins == "ORG" and quote.unverified_parts == ("ORG membership, one year",)
+    assert "dues are not verified" in quote.notes[0]
 
 
 def test_ownership_over_years_counts_renewals_and_names_unknowns() -> None:
     own = cost_of_ownership(
         entry(exam_non_member=475, study_materials={"usd": 100}), org(None), years=4
     )
-    assert [(p.label, p.usd) for p in own.parts] == [
+    assert [(p.label, p.amount) for p in own.parts] == [
         ("exam (non-member)", 475),
         ("study materials", 100),
         ("recertification fee x2", 160),
@@ -96,7 +99,7 @@ def test_cscs_total_over_three_years_checked_by_hand(catalog: Catalog) -> None:
     cscs = catalog.entries["CSCS"]
     own = cost_of_ownership(cscs, catalog.organizations["NSCA"], years=3)
     # $475 exam + $268 materials (starting price) + one $90 renewal; CEU courses unknown
-    assert own.known_usd == 475 + 268 + 90 and not own.complete
+    assert own.usd == 475 + 268 + 90 and not own.complete
 
 
 def test_money_formatting() -> None:

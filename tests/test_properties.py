@@ -8,8 +8,9 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from certadvise.advice.judgement import Judgement
 from certadvise.advice.profile import Profile
-from certadvise.advice.ranking import Evaluation, Recommendations, advise, market_rank
+from certadvise.advice.ranking import Evaluation, Recommendations, advise
 from certadvise.catalog.index import Catalog, catalog_dirs
 from certadvise.catalog.loading import load_catalog
 from certadvise.catalog.models import DegreeLevel
@@ -40,7 +41,7 @@ fast = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def run(profile: Profile) -> Recommendations:
-    return advise(profile, [], CATALOG, TODAY)
+    return advise(Judgement(CATALOG, profile, TODAY), [])
 
 
 def ranked(advice: Recommendations) -> set[str]:
@@ -70,10 +71,11 @@ def test_raising_the_budget_never_moves_a_recommendation(profile: Profile, more:
 def test_gaining_a_credential_never_moves_a_recommendation(profile: Profile, gained: str) -> None:
     before = run(profile)
     after = run(replace(profile, have=(*profile.have, gained)))
-    # only the credential itself ("already held") and the entry-level CPTs that it
-    # supersedes may leave the recommendations
+    # only the credential itself ("already held"), the entry-level CPTs that it supersedes
+    # and what it covers (a CSCS covers NASM-PES) may leave the recommendations
     newly_superseded = superseded(after) - superseded(before)
-    assert ranked(before) - {gained} - newly_superseded <= ranked(after)
+    covered = {ev.entry.id for ev in after.excluded if "covered" in rules_failed(ev)}
+    assert ranked(before) - {gained} - newly_superseded - covered <= ranked(after)
     assert all(CATALOG.entries[i].category == "foundational-cpt" for i in newly_superseded)
 
 
@@ -113,7 +115,7 @@ def test_order_is_deterministic_and_by_score_within_a_market(profile: Profile) -
     groups: dict[tuple[int, bool], list[float]] = {}
     for ev in first.ranked:
         key = (
-            market_rank(ev.entry, profile),
+            first.judged.market_fit(ev.entry).rank,
             profile.budget_usd is not None and not ev.quote.verified,
         )
         groups.setdefault(key, []).append(ev.points)
@@ -124,7 +126,9 @@ def test_order_is_deterministic_and_by_score_within_a_market(profile: Profile) -
 @given(profiles)
 def test_with_a_budget_an_unknown_price_never_outranks_a_verified_fit(profile: Profile) -> None:
     advice = run(replace(profile, budget_usd=profile.budget_usd or 500))
-    verified = [ev.quote.verified for ev in advice.ranked if market_rank(ev.entry, profile) == 0]
+    verified = [
+        ev.quote.verified for ev in advice.ranked if advice.judged.market_fit(ev.entry).rank == 0
+    ]
     assert verified == sorted(verified, reverse=True)
 
 

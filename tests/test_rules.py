@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from certadvise.advice.gaps import route_gaps
+from certadvise.advice.judgement import Judgement
 from certadvise.advice.profile import Profile
-from certadvise.advice.rules import Outcome, RuleContext, Verdict, evaluate
+from certadvise.advice.rules import Outcome, Verdict, evaluate
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import DegreeLevel
 from certadvise.catalog.validation import validate
@@ -18,7 +19,7 @@ TODAY = dt.date(2026, 11, 24)
 
 def verdicts(catalog: Catalog, cert_id: str, **profile: object) -> dict[str, Verdict]:
     person = validate(Profile, profile)
-    found = evaluate(catalog.entries[cert_id], person, RuleContext(catalog, TODAY, person))
+    found = evaluate(catalog.entries[cert_id], Judgement(catalog, person, TODAY))
     return {v.rule: v for v in found}
 
 
@@ -113,7 +114,10 @@ def test_retired_certification_names_its_successor(catalog: Catalog) -> None:
 
 def test_already_held_says_recertify_with_the_cycle(catalog: Catalog) -> None:
     v = verdicts(catalog, "CSCS", have=["CSCS"])["already-held"]
-    assert v.reason == "already held: recertify instead (every 3 years)"
+    assert v.reason == (
+        "already held: it renews every 3 years; `certadvise renewals` shows its deadline, "
+        "CE and fees"
+    )
 
 
 def test_goal_rule_names_the_goals_not_served(catalog: Catalog) -> None:

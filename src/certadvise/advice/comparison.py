@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from certadvise.advice.facts import FACT_KEYS, FactContext, facts
-from certadvise.advice.profile import Profile
-from certadvise.advice.rules import Outcome, RuleContext, evaluate
+from certadvise.advice.facts import FACT_KEYS, facts
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.rules import Outcome, evaluate
 from certadvise.catalog.models import Certification
 from certadvise.errors import InputError
 
@@ -53,10 +53,10 @@ def check_selection(names: Sequence[str], entries: Sequence[Certification]) -> N
         seen[entry.id] = name
 
 
-def eligibility_text(entry: Certification, profile: Profile, ctx: RuleContext) -> str:
+def eligibility_text(entry: Certification, judged: Judgement) -> str:
     """'yes', 'yes (to do: ...)', 'later: what first' or 'no: why' for one person; goals
     do not count here."""
-    verdicts = [v for v in evaluate(entry, profile, ctx) if v.rule not in ("goal", "rule-change")]
+    verdicts = [v for v in evaluate(entry, judged) if v.rule not in ("goal", "rule-change")]
     failed = [v.reason for v in verdicts if v.outcome is Outcome.FAIL]
     if failed:
         return "no: " + "; ".join(failed)
@@ -83,20 +83,19 @@ def pick_rows(rows: str | None) -> list[str]:
 
 def compare(
     entries: Sequence[Certification],
-    ctx: FactContext,
-    profile: Profile | None = None,
-    rule_ctx: RuleContext | None = None,
+    judged: Judgement,
+    with_profile: bool = False,
     rows: Sequence[str] = (),
     only_differences: bool = False,
 ) -> Comparison:
-    """Line up the facts of `entries`; add the eligibility row when a profile is given."""
-    per_entry = [{f.key: f for f in facts(entry, ctx)} for entry in entries]
+    """Line up the facts of `entries`; add the eligibility row when a profile was given."""
+    per_entry = [{f.key: f for f in facts(entry, judged)} for entry in entries]
     compared = []
     for key in rows or [*FACT_KEYS, ELIGIBLE_KEY]:
         if key == ELIGIBLE_KEY:
-            if profile is None or rule_ctx is None:
+            if not with_profile:
                 continue
-            values = tuple(eligibility_text(e, profile, rule_ctx) for e in entries)
+            values = tuple(eligibility_text(e, judged) for e in entries)
             compared.append(ComparedFact(key, "Eligible for you?", values))
             continue
         label = per_entry[0][key].label

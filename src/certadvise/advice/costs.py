@@ -1,5 +1,7 @@
 """Price arithmetic: the cheapest honest way in, and the cost of holding a credential.
 
+Amounts stay in the currency their source states; a quote also carries the same amount
+in US dollars for comparisons (converted, and marked so, when it is in another currency).
 Nothing unknown is ever counted as zero: an unknown price makes a quote unverified, and a
 known fee whose amount is unknown makes a total "at least".
 """
@@ -10,58 +12,63 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from certadvise.catalog.models import Certification, Organization
+from certadvise.advice.money import USD, Converter, amount_text
+from certadvise.catalog.freshness import price_source, tier_named
+from certadvise.catalog.models import Certification, Organization, Source
+
+DEFAULT_YEARS = 3  # the holding horizon when nobody gives --years
 
 
 @dataclass(frozen=True)
 class Part:
-    """One component of a price."""
+    """One component of a price, in its quote's currency."""
 
     label: str
-    usd: float | None  # None: the component exists but its amount is not verified
+    amount: float | None  # None: the component exists but its amount is not verified
+    kind: str = "exam"  # what it pays for: exam (the way in), study_materials, dues,
+    # recertification
 
 
 @dataclass(frozen=True)
 class Quote:
-    """The cheapest way in for one person, with how it was reached."""
+    """The cheapest way in for one person, with how it was reached and where it comes from."""
 
-    usd: float | None
+    amount: float | None  # in `currency`; None: not verified
     route: str
+    currency: str = USD
+    usd: float | None = None  # the same in US dollars (converted when not USD; None: no rate)
     parts: tuple[Part, ...] = ()
     notes: tuple[str, ...] = ()
     package: bool = False  # a priced package (course and exam), not an exam fee
     joins: str | None = None  # the membership this way in takes ("NSCA", "NSCA (student)")
-    dues_usd: float | None = None  # a year of those dues, included in `usd`
+    dues: float | None = None  # a year of those dues, included in `amount`
     dues_note: str | None = None  # where the dues come from, and as of when
+    source: Source | None = None  # the source the price cites: its date and confidence
 
     @property
     def verified(self) -> bool:
-        return self.usd is not None
+        return self.amount is not None
+
+    @property
+    def converted(self) -> bool:
+        """The US-dollar amount was converted from another currency (approximate)."""
+        return self.currency != USD and self.usd is not None
 
     @property
     def unverified_parts(self) -> tuple[str, ...]:
-        return tuple(p.label for p in self.parts if p.usd is None)
+        return tuple(p.label for p in self.parts if p.amount is None)
 
     @property
     def at_least(self) -> bool:
-        """Known fees are missing, so the real price is higher than `usd`."""
+        """Known fees are missing, so the real price is higher than `amount`."""
         return self.verified and bool(self.unverified_parts)
 
 
-def money(usd: float | None) -> str:
-    """$475, $1,199, $49.50; 'not verified' for None."""
-    if usd is None:
-        return "not verified"
-    if float(usd).is_integer():
-        return f"${int(usd):,}"
-    return f"${usd:,.2f}"
-
-
 def quote_text(quote: Quote) -> str:
-    """A quote in a few words: '$475', 'at least $470', 'not verified'."""
+    """A quote in a few words, in its own currency: '$475', 'at least £300', 'not verified'."""
     if not quote.verified:
         return "not verified"
-    return ("at least " if quote.at_least else "") + money(quote.usd)
+    return ("at least " if quote.at_least else "") + amount_text(quote.amount, quote.currency)
 
 
 def cheapest_way_in(
@@ -70,78 +77,117 @@ def cheapest_way_in(
     memberships: Collection[str] = (),
     *,
     student: bool = False,
+    converter: Converter | None = None,
 ) -> Quote:
     """Exam or package route with the lowest known price for someone with `memberships`.
 
     Joining the organization counts when its member price plus a year's dues (a student's,
     for a student) beats the non-member price.
     """
+    converter = converter or Converter()
     cost = entry.cost
     if cost is None:
         return Quote(None, "price not verified")
-    if not cost.in_usd:  # a real price, but never converted: not comparable with USD budgets
-        return Quote(None, f"price in {cost.currency}, not comparable with US dollars")
+    currency = cost.currency
+    if cost.not_published:
+        return Quote(None, "price not published", currency, source=entry.source(cost.source))
     org = entry.organization
     member = org in memberships
     options: list[Quote] = []
     notes: list[str] = []
     if cost.exam_non_member is not None:
         price = cost.exam_non_member
-        options.append(Quote(price, "non-member price", (Part("exam (non-member)", price),)))
+        options.append(
+            Quote(price, "non-member price", currency, parts=(Part("exam (non-member)", price),))
+        )
     if cost.exam_member is not None:
         price = cost.exam_member
         if member:
-            options.append(Quote(price, "member price", (Part(f"exam ({org} member)", price),)))
+            part = Part(f"exam ({org} member)", price)
+            options.append(Quote(price, "member price", currency, parts=(part,)))
         else:
             joined = [_joined(price, org, *dues) for dues in _dues(organization, student)]
-            options += [quote for quote in joined if quote is not None]
-            if not any(joined) and cost.exam_non_member is None:
+            options += [quote for quote in joined if quote.currency == currency]
+            if not options and cost.exam_non_member is None:  # members only, dues unknown
                 notes.append(
-                    f"the member price ({money(price)}) needs {org} membership, "
-                    "whose dues are not verified"
+                    f"the member price ({amount_text(price, currency)}) needs {org} "
+                    "membership, whose dues are not verified"
                 )
+                parts = (
+                    Part("exam (member)", price),
+                    Part(f"{org} membership, one year", None, "dues"),
+                )
+                route = f"member price + {org} dues, not verified"
+                options.append(Quote(price, route, currency, parts=parts, joins=org))
     for tier in cost.tiers:
         part = Part(f"package: {tier.name}", tier.price)
-        options.append(Quote(tier.price, tier.name, (part,), package=True))
+        options.append(Quote(tier.price, tier.name, currency, parts=(part,), package=True))
     if not options:
-        return Quote(None, "price not verified", notes=tuple(notes))
-    best = min(options, key=lambda quote: (quote.usd or 0, quote.joins is not None))
-    if best.joins is not None and cost.exam_non_member is not None and best.usd is not None:
-        saving = money(cost.exam_non_member - best.usd)
+        return Quote(None, "price not verified", currency, notes=tuple(notes))
+    best = min(options, key=lambda quote: (quote.amount or 0, quote.joins is not None))
+    if best.joins is not None and cost.exam_non_member is not None and best.amount is not None:
+        saving = amount_text(cost.exam_non_member - best.amount, currency)
         notes.append(f"joining {best.joins} and paying the member price saves {saving}")
     extra = [Part("application fee", cost.application_fee)] if cost.application_fee else []
     extra += [Part(fee, None) for fee in cost.unverified_fees]
-    usd = (best.usd or 0) + sum(p.usd or 0 for p in extra)
-    return replace(best, usd=usd, parts=(*best.parts, *extra), notes=tuple(notes))
+    total = (best.amount or 0) + sum(p.amount or 0 for p in extra)
+    chosen = tier_named(entry, best.route) if best.package else None
+    return replace(
+        best,
+        amount=total,
+        usd=converter.convert(total, currency, USD),
+        parts=(*best.parts, *extra),
+        notes=tuple(notes),
+        source=price_source(entry, chosen),
+    )
 
 
-def _dues(organization: Organization | None, student: bool) -> list[tuple[float, str, str]]:
-    """A year of the dues this person could pay (professional; student for students),
-    each with the date of its source."""
+def _dues(organization: Organization | None, student: bool) -> list[tuple[float, str, str, str]]:
+    """A year of the dues this person could pay (professional; student for students), each
+    with its currency and the date of its source."""
     membership = organization.membership if organization else None
     if membership is None:
         return []
     dated = f"dues as of {membership.as_of}" if membership.as_of else "dues undated"
+    usd = membership.currency == USD
+    dues = membership.dues_usd if usd else membership.dues
+    student_dues = membership.student_dues_usd if usd else membership.student_dues
     found = []
-    if membership.dues_usd is not None:
-        found.append((membership.dues_usd, "", dated))
-    if student and membership.student_dues_usd is not None:
-        found.append((membership.student_dues_usd, "student", dated))
+    if dues is not None:
+        found.append((dues, "", membership.currency, dated))
+    if student and student_dues is not None:
+        found.append((student_dues, "student", membership.currency, dated))
     return found
 
 
-def _joined(price: float, org: str, dues: float, kind: str, dated: str) -> Quote:
+def _joined(
+    price: float, org: str, dues: float, kind: str, dues_currency: str, dated: str
+) -> Quote:
     label = f"{org} ({kind})" if kind else org
     what = f"{kind} " if kind else ""
-    parts = (Part("exam (member)", price), Part(f"{label} membership, one year", dues))
+    parts = (
+        Part("exam (member)", price),
+        Part(f"{label} membership, one year", dues, "dues"),
+    )
     return Quote(
         price + dues,
-        f"{what}member price + {money(dues)} {org} {what}dues",
-        parts,
+        f"{what}member price + {amount_text(dues, dues_currency)} {org} {what}dues",
+        dues_currency,
+        parts=parts,
         joins=label,
-        dues_usd=dues,
+        dues=dues,
         dues_note=dated,
     )
+
+
+def yearly_dues(organization: Organization | None) -> tuple[float | None, str]:
+    """A year of an organization's professional dues and their currency (None: unknown)."""
+    membership = organization.membership if organization else None
+    if membership is None:
+        return None, USD
+    if membership.currency == USD:
+        return membership.dues_usd, USD
+    return membership.dues, membership.currency
 
 
 @dataclass(frozen=True)
@@ -150,68 +196,97 @@ class Ownership:
 
     years: int
     parts: tuple[Part, ...]
+    currency: str = USD
+    rate: float | None = 1.0  # US dollars for one unit of `currency` (None: no rate)
 
     @property
-    def known_usd(self) -> float:
-        return sum(p.usd for p in self.parts if p.usd is not None)
+    def usd(self) -> float | None:
+        """The known total in US dollars (converted, approximately, when not USD)."""
+        return self.in_usd(self.known)
+
+    def in_usd(self, amount: float | None) -> float | None:
+        if amount is None or self.currency == USD:
+            return amount
+        return None if self.rate is None else amount * self.rate
+
+    @property
+    def known(self) -> float:
+        return sum(p.amount for p in self.parts if p.amount is not None)
 
     @property
     def complete(self) -> bool:
-        return all(p.usd is not None for p in self.parts)
+        return all(p.amount is not None for p in self.parts)
+
+    @property
+    def exam_unknown(self) -> bool:
+        """The way in itself is not priced: a total of the rest would read as cheap."""
+        return bool(self.parts) and self.parts[0].label == "exam" and self.parts[0].amount is None
 
     @property
     def text(self) -> str:
-        if not any(p.usd is not None for p in self.parts):
+        if not any(p.amount is not None for p in self.parts):
             return "not verified"
-        return ("" if self.complete else "at least ") + money(self.known_usd)
+        total = amount_text(self.known, self.currency)
+        if self.exam_unknown:
+            return f"exam price not verified, plus {total} of known fees"
+        return ("" if self.complete else "at least ") + total
 
 
 def cost_of_ownership(
     entry: Certification,
     organization: Organization | None,
     memberships: Collection[str] = (),
-    years: int = 3,
+    years: int = DEFAULT_YEARS,
     *,
     student: bool = False,
+    converter: Converter | None = None,
 ) -> Ownership:
     """Exam route, study materials, dues and recertification fees over `years`."""
-    way_in = cheapest_way_in(entry, organization, memberships, student=student)
+    converter = converter or Converter()
+    way_in = cheapest_way_in(entry, organization, memberships, student=student, converter=converter)
+    currency = entry.cost.currency if entry.cost else USD
     parts: list[Part] = list(way_in.parts) if way_in.verified else [Part("exam", None)]
     materials = entry.cost.study_materials if entry.cost else None
     package_includes = way_in.package and any(
         t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
     )
     if not (package_includes or (materials and materials.included)):
-        usd = materials.price if materials else None
+        price = materials.price if materials else None
         label = "study materials" + (
             " (starting price)" if materials and materials.at_least else ""
         )
-        parts.append(Part(label, usd))
+        parts.append(Part(label, price, "study_materials"))
     member = entry.organization in memberships or way_in.joins is not None
-    dues = organization.membership.dues_usd if organization and organization.membership else None
+    dues, dues_currency = yearly_dues(organization)
     if way_in.joins is not None:
-        dues = way_in.dues_usd
+        dues = way_in.dues
     if member and years > 1:
+        counted = dues if dues_currency == currency else None
         parts.append(
             Part(
                 f"{entry.organization} dues, {years - 1} more year(s)",
-                None if dues is None else dues * (years - 1),
+                None if counted is None else counted * (years - 1),
+                "dues",
             )
         )
     recert = entry.recertification
     if recert is not None and recert.period_years:
-        renewals = math.floor(years / recert.period_years)
-        if renewals:
+        renewals = (
+            years - 1 if recert.fee_every == "year" else math.floor(years / recert.period_years)
+        )
+        if renewals > 0:
             fee = (
                 recert.fee_member
                 if member and recert.fee_member is not None
                 else recert.fee_non_member
             )
-            parts.append(
-                Part(f"recertification fee x{renewals}", None if fee is None else fee * renewals)
-            )
+            every = "yearly renewal fee" if recert.fee_every == "year" else "recertification fee"
+            total = None if fee is None else fee * renewals
+            parts.append(Part(f"{every} x{renewals}", total, "recertification"))
             if recert.ceus:
-                parts.append(Part(f"continuing education ({recert.ceus:g} CEUs a cycle)", None))
+                unit = recert.ce_unit.plural if recert.ce_unit else "CE units"
+                label = f"continuing education ({recert.ceus:g} {unit} a cycle)"
+                parts.append(Part(label, None, "recertification"))
     elif entry.status.value == "active":
-        parts.append(Part("recertification", None))
-    return Ownership(years, tuple(parts))
+        parts.append(Part("recertification", None, "recertification"))
+    return Ownership(years, tuple(parts), currency, converter.usd_per(currency))

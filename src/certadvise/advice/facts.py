@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
+from certadvise.advice.costs import quote_text
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import amount_text
 from certadvise.catalog.freshness import dated, price_as_of
-from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
     CeUnit,
@@ -33,26 +34,7 @@ class Fact:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
-class FactContext:
-    """What facts depend on besides the entry: the catalog and the person."""
-
-    catalog: Catalog
-    memberships: Collection[str] = ()
-    years: int = 3
-    today: dt.date | None = None  # the day of the run: prices older than 2 years show their year
-
-
-CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
-
-
-def amount(value: float | None, currency: str = "USD") -> str:
-    """An amount in its own currency, never converted: $475, £1,200, CA$385, CHF 90."""
-    if value is None:
-        return UNKNOWN
-    text = money(value).removeprefix("$")
-    sign = CURRENCY_SIGNS.get(currency)
-    return f"{sign}{text}" if sign else f"{currency} {text}"
+amount = amount_text
 
 
 def _join(items: Collection[str], empty: str = UNKNOWN) -> str:
@@ -217,8 +199,7 @@ def recertification(
     cur = entry.cost.currency if entry.cost else "USD"
     parts = [f"every {rec.period_years:g} years" if rec.period_years else f"period {UNKNOWN}"]
     if rec.ceus is not None:
-        unit = rec.ce_unit.value if rec.ce_unit else "units"
-        plural = unit if unit in ("hours", "points") or unit.endswith("s") else unit + "s"
+        plural = rec.ce_unit.plural if rec.ce_unit else "units"
         text = f"{rec.ceus:g} {plural}"
         hours = rec.hours(unit_hours)
         if hours is not None and rec.ce_unit is not CeUnit.HOURS:
@@ -233,6 +214,29 @@ def recertification(
         parts.append(f"fee {amount(rec.fee_non_member, cur)}")
     else:
         parts.append(f"fee {UNKNOWN}")
+    if rec.fee_every == "year":
+        parts.append("the fee is yearly")
+    if rec.cycle == "fixed":
+        parts.append(
+            f"fixed cycles ending {rec.cycle_ends} (every {rec.period_years:g} years "
+            f"from {rec.cycle_anchor})"
+        )
+    elif rec.cycle == "rolling":
+        parts.append("each cycle runs from the day it was earned")
+    if rec.requires_cpr:
+        parts.append("a current CPR/AED card is needed to renew")
+    if rec.grace_months:
+        late = f", late fee {amount(rec.late_fee, cur)}" if rec.late_fee is not None else ""
+        parts.append(f"late renewal up to {rec.grace_months:g} months after{late}")
+    if rec.reinstatement is not None:
+        back = rec.reinstatement
+        fee = back.fee_non_member if back.fee_non_member is not None else back.fee_member
+        window = (
+            f"within {back.window_months:g} months"
+            if back.window_months is not None
+            else f"window {UNKNOWN}"
+        )
+        parts.append(f"reinstatement {window}, fee {amount(fee, cur)}")
     source = entry.source(rec.source)
     has_fee = rec.fee_member is not None or rec.fee_non_member is not None
     text = ", ".join(parts)
@@ -262,7 +266,7 @@ def _group_source(entry: Certification, group: Sourced | None) -> Source | None:
     return entry.source(group.source) if group is not None else None
 
 
-FactFn = Callable[[Certification, FactContext], str]
+FactFn = Callable[[Certification, Judgement], str]
 
 
 def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
@@ -333,6 +337,9 @@ def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
             "recertification",
         ),
         ("cost.cheapest", "Cheapest way in", lambda e, c: _cheapest(e, c), "cost"),
+        ("stages", "Stages", lambda e, c: stages(e), None),
+        ("covers", "Covers (never offered to holders)", lambda e, c: covers(e), None),
+        ("conflicts", "Sources disagree", lambda e, c: conflicts(e), None),
         ("cost.total", "Total cost", lambda e, c: _total(e, c), "cost"),
         ("rule_changes", "Future rule changes", lambda e, c: _rule_changes(e), "rule_changes"),
         ("notes", "Notes", lambda e, c: e.notes or "none", None),
@@ -340,40 +347,69 @@ def _fact_table() -> list[tuple[str, str, FactFn, str | None]]:
     ]
 
 
-def _category(entry: Certification, ctx: FactContext) -> str:
+def _category(entry: Certification, ctx: Judgement) -> str:
     names = {t.id: t.name for t in ctx.catalog.vocabulary.categories}
     return names.get(entry.category, entry.category)
 
 
-def _not_in_usd(entry: Certification) -> str | None:
-    """Why a price in another currency has no USD arithmetic: it is never converted."""
-    if entry.cost is None or entry.cost.in_usd:
-        return None
-    return f"prices in {entry.cost.currency}, not converted to US dollars"
-
-
-def _cheapest(entry: Certification, ctx: FactContext) -> str:
-    foreign = _not_in_usd(entry)
-    if foreign:
-        return f"{exam_cost(entry, ctx.today)} ({foreign})"
-    quote = cheapest_way_in(
-        entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships
-    )
+def _cheapest(entry: Certification, judged: Judgement) -> str:
+    """The cheapest way in for the person, in its own currency (with a conversion to the
+    person's when they differ), its parts and the notes on how it was reached."""
+    quote = judged.quote(entry)
     if not quote.verified:
-        return _join([UNKNOWN, *quote.notes])
-    extras = [f"{p.label} {money(p.usd)}" for p in quote.parts[1:]]
-    return _join([f"{quote_text(quote)} ({quote.route})", *extras, *quote.notes])
+        return _join(
+            [UNKNOWN if quote.route != "price not published" else quote.route, *quote.notes]
+        )
+    approx = judged.approximately(quote)
+    head = f"{quote_text(quote)} ({quote.route}{'; ' + approx if approx else ''})"
+    extras = [f"{p.label} {amount(p.amount, quote.currency)}" for p in quote.parts[1:]]
+    return _join([head, *extras, *quote.notes])
 
 
-def _total(entry: Certification, ctx: FactContext) -> str:
-    foreign = _not_in_usd(entry)
-    if foreign:
-        return f"{UNKNOWN} ({foreign})"
-    own = cost_of_ownership(
-        entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships, ctx.years
-    )
-    detail = ", ".join(f"{p.label} {money(p.usd)}" for p in own.parts)
-    return f"{own.text} over {ctx.years} years ({detail})"
+def _total(entry: Certification, judged: Judgement) -> str:
+    own = judged.ownership(entry)
+    detail = ", ".join(f"{p.label} {amount(p.amount, own.currency)}" for p in own.parts)
+    return f"{own.text} over {judged.years} years ({detail})"
+
+
+def stages(entry: Certification) -> str:
+    """'enrol with a registered training organisation (about 1 month); ...'."""
+    if not entry.stages:
+        return "none: one exam"
+    parts = []
+    for stage in entry.stages:
+        known = [m for m in (stage.months_low, stage.months_high) if m is not None]
+        span = "-".join(f"{m:g}" for m in dict.fromkeys(known))
+        months = f" ({span} months)" if known else " (time not verified)"
+        parts.append(stage.text + months)
+    return _join(parts)
+
+
+def covers(entry: Certification) -> str:
+    if not entry.covers:
+        return "none stated"
+    return _join([f"{', '.join(c.ids)}: {c.why}" for c in entry.covers])
+
+
+def conflicts(entry: Certification) -> str:
+    """Facts whose sources disagree, every value with the source it comes from."""
+    if not entry.conflicts:
+        return "none known"
+    said = []
+    for conflict in entry.conflicts:
+        values = " or ".join(
+            f"{v.value:g} ({_url(entry, v.source)})"
+            if isinstance(v.value, float | int)
+            else f"{v.value} ({_url(entry, v.source)})"
+            for v in conflict.values
+        )
+        said.append(f"{conflict.fact}: {values}" + (f"; {conflict.note}" if conflict.note else ""))
+    return _join(said)
+
+
+def _url(entry: Certification, key: str) -> str:
+    source = entry.source(key)
+    return source.url if source else key
 
 
 def _source_for(entry: Certification, group: str | None) -> Source | None:
@@ -390,7 +426,7 @@ def _source_for(entry: Certification, group: str | None) -> Source | None:
 FACT_KEYS = [key for key, *_ in _fact_table()]
 
 
-def facts(entry: Certification, ctx: FactContext) -> list[Fact]:
+def facts(entry: Certification, ctx: Judgement) -> list[Fact]:
     """Every fact about `entry`, in display order."""
     found = []
     for key, label, text_of, group in _fact_table():

@@ -1,9 +1,9 @@
 """What stands between a person and a certification, as typed gaps.
 
 One function per question: what a prerequisite route lacks (`route_gaps`), and what the
-whole entry lacks beyond its routes (age, CPR/AED, a base credential its organization
-recommends first). The rules word their verdicts from these gaps and the planner turns
-each gap into a step; neither works the gaps out again.
+whole entry lacks beyond its routes (age, a CPR/AED or BLS card, the base credential its
+organization advises first). The rules word their verdicts from these gaps and the
+planner turns each gap into a step; neither works the gaps out again.
 """
 
 from __future__ import annotations
@@ -11,18 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from certadvise.advice.profile import CPR_ID, Profile
+from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, CprAed, Route
 from certadvise.levels import DegreeLevel
 
 # Categories of the credentials an add-on builds on: holding one, a person is past the start.
-PROFESSIONAL_CATEGORIES = frozenset({"foundational-cpt", "strength-and-conditioning", "clinical"})
+PROFESSIONAL_CATEGORIES = frozenset(
+    {"foundational-cpt", "strength-and-conditioning", "clinical", "health-fitness", "health-care"}
+)
 USUAL_MIN_AGE = 18  # what most certifying bodies ask, for entries whose rules are not verified
+CONSENT_FROM_AGE = 16  # an exception with no stated floor (guardian's consent) from this age
 
 
 class GapKind(StrEnum):
-    """Kinds of gap. Short ones take money and a few days; long ones take time."""
+    """Kinds of gap."""
 
     AGE = "age"
     DEGREE = "degree"
@@ -33,14 +36,6 @@ class GapKind(StrEnum):
     YEARS = "years"
     OTHER = "requirement"  # a requirement in words that no field can state
     CPR_AED = "cpr-aed"
-    MEMBERSHIP = "membership"
-
-    @property
-    def short(self) -> bool:
-        return self in SHORT_KINDS
-
-
-SHORT_KINDS = frozenset({GapKind.CPR_AED, GapKind.MEMBERSHIP})
 
 
 @dataclass(frozen=True)
@@ -55,6 +50,8 @@ class Gap:
     level: DegreeLevel | None = None  # for degrees: the level needed
     fields: tuple[str, ...] = ()  # for degrees and fields: the accepted fields
     subject: str = ""  # for hours and years: of what ("applied sport-science experience")
+    final_year_students: bool = False  # for degrees: the route lets final-year students in
+    exception: str | None = None  # for age: how someone younger may still sit it
 
     @property
     def words(self) -> str:
@@ -79,14 +76,15 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     gaps: list[Gap] = []
     names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
     if route.degree is not None and not meets_degree(route, profile):
-        if profile.final_year is not None and profile.final_year.rank >= route.degree.rank:
-            have = f"you are in the final year of {profile.final_year.phrase}"
-        elif profile.degree is not None or profile.final_year is DegreeLevel.HIGH_SCHOOL:
-            have = f"you have {profile.education.phrase}"
-        else:
-            have = "no degree given"
         gaps.append(
-            Gap(GapKind.DEGREE, route.degree.phrase, have, level=route.degree, fields=route.fields)
+            Gap(
+                GapKind.DEGREE,
+                route.degree.phrase,
+                _education_words(profile, route.degree),
+                level=route.degree,
+                fields=route.fields,
+                final_year_students=route.final_year_students,
+            )
         )
     elif route.fields and profile.field not in route.fields:
         wanted = ", ".join(names.get(f, f) for f in route.fields)
@@ -95,9 +93,9 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
             Gap(GapKind.FIELD, f"a degree in {wanted}", f"your field: {given}", fields=route.fields)
         )
     for ref in route.credentials:
-        if not _holds_any(profile, catalog, (ref,)):
+        if not holds_any(profile, catalog, (ref,)):
             gaps.append(Gap(GapKind.CREDENTIAL, catalog.describe_requirement(ref), refs=(ref,)))
-    if route.credentials_any and not _holds_any(profile, catalog, route.credentials_any):
+    if route.credentials_any and not holds_any(profile, catalog, route.credentials_any):
         need = " or ".join(catalog.describe_requirement(r) for r in route.credentials_any)
         gaps.append(Gap(GapKind.CREDENTIAL, need, refs=route.credentials_any))
     gaps += [Gap(GapKind.OTHER, requirement) for requirement in route.other]
@@ -123,6 +121,18 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     return tuple(gaps)
 
 
+def _education_words(profile: Profile, needed: DegreeLevel) -> str:
+    """What the person has instead of the degree a route needs, in words."""
+    studying = profile.studying
+    if studying is not None and studying.rank >= needed.rank:
+        when = f", graduating {profile.graduating:%Y-%m}" if profile.graduating else ""
+        final = "in the final year of" if profile.final_year else "studying for"
+        return f"you are {final} {studying.phrase}{when}"
+    if profile.degree is not None or studying is DegreeLevel.HIGH_SCHOOL:
+        return f"you have {profile.education.phrase}"
+    return "no degree given"
+
+
 def _quantity(kind: GapKind, amount: float, unit: bool = True) -> str:
     """1,200 h (hours, counted whole) or 2.5 years."""
     if kind is GapKind.HOURS:
@@ -134,7 +144,8 @@ def age_gap(entry: Certification, profile: Profile) -> Gap | None:
     """Too young to sit the exam (an unknown age is assumed old enough, and said so).
 
     Where the entry's requirements are not verified, a minor is held to the age most
-    certifying bodies ask for, and told why: unknown rules are no head start.
+    certifying bodies ask for, and told why: unknown rules are no head start. An entry's
+    own exception (NCCPT: with a guardian's written consent) travels with the gap.
     """
     pre = entry.prerequisites
     minimum = pre.min_age if pre else None
@@ -150,23 +161,65 @@ def age_gap(entry: Certification, profile: Profile) -> Gap | None:
         return None
     if minimum is None or profile.age is None or profile.age >= minimum:
         return None
+    exception = pre.min_age_exception if pre else None
+    floor = (
+        CONSENT_FROM_AGE if exception is None or exception.min_age is None else exception.min_age
+    )
+    allowed = exception is not None and profile.age >= floor
     return Gap(
         GapKind.AGE,
         f"at least {minimum} years old",
         f"you are {profile.age}",
         missing=minimum - profile.age,
+        exception=exception.text if allowed and exception else None,
     )
 
 
-def cpr_gap(entry: Certification, profile: Profile) -> Gap | None:
-    """A CPR/AED card the entry asks for, before or after the exam, and the person lacks."""
+def cpr_gap(entry: Certification, profile: Profile, catalog: Catalog) -> Gap | None:
+    """The CPR/AED (or BLS) card the entry asks for, before or after the exam, that the
+    person lacks; a BLS card meets a CPR/AED requirement, never the reverse."""
     pre = entry.prerequisites
     if pre is None or pre.cpr_aed not in (CprAed.REQUIRED, CprAed.AFTER_EXAM):
         return None
-    if profile.holds(CPR_ID):
+    card = pre.cpr_credential
+    if holds_any(profile, catalog, (card,)):
         return None
     when = "before the exam" if pre.cpr_aed is CprAed.REQUIRED else "within a year of the exam"
-    return Gap(GapKind.CPR_AED, f"a CPR/AED card with a hands-on skills check ({when})")
+    what = "CPR/AED card with a hands-on skills check" if card == "CPR-AED" else f"{card} card"
+    return Gap(GapKind.CPR_AED, f"a {what} ({when})", refs=(card,))
+
+
+@dataclass(frozen=True)
+class BaseAdvice:
+    """Whether the organization's "take X first" advice is met, and how (in words)."""
+
+    met: bool
+    how: str  # "you hold CSCS", "a four-year college degree", or what is advised first
+    refs: tuple[str, ...] = ()  # when not met: the credentials advised first
+
+
+def base_advice(entry: Certification, profile: Profile, catalog: Catalog) -> BaseAdvice | None:
+    """The one decision on an add-on: is the base its organization recommends met?
+
+    Met by a professional credential (a CPT, an S&C, clinical or exercise-physiology
+    certification, or a health-care licence), by any recommended credential, or by the
+    degree the organization names. None when the entry recommends nothing checkable.
+    """
+    pre = entry.prerequisites
+    checkable = [r for r in (pre.recommended if pre else ()) if r.credentials_any or r.degree]
+    if not checkable:
+        return None
+    for item in checkable:
+        if holds_any(profile, catalog, item.credentials_any):
+            return BaseAdvice(True, item.text)
+    professional = [held for held in profile.have if _professional(held, catalog)]
+    if professional:
+        return BaseAdvice(True, f"you hold {professional[0]}, a professional credential")
+    for item in checkable:
+        if item.degree is not None and profile.education.rank >= item.degree.rank:
+            return BaseAdvice(True, item.text)
+    first = next((r for r in checkable if r.credentials_any), checkable[0])
+    return BaseAdvice(False, first.text, first.credentials_any)
 
 
 def base_credential_gap(entry: Certification, profile: Profile, catalog: Catalog) -> Gap | None:
@@ -175,23 +228,15 @@ def base_credential_gap(entry: Certification, profile: Profile, catalog: Catalog
     Such an add-on is where people go next, not where they start: for someone who meets
     none of the recommended conditions, earning the base credential is a long step.
     """
-    pre = entry.prerequisites
-    checkable = [r for r in (pre.recommended if pre else ()) if r.credentials_any]
-    if not checkable:
+    advice = base_advice(entry, profile, catalog)
+    if advice is None or advice.met or not advice.refs:
         return None
-    if any(_professional(held, catalog) for held in profile.have):
-        return None  # a CPT, an S&C or a clinical certification: the add-on builds on it
-    for item in checkable:
-        by_degree = item.degree is not None and profile.education.rank >= item.degree.rank
-        if by_degree or _holds_any(profile, catalog, item.credentials_any):
-            return None
-    first = checkable[0]
-    need = " or ".join(catalog.describe_requirement(r) for r in first.credentials_any)
+    need = " or ".join(catalog.describe_requirement(r) for r in advice.refs)
     return Gap(
         GapKind.BASE_CREDENTIAL,
         need,
-        f"{entry.organization} advises it first: {first.text}",
-        refs=first.credentials_any,
+        f"{entry.organization} advises it first: {advice.how}",
+        refs=advice.refs,
     )
 
 
@@ -200,5 +245,6 @@ def _professional(held: str, catalog: Catalog) -> bool:
     return summary is not None and summary.category in PROFESSIONAL_CATEGORIES
 
 
-def _holds_any(profile: Profile, catalog: Catalog, refs: tuple[str, ...]) -> bool:
+def holds_any(profile: Profile, catalog: Catalog, refs: tuple[str, ...]) -> bool:
+    """Whether something the person holds (and has not let lapse) meets any of `refs`."""
     return any(catalog.satisfies(held, ref) for held in profile.have for ref in refs)

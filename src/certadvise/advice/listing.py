@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from certadvise.advice.costs import cheapest_way_in, money
-from certadvise.catalog.index import Catalog
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import money
 from certadvise.catalog.models import Certification
 
 
@@ -17,8 +17,12 @@ class Filters:
     max_cost: float | None = None
 
 
-def filter_entries(catalog: Catalog, filters: Filters) -> tuple[list[Certification], list[str]]:
-    """Entries that pass every filter, and notes on what a filter could not judge."""
+def filter_entries(judged: Judgement, filters: Filters) -> tuple[list[Certification], list[str]]:
+    """Entries that pass every filter, and notes on what a filter could not judge.
+
+    `--max-cost` is in US dollars, compared with each price as the person's judgement
+    quotes it (a price in another currency through the catalog's rates)."""
+    catalog = judged.catalog
     entries = catalog.certifications
     notes: list[str] = []
     if filters.org is not None:
@@ -32,9 +36,7 @@ def filter_entries(catalog: Catalog, filters: Filters) -> tuple[list[Certificati
         entries = [e for e in entries if goal.id in e.goals]
     if filters.max_cost is not None:
         limit = filters.max_cost
-        price = {
-            e.id: cheapest_way_in(e, catalog.organizations.get(e.organization)).usd for e in entries
-        }
+        price = {e.id: judged.quote(e).usd for e in entries}
         unknown = [e.id for e in entries if price[e.id] is None]
         entries = [e for e in entries if (usd := price[e.id]) is not None and usd <= limit]
         if unknown:

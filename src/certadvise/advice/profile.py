@@ -189,7 +189,10 @@ class Profile:
 
     def held(self, credential: str) -> Held | None:
         """The credential as held or once held (lapsed ones too), with its dates."""
-        return next((h for h in self.credentials if h.id == credential), None)
+        found = next((h for h in self.credentials if h.id == credential), None)
+        if found is None and credential in self.have:  # held, dates not recorded
+            return Held(credential)
+        return found
 
     def as_document(self) -> dict[str, Any]:
         """The profile as the JSON output shows it: only what was given."""

@@ -2,45 +2,42 @@
 
 Every certification lands in one section: recommended (in reach now, perhaps after short
 steps such as a CPR/AED course), later (after a long step: an age, a degree, hours, a base
-credential), or excluded (off the goals, retired, held, superseded, over budget). The
-recommended are ranked by a score that is a sum of named components, each with the reason
-it was given; the weights live in one table, `WEIGHTS`, documented in the README. The
-later are ordered by nearness: time, then unknown prices, then money.
+credential), or excluded (off the goals, retired, held, covered, superseded, over budget).
+The recommended are ranked by a score that is a sum of named components, each with the
+reason it was given; the weights live in one table, `WEIGHTS`, documented in the README.
+The later are ordered by nearness: time, then unknown prices, then money.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from certadvise.advice.costs import Ownership, Quote, cost_of_ownership, money
-from certadvise.advice.planning import Plan
+from certadvise.advice.costs import Ownership, Quote
+from certadvise.advice.gaps import base_advice
+from certadvise.advice.judgement import MARKET_POINTS, Judgement
+from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import CPR_ID, Profile
-from certadvise.advice.rules import (
-    Outcome,
-    RuleContext,
-    Verdict,
-    cost_now,
-    evaluate,
-    identity_failures,
-    recognized_in,
-)
-from certadvise.catalog.index import Catalog, Summary
+from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failures
+from certadvise.catalog.freshness import is_stale, source_year
+from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
+# How `recommendations` are ordered: these keys first, then the score (see the README).
+ORDER = ("market", "verified-price", "score")
 
 # Points for each component of a score. Goal fit dominates; the rest break near-ties.
 WEIGHTS: dict[str, float] = {
     "goal-fit": 40,  # share of the person's goals the certification serves
     "main-purpose": 10,  # its main purpose (first goal listed) is one of the person's goals
     "advice": 15,  # the sources advise it for this goal (and these credentials)
-    "recommended": 5,  # each recommended prerequisite already met (at most two)
+    "recommended": 5,  # the base its organization recommends first is met
     "stacks": 10,  # builds on a credential the person holds: the natural next step
     "entry-point": 15,  # no goal given, no certification held: foundational ones first
-    "market": 10,  # a recognized standard in the person's country (half: not its home market)
+    "lapsed": 15,  # the person held it: the way back is shorter than a new credential
+    "market": MARKET_POINTS["home"],  # by standing: home 10, recognized 5, another's -20
     "accreditation": 5,  # NCCA-accredited
     "pass-rate": 2,  # publishes a pass rate
     "cost": 10,  # the cheaper within the budget (or within the candidates' price range)
@@ -52,7 +49,7 @@ MAX_POINTS = (
     WEIGHTS["goal-fit"]
     + WEIGHTS["main-purpose"]
     + WEIGHTS["advice"]
-    + 2 * WEIGHTS["recommended"]
+    + WEIGHTS["recommended"]
     + WEIGHTS["stacks"]
     + WEIGHTS["market"]
     + WEIGHTS["accreditation"]
@@ -119,25 +116,26 @@ class Evaluation:
 
     @property
     def cost_now_usd(self) -> float | None:
-        """The exam and the short steps, as far as their prices are known."""
-        if self.plan is None or not self.quote.verified:
+        """The exam and the short steps, as far as their prices are known (in USD)."""
+        if self.plan is None or self.quote.usd is None:
             return None
-        return cost_now(self.plan)
+        return self.plan.cost_now_usd
 
 
 @dataclass(frozen=True)
 class Recommendations:
     """The result of `recommend`: the three sections, and what was assumed."""
 
-    profile: Profile
+    judged: Judgement
     assumptions: tuple[str, ...]
     ranked: tuple[Evaluation, ...]  # recommended, best first
     later: tuple[Evaluation, ...]  # nearest first
     excluded: tuple[Evaluation, ...]  # by id
     messages: tuple[str, ...] = field(default=())
-    catalog: Catalog | None = field(default=None, repr=False)
-    years: int = 3
-    today: dt.date | None = None  # the day of the run: how old a price may be
+
+    @property
+    def profile(self) -> Profile:
+        return self.judged.profile
 
     def find(self, cert_id: str) -> Evaluation | None:
         everything = (*self.ranked, *self.later, *self.excluded)
@@ -151,13 +149,10 @@ class Recommendations:
         return tuple(over[:NEAR_MISSES])
 
     def ownership(self, ev: Evaluation) -> Ownership | None:
-        """What holding a ranked certification costs over `years` (worked out on demand)."""
-        if self.catalog is None or not isinstance(ev.entry, Certification):
+        """What holding a ranked certification costs over the judgement's years."""
+        if not isinstance(ev.entry, Certification):
             return None
-        organization = self.catalog.organizations.get(ev.entry.organization)
-        return cost_of_ownership(
-            ev.entry, organization, self.profile.member, self.years, student=self.profile.student
-        )
+        return self.judged.ownership(ev.entry)
 
 
 def _only_budget(ev: Evaluation) -> bool:
@@ -166,13 +161,10 @@ def _only_budget(ev: Evaluation) -> bool:
 
 
 def score(
-    entry: Certification,
-    profile: Profile,
-    quote: Quote,
-    catalog: Catalog,
-    reference_usd: float | None,
+    entry: Certification, judged: Judgement, quote: Quote, reference_usd: float | None
 ) -> list[Component]:
     """The soft components of a recommended certification's score."""
+    profile, catalog = judged.profile, judged.catalog
     parts: list[Component] = []
     served = [g for g in profile.goals if g in entry.goals]
     if served:
@@ -186,7 +178,7 @@ def score(
                     "main-purpose", WEIGHTS["main-purpose"], f"{entry.goals[0]} is its main purpose"
                 )
             )
-    elif not profile.goals and entry.category == "foundational-cpt" and not _certified(profile):
+    elif not profile.goals and entry.category == "foundational-cpt" and not _certified(judged):
         parts.append(
             Component(
                 "entry-point",
@@ -201,23 +193,38 @@ def score(
         if holds and any(g in profile.goals for g in advice.goals):
             parts.append(Component("advice", WEIGHTS["advice"], advice.text))
             break
-    parts += _recommended(entry, profile, catalog)
-    builds_on = _builds_on(entry, profile, catalog)
+    based = base_advice(entry, profile, catalog)
+    if based is not None and based.met:
+        parts.append(
+            Component(
+                "recommended",
+                WEIGHTS["recommended"],
+                f"you have what {entry.organization} advises first: {based.how}",
+            )
+        )
+    builds_on = _builds_on(entry, judged)
     if builds_on:
         parts.append(
             Component(
                 "stacks", WEIGHTS["stacks"], f"builds on {', '.join(builds_on)}, which you hold"
             )
         )
-    if profile.market in entry.markets:
-        home = entry.markets[0] == profile.market
-        parts.append(
-            Component(
-                "market",
-                WEIGHTS["market"] * (1 if home else 0.5),
-                f"recognized in {profile.market}" + (", its home market" if home else " too"),
+    held = profile.held(entry.id)
+    if held is not None and held.lapsed:
+        plan = judged.plan(entry)
+        back = plan.own_steps[0].kind if plan.own_steps else None
+        how = "renew it late" if back is StepKind.RENEW else "reinstate it"
+        if back in (StepKind.RENEW, StepKind.REINSTATE):
+            parts.append(
+                Component(
+                    "lapsed",
+                    WEIGHTS["lapsed"],
+                    f"you held it until it lapsed: {how} rather than start a new one",
+                )
             )
-        )
+    fit = judged.market_fit(entry)
+    if fit.standing != "unstated" and fit.points:
+        parts.append(Component("market", fit.points, fit.reason))
     if entry.is_accredited_ncca:
         parts.append(Component("accreditation", WEIGHTS["accreditation"], "NCCA-accredited"))
     published = [r for r in entry.pass_rates if r.percent is not None]
@@ -230,7 +237,7 @@ def score(
                 f"publishes a pass rate: {latest.percent:g}% ({latest.year})",
             )
         )
-    parts.append(_cost(quote, profile, reference_usd))
+    parts.append(_cost(quote, judged, reference_usd))
     if entry.prerequisites is None or not entry.prerequisites.verified:
         parts.append(
             Component(
@@ -250,12 +257,13 @@ def score(
     return parts
 
 
-def _certified(profile: Profile) -> bool:
-    return any(held != CPR_ID for held in profile.have)
+def _certified(judged: Judgement) -> bool:
+    return any(held != CPR_ID for held in judged.profile.have)
 
 
-def _builds_on(entry: Certification, profile: Profile, catalog: Catalog) -> list[str]:
+def _builds_on(entry: Certification, judged: Judgement) -> list[str]:
     """Credentials the person holds that this entry's routes or advice build on."""
+    catalog = judged.catalog
     pre = entry.prerequisites
     refs = [
         ref for r in (pre.routes if pre else ()) for ref in (*r.credentials, *r.credentials_any)
@@ -263,130 +271,96 @@ def _builds_on(entry: Certification, profile: Profile, catalog: Catalog) -> list
     refs += [ref for r in (pre.recommended if pre else ()) for ref in r.credentials_any]
     # A class of any category ("any NCCA-accredited certification") is a gate, not a base
     # that the entry builds on.
-    refs = [ref for ref in refs if not _any_category(catalog, ref)]
+    refs = [ref for ref in refs if not _any_category(judged, ref)]
     return [
         held
-        for held in profile.have
+        for held in judged.profile.have
         if held != CPR_ID and any(catalog.satisfies(held, ref) for ref in refs)
     ]
 
 
-def _any_category(catalog: Catalog, ref: str) -> bool:
-    cls = catalog.credential_class(ref)
-    return cls is not None and cls.category is None
+def _any_category(judged: Judgement, ref: str) -> bool:
+    cls = judged.catalog.credential_class(ref)
+    return cls is not None and cls.category is None and cls.kind is None
 
 
-def _recommended(entry: Certification, profile: Profile, catalog: Catalog) -> list[Component]:
-    found = []
-    for item in entry.prerequisites.recommended if entry.prerequisites else ():
-        if not item.credentials_any and item.degree is None:
-            continue  # advice in words only: nothing to check
-        by_credential = any(
-            catalog.satisfies(h, r) for h in profile.have for r in item.credentials_any
-        )
-        by_degree = item.degree is not None and profile.education.rank >= item.degree.rank
-        if by_credential or by_degree:
-            found.append(
-                Component(
-                    "recommended",
-                    WEIGHTS["recommended"],
-                    f"you have what it recommends: {item.text}",
-                )
-            )
-    return found[:2]
-
-
-def _cost(quote: Quote, profile: Profile, reference_usd: float | None) -> Component:
+def _cost(quote: Quote, judged: Judgement, reference_usd: float | None) -> Component:
     if quote.usd is None:
         return Component("price-unverified", WEIGHTS["price-unverified"], "price not verified")
-    reference = profile.budget_usd or reference_usd
+    price = judged.in_own_currency(quote.usd)
+    as_of = quote.source.as_of if quote.source else None
+    if is_stale(as_of, judged.today):
+        return Component(
+            "cost", 0, f"costs {price} as of {source_year(as_of)}: too old to count as cheap"
+        )
+    budget = judged.profile.budget_usd
+    reference = budget or reference_usd
     if not reference:
-        return Component("cost", 0, f"costs {money(quote.usd)}")
+        return Component("cost", 0, f"costs {price}")
     share = min(1.0, quote.usd / reference)
     points = round(WEIGHTS["cost"] * (1 - share), 1)
     against = (
-        f"of your {money(reference)} budget" if profile.budget_usd else "of the dearest option"
+        f"of your {judged.in_own_currency(budget)} budget" if budget else "of the dearest option"
     )
-    return Component("cost", points, f"costs {money(quote.usd)}, {share:.0%} {against}")
-
-
-def market_rank(entry: Certification | Summary, profile: Profile) -> int:
-    """Where the person works comes first: 0, its home market (the first it lists); 1,
-    recognized there too, or internationally; 2, not stated; 3, another market's."""
-    markets = entry.markets
-    if not markets:
-        return 2
-    if markets[0] == profile.market:
-        return 0
-    return 1 if recognized_in(markets, profile.market) else 3
+    return Component("cost", points, f"costs {price}, {share:.0%} {against}")
 
 
 def advise(
-    profile: Profile,
-    assumptions: list[str],
-    catalog: Catalog,
-    today: dt.date,
-    years: int = 3,
-    explain: str | None = None,
+    judged: Judgement, assumptions: list[str], explain: str | None = None
 ) -> Recommendations:
-    """Put every catalog entry in one section for `profile`, and rank each section.
+    """Put every catalog entry in one section for the person, and rank each section.
 
     Entries off the person's goals are excluded for that reason alone, except `explain`,
     whose every rule is evaluated (for `--why`).
     """
-    ctx = RuleContext(catalog, today, profile)
-    judged: list[Evaluation] = []
+    catalog, profile = judged.catalog, judged.profile
+    weighed: list[Evaluation] = []
     excluded: list[Evaluation] = []
     for summary in catalog.summaries.values():
-        out = identity_failures(summary, profile, ctx) if summary.id != explain else []
+        out = identity_failures(summary, judged) if summary.id != explain else []
         if out:  # retired, a prerequisite, off the goals: no need to read the entry
             excluded.append(Evaluation(summary, tuple(out), NOT_PRICED))
             continue
         entry = catalog.entries[summary.id]
-        verdicts = tuple(evaluate(entry, profile, ctx))
-        plan = ctx.plan(entry)
-        quote = ctx.quote(entry)
+        verdicts = tuple(evaluate(entry, judged))
+        plan = judged.plan(entry)
+        quote = judged.quote(entry)
         over = None
         if profile.budget_usd is not None and any(
             v.rule == "budget" and v.failed for v in verdicts
         ):
-            over = cost_now(plan) - profile.budget_usd
-        judged.append(Evaluation(entry, verdicts, quote, plan, over_by_usd=over))
-    recommended = [ev for ev in judged if ev.section is Section.RECOMMENDED]
+            over = plan.cost_now_usd - profile.budget_usd
+        weighed.append(Evaluation(entry, verdicts, quote, plan, over_by_usd=over))
+    recommended = [ev for ev in weighed if ev.section is Section.RECOMMENDED]
     prices = [ev.quote.usd for ev in recommended if ev.quote.usd is not None]
     reference = max(prices) if prices else None
     scored = [
-        replace(ev, components=tuple(score(_entry(ev), profile, ev.quote, catalog, reference)))
+        replace(ev, components=tuple(score(_entry(ev), judged, ev.quote, reference)))
         for ev in recommended
     ]
     budgeted = profile.budget_usd is not None
     scored.sort(
         key=lambda ev: (
-            market_rank(ev.entry, profile),
-            budgeted and not ev.quote.verified,  # an unknown price never outranks a fit
+            judged.market_fit(ev.entry).rank,
+            budgeted and ev.quote.usd is None,  # an unknown price never outranks a fit
             -ev.points,
-            not ev.quote.verified,
+            ev.quote.usd is None,
             ev.entry.id,
         )
     )
-    later = [ev for ev in judged if ev.section is Section.LATER]
-    later.sort(key=lambda ev: _nearness(ev, profile))
-    excluded += [ev for ev in judged if ev.section is Section.EXCLUDED]
+    later = [ev for ev in weighed if ev.section is Section.LATER]
+    later.sort(key=lambda ev: _nearness(ev, judged))
+    excluded += [ev for ev in weighed if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
-    result = Recommendations(
-        profile,
-        tuple(assumptions),
-        tuple(scored),
-        tuple(later),
-        tuple(excluded),
-        catalog=catalog,
-        years=years,
-        today=today,
-    )
+    said = list(assumptions)
+    if judged.rates_stale and any(ev.quote.converted for ev in weighed):
+        month = judged.converter.month
+        said.append(f"exchange rates from {month} are more than 6 months old: conversions drift")
+    result = Recommendations(judged, tuple(said), tuple(scored), tuple(later), tuple(excluded))
     return replace(result, messages=tuple(_messages(result)))
 
 
-def _nearness(ev: Evaluation, profile: Profile) -> tuple[object, ...]:
+def _nearness(ev: Evaluation, judged: Judgement) -> tuple[object, ...]:
     """Later certifications, nearest first: time, then what is not known, then money.
 
     Unknown rules or prices are no head start: an entry whose prerequisites, CPR/AED rule
@@ -397,7 +371,7 @@ def _nearness(ev: Evaluation, profile: Profile) -> tuple[object, ...]:
     unknowns = (pre is None or not pre.verified) + (pre is None or pre.cpr_aed is None)
     unpriced = sum(s.usd is None for s in plan.steps if not s.short)
     return (
-        market_rank(ev.entry, profile),
+        judged.market_fit(ev.entry).rank,
         plan.time_unknown,  # "not known" is never nearest
         round(plan.months),
         unknowns + unpriced,
@@ -419,10 +393,10 @@ def _plan(ev: Evaluation) -> Plan:
 def _messages(result: Recommendations) -> list[str]:
     """Plain words on what fits, naming the real cause when nothing does."""
     said = []
-    profile = result.profile
-    catalog = result.catalog
-    if profile.country is not None and catalog is not None:
-        local = any(profile.market in s.markets for s in catalog.summaries.values())
+    judged = result.judged
+    profile = judged.profile
+    if profile.country is not None:
+        local = any(profile.market in s.markets for s in judged.catalog.summaries.values())
         if not local:
             said.append(
                 f"the catalog knows no certification recognized in {profile.market}: "
@@ -430,16 +404,16 @@ def _messages(result: Recommendations) -> list[str]:
             )
     near = result.near_misses
     if (
-        profile.budget_usd is not None
+        profile.budget is not None
         and near
-        and not any(ev.quote.verified for ev in result.ranked)
+        and not any(ev.quote.usd is not None for ev in result.ranked)
     ):
-        budget = money(profile.budget_usd)
+        budget = profile.budget.text
         said.append(f"no certification with a verified price fits your budget of {budget}")
         closest = near[0]
         said.append(
-            f"the nearest is {closest.entry.id} at {money(closest.cost_now_usd)} "
-            f"({money(closest.over_by_usd)} over budget)"
+            f"the nearest is {closest.entry.id} at {judged.in_own_currency(closest.cost_now_usd)} "
+            f"({judged.in_own_currency(closest.over_by_usd)} over budget)"
         )
     if not result.ranked:
         said.insert(0, "nothing is in reach now for this profile")

@@ -338,6 +338,11 @@ class CeUnit(StrEnum):
     HOURS = "hours"
     POINTS = "points"
 
+    @property
+    def plural(self) -> str:
+        """'CEUs', 'CECs', 'hours', 'points'."""
+        return self.value if self.value.endswith("s") else self.value + "s"
+
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Reinstatement(Sourced):

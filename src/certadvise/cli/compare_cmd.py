@@ -45,8 +45,8 @@ def compare(
     """
 
     from certadvise.advice.comparison import check_selection, compare, pick_rows
-    from certadvise.advice.facts import FactContext
-    from certadvise.advice.rules import RuleContext
+    from certadvise.advice.judgement import Judgement
+    from certadvise.advice.profile import Profile
     from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 
@@ -54,20 +54,13 @@ def compare(
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
-    profile, assumptions = None, list[str]()
-    if given(profile_options) or saved(profile_options) is not None:
-        profile, assumptions = build_profile(profile_options, cat, runtime.today())
-        runtime.assume(*saved_notes(assumptions))
-    members = profile.member if profile else ()
     today = runtime.today()
-    facts = FactContext(cat, members, years, today)
-    comparison = compare(
-        entries,
-        facts,
-        profile,
-        RuleContext(cat, today, profile) if profile else None,
-        wanted,
-        only_differences,
-    )
-    report = compare_report(comparison, today, facts, profile, assumptions)
+    profile, assumptions = Profile(), list[str]()
+    with_profile = given(profile_options) or saved(profile_options) is not None
+    if with_profile:
+        profile, assumptions = build_profile(profile_options, cat, today)
+        runtime.assume(*saved_notes(assumptions))
+    judged = Judgement(cat, profile, today, years=years)
+    comparison = compare(entries, judged, with_profile, wanted, only_differences)
+    report = compare_report(comparison, judged, assumptions, with_profile)
     runtime.output(report, fmt, page=True)

@@ -52,9 +52,12 @@ def list_certifications(
     catalog: CatalogOpt = None,
 ) -> None:
     """List the catalog's certifications, optionally filtered."""
+    from certadvise.advice.judgement import Judgement
     from certadvise.advice.listing import Filters, filter_entries
+    from certadvise.advice.profile import Profile
     from certadvise.views.catalog_views import list_report
 
     cat = runtime.load(catalog)
-    entries, notes = filter_entries(cat, Filters(org, category, goal, max_cost))
-    runtime.output(list_report(cat, entries, notes, runtime.today()), fmt)
+    judged = Judgement(cat, Profile(), runtime.today())
+    entries, notes = filter_entries(judged, Filters(org, category, goal, max_cost))
+    runtime.output(list_report(judged, entries, notes), fmt)

@@ -48,7 +48,8 @@ def path(
     profile_options: dict[str, Any],
 ) -> None:
     """Plan the steps, cost and time from where you stand to TARGET."""
-    from certadvise.advice.planning import plan_path
+    from certadvise.advice.judgement import Judgement
+    from certadvise.advice.paths import plan_path
     from certadvise.cli.profile_options import build_profile, saved_notes
     from certadvise.views.path_view import path_report
 
@@ -57,5 +58,6 @@ def path(
     profile, assumptions = build_profile(profile_options, cat, runtime.today())
     runtime.assume(*saved_notes(assumptions))
     today = runtime.today()
-    plan = plan_path(entry, profile, cat, today, by.date() if by else None, years, pace)
-    runtime.output(path_report(plan, today, profile, assumptions), fmt)
+    judged = Judgement(cat, profile, today, pace=pace, years=years)
+    plan = plan_path(judged, entry, by.date() if by else None)
+    runtime.output(path_report(plan, judged, assumptions), fmt)

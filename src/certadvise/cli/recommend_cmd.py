@@ -56,6 +56,7 @@ def recommend(
     does not fit (--show-excluded says why) and ranks the rest, every point with a reason.
     """
 
+    from certadvise.advice.judgement import Judgement
     from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
     from certadvise.errors import InputError
@@ -70,7 +71,8 @@ def recommend(
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat, runtime.today())
     explain = cat.resolve(why).id if why is not None else None
-    advice = advise(profile, assumptions, cat, runtime.today(), years=years or 3, explain=explain)
+    judged = Judgement(cat, profile, runtime.today(), **({"years": years} if years else {}))
+    advice = advise(judged, assumptions, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None

@@ -39,7 +39,8 @@ def show(
     Every fact with its source and as-of date; unknown facts read "not verified". Prices
     for members follow --member, or the saved profile's memberships.
     """
-    from certadvise.advice.facts import FactContext
+    from certadvise.advice.judgement import Judgement
+    from certadvise.advice.profile import Profile
     from certadvise.cli import saved_profile
     from certadvise.views.catalog_views import show_report
 
@@ -52,5 +53,9 @@ def show(
             runtime.assume(saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
     runtime.output(
-        show_report(entry, FactContext(cat, memberships, years, runtime.today())), fmt, page=True
+        show_report(
+            entry, Judgement(cat, Profile(member=tuple(memberships)), runtime.today(), years=years)
+        ),
+        fmt,
+        page=True,
     )

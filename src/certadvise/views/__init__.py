@@ -6,48 +6,109 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from certadvise.advice.costs import Ownership, Part
-from certadvise.advice.planning import Step
+from certadvise.advice.costs import Ownership, Quote, quote_text
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.plans import Plan, Step, StepKind
 from certadvise.advice.profile import Profile
-from certadvise.catalog.freshness import source_year
-from certadvise.catalog.models import Certification, Source
+from certadvise.catalog.freshness import dated, freshness, source_year
+from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Page
 
-#: The kinds of the parts of the cost of holding, by how costs.py names them (the first
-#: prefix that matches); anything else (the exam, a package, an application or other fee)
-#: is the way in: `exam`.
-PART_KINDS = (
-    ("study materials", "study_materials"),
-    ("recertification", "recertification"),
-    ("continuing education", "recertification"),
-)
-DUES_MARKS = (" membership, one year", " dues, ")
+
+def price_for_people(quote: Quote, judged: Judgement) -> str:
+    """A price as every view shows it: '$475', '$275 (2014)', '$699 (Self-Study)',
+    '£300 (member price; ≈ $380 at the 2026-11 rate)', ', low confidence', 'not verified',
+    'not published'. One wording for `list`, `show`, `compare`, `recommend` and `path`."""
+    if not quote.verified:
+        return "not published" if quote.route == "price not published" else "not verified"
+    source = quote.source
+    text = dated(quote_text(quote), source.as_of if source else None, judged.today)
+    said = [quote.route] if quote.route != "non-member price" else []
+    approx = judged.approximately(quote)
+    if approx:
+        said.append(approx)
+    if said:
+        text += f" ({'; '.join(said)})"
+    if source is not None and source.confidence is Confidence.LOW:
+        text += ", low confidence"
+    return text
 
 
-def part_kind(part: Part) -> str:
-    """`exam`, `study_materials`, `dues` or `recertification`: what a part pays for."""
-    if any(mark in part.label for mark in DUES_MARKS):
-        return "dues"
-    return next((kind for prefix, kind in PART_KINDS if part.label.startswith(prefix)), "exam")
+def cost_document(quote: Quote, judged: Judgement) -> dict[str, Any]:
+    """The way in as JSON: the US-dollar figure the arithmetic uses, the price as its source
+    states it, the date of that source, whether it is stale, and how far to trust it."""
+    source = quote.source
+    return {
+        "minimum_usd": quote.usd,
+        "currency": "USD",
+        "verified": quote.verified,
+        "at_least": quote.at_least,
+        "route": quote.route,
+        "unverified_fees": list(quote.unverified_parts),
+        "price": {"amount": quote.amount, "currency": quote.currency},
+        "converted": quote.converted,
+        "rates_as_of": judged.converter.month if quote.converted else None,
+        **freshness(source.as_of if source else None, judged.today),
+        "confidence": source.confidence.value if source else None,
+        "text": price_for_people(quote, judged),
+    }
+
+
+def step_for_people(step: Step, judged: Judgement) -> str:
+    """'take a CPR/AED course (price not verified)', 'turn 18 (about 12 months)'."""
+    said = []
+    if not step.short and step.duration:
+        said.append(step.duration)
+    if step.usd is None:
+        said.append("cost not verified")
+    elif step.price is not None:  # priced in another currency: as stated, then roughly ours
+        approx = judged.converter.approximately(
+            step.price.amount, step.price.currency, judged.currency
+        )
+        said.append(step.price.text + (f", {approx}" if approx else ""))
+    elif step.usd > 0:
+        said.append(judged.in_own_currency(step.usd))
+    if step.kind is StepKind.MEMBERSHIP and step.note:
+        said.append(step.note)  # how old the dues are
+    return f"{step.text} ({', '.join(said)})" if said else step.text
+
+
+def plan_cost_text(plan: Plan, judged: Judgement) -> str:
+    """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
+    if not plan.known_usd and plan.unpriced:  # nothing known to cost money yet
+        return "not verified"
+    return ("at least " if plan.unpriced else "") + judged.in_own_currency(plan.known_usd)
 
 
 def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:
     """What holding a certification costs over some years, as JSON (None: not worked out)."""
     if ownership is None:
         return None
+    in_usd = ownership.currency == "USD"
     return {
         "years": ownership.years,
         "text": ownership.text,
-        "known_usd": ownership.known_usd,
+        "known_usd": ownership.usd,
         "complete": ownership.complete,
-        "parts": [{"label": p.label, "usd": p.usd, "kind": part_kind(p)} for p in ownership.parts],
+        "currency": ownership.currency,
+        "known": ownership.known,
+        "converted": not in_usd and ownership.usd is not None,
+        "parts": [
+            {
+                "label": p.label,
+                "usd": ownership.in_usd(p.amount),
+                "amount": p.amount,
+                "kind": p.kind,
+            }
+            for p in ownership.parts
+        ],
     }
 
 
 def step_document(step: Step) -> dict[str, Any]:
     """One step of a plan as JSON: `recommend`'s to-dos and later steps, and `path`."""
-    return {
-        "kind": step.kind,
+    doc: dict[str, Any] = {
+        "kind": step.kind.value,
         "text": step.text,
         "cost_usd": step.usd,
         "cost_verified": step.usd is not None,
@@ -57,6 +118,9 @@ def step_document(step: Step) -> dict[str, Any]:
         "id": step.cert_id,
         "note": step.note,
     }
+    if step.price is not None:  # priced in another currency: the original beside the USD
+        doc["price"] = {"amount": step.price.amount, "currency": step.price.currency}
+    return doc
 
 
 def source_document(source: Source) -> dict[str, Any]:

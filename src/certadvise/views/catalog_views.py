@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from certadvise.advice.costs import Quote, cheapest_way_in
-from certadvise.advice.facts import UNKNOWN, FactContext, amount, facts
-from certadvise.catalog.freshness import (
-    DatedFact,
-    dated,
-    freshness,
-    is_stale,
-    price_as_of,
-    tier_named,
-)
+from certadvise.advice.costs import Quote
+from certadvise.advice.facts import facts
+from certadvise.advice.judgement import Judgement
+from certadvise.catalog.freshness import DatedFact, freshness, is_stale, price_as_of
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, to_jsonable
 from certadvise.render.report import Column, Report
-from certadvise.views import page
+from certadvise.views import page, price_for_people
 
 
 def _blank(value: Any) -> str:
@@ -27,26 +22,17 @@ def _blank(value: Any) -> str:
     return str(value) if value else ""
 
 
-def quote_as_of(entry: Certification, quote: Quote) -> str | None:
-    """The date of the source behind a quote: its package's own source, or the cost's."""
-    if not quote.verified:
-        return None
-    return price_as_of(entry, tier_named(entry, quote.route) if quote.package else None)
-
-
 def list_report(
-    catalog: Catalog,
-    entries: Sequence[Certification],
-    notes: Sequence[str] = (),
-    today: dt.date | None = None,
+    judged: Judgement, entries: Sequence[Certification], notes: Sequence[str] = ()
 ) -> Report:
-    """The catalog's entries; `today` marks prices older than two years with their year."""
+    """The catalog's entries, each priced as the judgement quotes it (a price older than two
+    years with its year, one in another currency with roughly what it is in the person's)."""
+    today = judged.today
     rows = []
     for entry in entries:
-        quote = cheapest_way_in(entry, catalog.organizations.get(entry.organization))
-        currency = entry.cost.currency if entry.cost else "USD"
-        as_of = quote_as_of(entry, quote)
-        price = amount(quote.usd, currency) if quote.verified else UNKNOWN
+        quote = judged.quote(entry)
+        currency = quote.currency
+        as_of = quote.source.as_of if quote.verified and quote.source else None
         rows.append(
             {
                 "id": entry.id,
@@ -54,13 +40,14 @@ def list_report(
                 "organization": entry.organization,
                 "category": entry.category,
                 "status": entry.status.value,
-                "minimum_usd": quote.usd if currency == "USD" else None,
-                "minimum": quote.usd,
+                "minimum_usd": quote.usd,
+                "minimum": quote.amount,
                 "currency": currency,
                 "cost_verified": quote.verified,
                 "as_of": as_of,
-                "stale": bool(today and is_stale(as_of, today)),
-                "from": dated(price, as_of, today),
+                "stale": is_stale(as_of, today),
+                "converted": quote.converted,
+                "from": _from(quote, judged),
                 "markets": list(entry.markets),
                 "goals": list(entry.goals),
             }
@@ -82,7 +69,14 @@ def list_report(
     return Report(columns, rows, {"certifications": rows}, notes=notes)
 
 
-def show_report(entry: Certification, ctx: FactContext) -> Report:
+def _from(quote: Quote, judged: Judgement) -> str:
+    """The lowest price, as `list` shows it: the amount (and its year when stale), without
+    how it was reached; a conversion when it is not in the person's currency."""
+    text = price_for_people(replace(quote, route="non-member price"), judged)
+    return text.removesuffix(", low confidence")
+
+
+def show_report(entry: Certification, judged: Judgement) -> Report:
     rows = [
         {
             "key": f.key,
@@ -91,9 +85,9 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
             "source_key": f.source.key if f.source else None,
             "source": f.source.url if f.source else None,
             "as_of": f.source.as_of if f.source else None,
-            "stale": bool(f.source and ctx.today and is_stale(f.source.as_of, ctx.today)),
+            "stale": bool(f.source and is_stale(f.source.as_of, judged.today)),
         }
-        for f in facts(entry, ctx)
+        for f in facts(entry, judged)
         if f.key != "sources"
     ]
     columns = [
@@ -116,7 +110,7 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         None,
         title="Sources",
     )
-    document = entry_document(entry, ctx.today)
+    document = entry_document(entry, judged.today)
     return Report(
         columns,
         rows,
@@ -129,9 +123,9 @@ def show_report(entry: Certification, ctx: FactContext) -> Report:
         page=page(
             "show",
             f"{entry.id}: {entry.name}",
-            today=ctx.today,
+            today=judged.today,
             entries=[entry],
-            profile={"member": list(ctx.memberships)} if ctx.memberships else None,
+            profile={"member": list(judged.profile.member)} if judged.profile.member else None,
         ),
     )
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.comparison import ELIGIBLE_KEY, Comparison
-from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, money, quote_text
-from certadvise.advice.facts import FactContext
-from certadvise.advice.profile import Profile
+from certadvise.advice.costs import quote_text
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import money
 from certadvise.catalog.models import Certification
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document, page
@@ -33,18 +32,17 @@ def _figure(fact: str, found: Figure) -> dict[str, Any]:
     }
 
 
-def figures(entries: Sequence[Certification], ctx: FactContext) -> list[dict[str, Any]]:
+def figures(entries: Sequence[Certification], judged: Judgement) -> list[dict[str, Any]]:
     """The facts that are numbers, side by side (for the picture): `{fact, values: {id:
-    number or null}, texts: {id: words}, differs}`; a price in another currency is null."""
+    number or null}, texts: {id: words}, differs}`; a price in another currency is in US
+    dollars at the catalog's rate (null without one)."""
     ways_in: Figure = {}
     materials: Figure = {}
     minutes: Figure = {}
     questions: Figure = {}
     rates: Figure = {}
     for entry in entries:
-        quote = cheapest_way_in(
-            entry, ctx.catalog.organizations.get(entry.organization), ctx.memberships
-        )
+        quote = judged.quote(entry)
         ways_in[entry.id] = (quote.usd, quote_text(quote))
         cost = entry.cost
         kit = cost.study_materials if cost and cost.in_usd else None
@@ -72,32 +70,20 @@ def figures(entries: Sequence[Certification], ctx: FactContext) -> list[dict[str
     ]
 
 
-def holding(entries: Sequence[Certification], ctx: FactContext) -> dict[str, Any]:
-    """What holding each costs over `ctx.years`, by part (null: prices not in USD)."""
-    return {
-        entry.id: ownership_document(
-            cost_of_ownership(
-                entry,
-                ctx.catalog.organizations.get(entry.organization),
-                ctx.memberships,
-                ctx.years,
-            )
-            if entry.cost is None or entry.cost.in_usd
-            else None
-        )
-        for entry in entries
-    }
+def holding(entries: Sequence[Certification], judged: Judgement) -> dict[str, Any]:
+    """What holding each costs over the judgement's years, by part."""
+    return {entry.id: ownership_document(judged.ownership(entry)) for entry in entries}
 
 
 def compare_report(
     comparison: Comparison,
-    today: dt.date | None = None,
-    ctx: FactContext | None = None,
-    profile: Profile | None = None,
+    judged: Judgement,
     assumptions: Sequence[str] = (),
+    with_profile: bool = False,
 ) -> Report:
-    """The comparison; each certification's JSON `cost` says `as_of` and `stale`. With
-    `ctx`, the document has the figures side by side and the cost of holding each."""
+    """The comparison; each certification's JSON `cost` says `as_of` and `stale`; the
+    document has the figures side by side and the cost of holding each."""
+    today = judged.today
     ids = [entry.id for entry in comparison.entries]
     columns = [
         Column("key", "Key", for_people=False),
@@ -129,9 +115,8 @@ def compare_report(
             for r in comparison.rows
         ],
     }
-    if ctx is not None:
-        document["figures"] = figures(comparison.entries, ctx)
-        document["holding"] = holding(comparison.entries, ctx)
+    document["figures"] = figures(comparison.entries, judged)
+    document["holding"] = holding(comparison.entries, judged)
     eligible = next((row for row in comparison.rows if row.key == ELIGIBLE_KEY), None)
     if eligible is not None:
         document["eligibility"] = dict(zip(ids, eligible.values, strict=True))
@@ -151,7 +136,7 @@ def compare_report(
             " vs ".join(ids),
             today=today,
             entries=comparison.entries,
-            profile=profile if profile is not None else {},
+            profile=judged.profile if with_profile else {},
             assumptions=assumptions,
         ),
     )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from certadvise.advice.costs import money
-from certadvise.advice.planning import Plan, Step, duration_text
-from certadvise.advice.profile import Profile
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.plans import Plan, Step, duration_text
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document, page, source_document, step_document
+from certadvise.views import (
+    ownership_document,
+    page,
+    plan_cost_text,
+    source_document,
+    step_document,
+)
 
 
 def numbered_step(number: int, step: Step) -> dict[str, Any]:
@@ -32,21 +36,16 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
     }
 
 
-def path_report(
-    plan: Plan,
-    today: dt.date | None = None,
-    profile: Profile | None = None,
-    assumptions: Sequence[str] = (),
-) -> Report:
-    """The plan; `today`, `profile` and `assumptions` say for whom (on the HTML page)."""
+def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) -> Report:
+    """The plan; the judgement and `assumptions` say for whom (on the HTML page)."""
     steps = [numbered_step(i, s) for i, s in enumerate(plan.steps, start=1)]
     rows = [
         {
             **doc,
-            "cost": money(doc["cost_usd"]),
+            "cost": _step_cost(step, judged),
             "why_for_people": doc["why"] + (f" ({doc['note']})" if doc["note"] else ""),
         }
-        for doc in steps
+        for doc, step in zip(steps, plan.steps, strict=True)
     ]
     columns = [
         Column("step", "#", no_wrap=True),
@@ -71,7 +70,7 @@ def path_report(
         "name": plan.target.name,
         "sources": [source_document(s) for s in plan.target.sources],
     }
-    footer, summary = _summary(plan)
+    footer, summary = _summary(plan, judged)
     return Report(
         columns,
         rows,
@@ -85,22 +84,22 @@ def path_report(
         page=page(
             "path",
             f"Path to {plan.target.id}",
-            today=today,
+            today=judged.today,
             entries=[plan.target],
-            profile=profile,
+            profile=judged.profile,
             assumptions=assumptions,
         ),
     )
 
 
-def _summary(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
+def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, Any]]]:
     """The total, the alternatives and the holding cost: lines for people, rows for programs."""
     lines, rows = [], []
     if plan.steps:
         unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
         when = duration_text(plan.months) if plan.months else None
         duration = f"; {when}" if when else ""
-        lines.append(f"total: {plan.cost_text}{unpriced}{duration}")
+        lines.append(f"total: {plan_cost_text(plan, judged)}{unpriced}{duration}")
         rows.append(
             {
                 "kind": "total",
@@ -111,7 +110,8 @@ def _summary(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
             }
         )
     for alt in plan.alternatives:
-        lines.append(f"alternative: {alt.route}: {alt.cost_text}, {len(alt.steps)} steps")
+        cost = plan_cost_text(alt, judged)
+        lines.append(f"alternative: {alt.route}: {cost}, {len(alt.steps)} steps")
         rows.append(
             {
                 "kind": "alternative",
@@ -129,8 +129,20 @@ def _summary(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
             {
                 "kind": "holding",
                 "text": holding,
-                "cost_usd": ownership.known_usd,
+                "cost_usd": ownership.usd,
                 "note": ownership.text,
             }
         )
     return lines, rows
+
+
+def _step_cost(step: Step, judged: Judgement) -> str:
+    """A step's cost for people: in the person's currency, or as its source states it
+    with roughly what that is in the person's."""
+    if step.usd is None:
+        return "not verified"
+    if step.price is not None:
+        price = step.price
+        approx = judged.converter.approximately(price.amount, price.currency, judged.currency)
+        return price.text + (f" ({approx})" if approx else "")
+    return judged.in_own_currency(step.usd)

@@ -2,81 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from certadvise.advice.costs import Ownership, Quote, money, quote_text
-from certadvise.advice.facts import amount
-from certadvise.advice.planning import Plan, Step
-from certadvise.advice.ranking import Evaluation, Recommendations, Section
+from certadvise.advice.costs import Ownership
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.plans import Plan
+from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome
-from certadvise.catalog.freshness import dated, freshness, price_source, tier_named
-from certadvise.catalog.index import Summary
-from certadvise.catalog.models import Certification, Confidence, Source
+from certadvise.catalog.models import Certification
 from certadvise.render.report import Column, Report
-from certadvise.views import ownership_document, page, source_document, step_document
+from certadvise.views import (
+    cost_document,
+    ownership_document,
+    page,
+    plan_cost_text,
+    price_for_people,
+    source_document,
+    step_document,
+    step_for_people,
+)
 
 LATER_SHOWN = 5  # rows of the "later" table unless --all
-
-
-def cost_document(
-    quote: Quote, entry: Certification | Summary, today: dt.date | None
-) -> dict[str, Any]:
-    """The way in as JSON, with the date of the price's source, whether that is stale, and
-    how far the source is to be trusted."""
-    source = _price_source(quote, entry)
-    return {
-        "minimum_usd": quote.usd,
-        "currency": "USD",
-        "verified": quote.verified,
-        "at_least": quote.at_least,
-        "route": quote.route,
-        "unverified_fees": list(quote.unverified_parts),
-        **freshness(source.as_of if source else None, today),
-        "confidence": source.confidence.value if source else None,
-        "text": cost_for_people(quote, entry, today),
-    }
-
-
-def cost_for_people(quote: Quote, entry: Certification | Summary, today: dt.date | None) -> str:
-    """'$475', '$275 (2014)', '$899 (a package), low confidence', 'not verified'; a price in
-    another currency in that currency ('£300 (GBP: not compared with a USD budget)')."""
-    if not quote.verified:
-        cost = entry.cost if isinstance(entry, Certification) else None
-        if cost is not None and not cost.in_usd:
-            known = [a for a in (cost.exam_non_member, cost.exam_member) if a is not None]
-            known += [tier.price for tier in cost.tiers]
-            if known:
-                lowest = amount(min(known), cost.currency)
-                return f"from {lowest} ({cost.currency}: not compared with a USD budget)"
-        return "not verified"
-    source = _price_source(quote, entry)
-    text = dated(quote_text(quote), source.as_of if source else None, today)
-    if quote.route != "non-member price":
-        text += f" ({quote.route})"
-    if source is not None and source.confidence is Confidence.LOW:
-        text += ", low confidence"
-    return text
-
-
-def _price_source(quote: Quote, entry: Certification | Summary) -> Source | None:
-    if not quote.verified or not isinstance(entry, Certification):
-        return None
-    return price_source(entry, tier_named(entry, quote.route) if quote.package else None)
-
-
-def step_for_people(step: Step) -> str:
-    """'take a CPR/AED course (price not verified)', 'turn 18 (about 12 months)'."""
-    said = []
-    if not step.short and step.duration:
-        said.append(step.duration)
-    if step.usd is None:
-        said.append("cost not verified")
-    elif step.usd > 0:
-        said.append(money(step.usd))
-    if step.kind == "membership" and step.note:
-        said.append(step.note)  # how old the dues are
-    return f"{step.text} ({', '.join(said)})" if said else step.text
 
 
 def reasons(ev: Evaluation, market_given: bool = True) -> list[str]:
@@ -89,8 +35,9 @@ def reasons(ev: Evaluation, market_given: bool = True) -> list[str]:
         (c for c in ev.components if c.points > 0 and (market_given or c.name != "market")),
         key=lambda c: -c.points,
     )
+    held = [v.reason for v in ev.verdicts if v.rule == "already-held" and not v.failed]
     met = [v.reason for v in ev.verdicts if v.rule == "prerequisites" and v.outcome is Outcome.PASS]
-    return [c.reason for c in scored] + met
+    return held + [c.reason for c in scored] + met
 
 
 def warnings(ev: Evaluation) -> list[str]:
@@ -103,27 +50,25 @@ def _plan(ev: Evaluation) -> Plan:
 
 
 def recommendation_document(
-    rank: int,
-    ev: Evaluation,
-    ownership: Ownership | None,
-    today: dt.date | None = None,
-    market_given: bool = True,
+    rank: int, ev: Evaluation, ownership: Ownership | None, judged: Judgement
 ) -> dict[str, Any]:
+    fit = judged.market_fit(ev.entry)
     return {
         "rank": rank,
         "id": ev.entry.id,
         "name": ev.entry.name,
         "organization": ev.entry.organization,
         "score": ev.score,
-        "cost": cost_document(ev.quote, ev.entry, today),
+        "cost": cost_document(ev.quote, judged),
         "steps": [step_document(s) for s in _plan(ev).short_steps],
-        "reasons": reasons(ev, market_given),
+        "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
         "sources": _sources(ev),
+        "market": {"standing": fit.standing, "reason": fit.reason},
     }
 
 
@@ -182,12 +127,10 @@ def recommend_report(
     show_holding: bool = False,
 ) -> Report:
     """The three sections (and what was left out); `show_holding` adds what holding each
-    recommendation costs over `result.years` (asked for with --years)."""
+    recommendation costs over `result.judged.years` (asked for with --years)."""
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
-        recommendation_document(
-            rank, ev, result.ownership(ev), result.today, result.profile.country is not None
-        )
+        recommendation_document(rank, ev, result.ownership(ev), result.judged)
         for rank, ev in enumerate(shown, start=1)
     ]
     rows = [
@@ -195,8 +138,8 @@ def recommend_report(
             **doc,
             "minimum_usd": doc["cost"]["minimum_usd"],
             "cost_verified": doc["cost"]["verified"],
-            "cost_now": cost_for_people(ev.quote, ev.entry, result.today),
-            "to_do": "; ".join(step_for_people(s) for s in _plan(ev).short_steps),
+            "cost_now": price_for_people(ev.quote, result.judged),
+            "to_do": "; ".join(step_for_people(s, result.judged) for s in _plan(ev).short_steps),
             "why": "; ".join(doc["reasons"][:3]),
             "holding": (doc["total_cost"] or {}).get("text"),
         }
@@ -214,7 +157,7 @@ def recommend_report(
         Column("cost_now", "Cost now", for_programs=False),
         *([Column("to_do", "To do first", for_programs=False)] if any_to_do else []),
         *(
-            [Column("holding", f"Holding {result.years} years", for_programs=False)]
+            [Column("holding", f"Holding {result.judged.years} years", for_programs=False)]
             if show_holding
             else []
         ),
@@ -227,6 +170,7 @@ def recommend_report(
         return {
             "profile": result.profile.as_document(),
             "assumptions": list(result.assumptions),
+            "ordered_by": list(ORDER),
             "messages": list(result.messages),
             "recommendations": records,
             "later": [later_document(ev) for ev in result.later],
@@ -237,6 +181,12 @@ def recommend_report(
 
     notes = [f"assumption: {a}" for a in result.assumptions]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
+    notes += [  # dated rule changes matter most to what comes later
+        f"warning: {ev.entry.id}: {v.reason}"
+        for ev in result.later[: None if show_all_later else LATER_SHOWN]
+        for v in ev.verdicts
+        if v.rule == "rule-change"
+    ]
     if len(shown) < len(result.ranked):
         notes.append(
             f"{len(result.ranked) - len(shown)} more in reach: use --all or --top N to see them"
@@ -244,7 +194,7 @@ def recommend_report(
     later = result.later if show_all_later else result.later[:LATER_SHOWN]
     if len(later) < len(result.later):
         notes.append(f"{len(result.later) - len(later)} more for later: use --all to see them")
-    extra = [_later_report(later), _near_miss_report(result)]
+    extra = [_later_report(later, result.judged), _near_miss_report(result)]
     if show_excluded:
         extra.append(_excluded_report(result))
     more_rows: list[dict[str, Any]] = []
@@ -275,7 +225,7 @@ def recommend_report(
         page=page(
             "recommend",
             "Certification advice",
-            today=result.today,
+            today=result.judged.today,
             entries=(ev.entry for ev in (*shown, *result.later)),
             profile=result.profile,
             assumptions=result.assumptions,
@@ -283,7 +233,7 @@ def recommend_report(
     )
 
 
-def _later_report(later: tuple[Evaluation, ...]) -> Report:
+def _later_report(later: tuple[Evaluation, ...], judged: Judgement) -> Report:
     rows = []
     for ev in later:
         plan = _plan(ev)
@@ -291,9 +241,9 @@ def _later_report(later: tuple[Evaluation, ...]) -> Report:
             {
                 "id": ev.entry.id,
                 "name": ev.entry.name,
-                "first": "; ".join(step_for_people(s) for s in plan.long_steps),
+                "first": "; ".join(step_for_people(s, judged) for s in plan.long_steps),
                 "time": plan.time_text,
-                "total": plan.cost_text,
+                "total": plan_cost_text(plan, judged),
             }
         )
     columns = [
@@ -311,8 +261,8 @@ def _near_miss_report(result: Recommendations) -> Report:
         {
             "id": ev.entry.id,
             "name": ev.entry.name,
-            "cost": money(ev.cost_now_usd),
-            "over": money(ev.over_by_usd),
+            "cost": result.judged.in_own_currency(ev.cost_now_usd),
+            "over": result.judged.in_own_currency(ev.over_by_usd),
         }
         for ev in result.near_misses
     ]
@@ -346,7 +296,12 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
         for v in ev.verdicts
     ]
     rows += [
-        {"step": f"step: {s.kind}", "outcome": "step", "points": None, "reason": step_for_people(s)}
+        {
+            "step": f"step: {s.kind}",
+            "outcome": "step",
+            "points": None,
+            "reason": step_for_people(s, result.judged),
+        }
         for s in steps
     ]
     rows += [
@@ -372,7 +327,7 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
         "eligible": ev.eligible,
         "rank": rank,
         "score": ev.score if ev.eligible else None,
-        "cost": cost_document(ev.quote, ev.entry, result.today),
+        "cost": cost_document(ev.quote, result.judged),
         "verdicts": [
             {"rule": v.rule, "outcome": v.outcome.value, "reason": v.reason} for v in ev.verdicts
         ],

@@ -1,0 +1,196 @@
+"""The judgement of one person against one catalog: what every command asks.
+
+`list`, `show`, `compare`, `path`, `recommend` and `renewals` each ask the same object for
+a certification's price (in its currency, with its tier, date and a conversion when
+needed), its plan, its fit with the person's market, what the person already holds that
+covers it, and the cost of holding it; so no two commands can disagree about them.
+Views only format what it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from certadvise.advice.costs import DEFAULT_YEARS, Ownership, Quote, cost_of_ownership
+from certadvise.advice.money import USD, Converter, amount_text, country_currency, money
+from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner
+from certadvise.advice.plans import Plan
+from certadvise.advice.profile import Profile
+from certadvise.catalog.index import Catalog, Summary
+from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery, Status
+
+LOCAL_NAMED = 2  # local certifications named beside one from another market
+# Ways an exam is sat that do not tie it to the market where it is the standard.
+PORTABLE_DELIVERY = frozenset(
+    {Delivery.TEST_CENTRE, Delivery.REMOTE_PROCTORED, Delivery.ONLINE, Delivery.ONLINE_OPEN_BOOK}
+)
+MARKET_POINTS = {"home": 10.0, "recognized": 5.0, "unstated": 0.0, "other": -20.0}
+
+
+@dataclass(frozen=True)
+class MarketFit:
+    """How a credential stands where the person works."""
+
+    standing: str  # home (its first market), recognized (there too, or international),
+    # unstated (no source says), other (another market's credential)
+    reason: str
+    portable: bool = True  # its exam is sat in ways open anywhere (another market's only)
+
+    @property
+    def rank(self) -> int:
+        """The order of standings: the person's own market first."""
+        return list(MARKET_POINTS).index(self.standing)
+
+    @property
+    def points(self) -> float:
+        return MARKET_POINTS[self.standing]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A credential the person holds that makes another unnecessary, and why."""
+
+    held: str
+    why: str
+
+
+@dataclass
+class Judgement:
+    """One person (a normalised profile) judged against one catalog, on one day."""
+
+    catalog: Catalog
+    profile: Profile
+    today: dt.date
+    pace: float = STUDY_HOURS_A_WEEK
+    years: int = DEFAULT_YEARS
+    planner: Planner = field(init=False)
+    _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
+    _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
+    _local: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.converter = Converter(self.catalog.rates)
+        self.planner = Planner(
+            self.catalog, self.profile, self.today, self.pace, converter=self.converter
+        )
+
+    # ------------------------------------------------------------------ money
+
+    @property
+    def currency(self) -> str:
+        """The person's currency: their budget's, else their country's."""
+        budget = self.profile.budget
+        return budget.currency if budget is not None else country_currency(self.profile.market)
+
+    def quote(self, entry: Certification) -> Quote:
+        """The cheapest honest way in for this person (member, student or non-member)."""
+        return self.planner.quote(entry)
+
+    def ownership(self, entry: Certification, years: int | None = None) -> Ownership:
+        """What getting and holding `entry` costs over `years` (default: the judgement's)."""
+        return cost_of_ownership(
+            entry,
+            self.catalog.organizations.get(entry.organization),
+            self.profile.member,
+            years or self.years,
+            student=self.profile.student,
+            converter=self.converter,
+        )
+
+    def in_own_currency(self, usd: float | None) -> str:
+        """A US-dollar amount as the person reads it: '$475', or '≈ £374' converted."""
+        if usd is None:
+            return "not verified"
+        if self.currency == USD:
+            return money(usd)
+        converted = self.converter.convert(usd, USD, self.currency)
+        if converted is None:
+            return money(usd)
+        return f"≈ {amount_text(round(converted), self.currency)}"
+
+    def approximately(self, quote: Quote) -> str | None:
+        """'≈ $380 at the 2026-11 rate' beside a price in another currency than the person's."""
+        if quote.amount is None or quote.currency == self.currency:
+            return None
+        return self.converter.approximately(quote.amount, quote.currency, self.currency)
+
+    @property
+    def rates_stale(self) -> bool:
+        return self.converter.stale(self.today)
+
+    # ------------------------------------------------------------------ plans
+
+    def plan(self, entry: Certification) -> Plan:
+        """The nearest route to `entry` for this person, planned once."""
+        found = self._plans.get(entry.id)
+        if found is None:
+            found = self._plans[entry.id] = self.planner.plan(entry)
+        return found
+
+    # ------------------------------------------------------------------ standing
+
+    def market_fit(self, entry: Certification | Summary) -> MarketFit:
+        """Where the person works comes first: its home market, then where it is recognized
+        too (or internationally), then entries whose market no source states, then another
+        market's credentials, with the local ones named."""
+        markets, where = entry.markets, self.profile.market
+        if not markets:
+            return MarketFit("unstated", "no source states where it is recognized")
+        if markets[0] == where:
+            return MarketFit("home", f"recognized in {where}, its home market")
+        if where in markets or INTERNATIONAL in markets:
+            return MarketFit("recognized", f"recognized in {where} too")
+        said = f"a {', '.join(markets)} credential: not the usual standard in {where}"
+        local = self.local_alternatives(entry)
+        if local:
+            said += f", where {' or '.join(local)} is"
+        delivery = entry.exam.delivery if isinstance(entry, Certification) and entry.exam else ()
+        portable = bool(delivery) and all(d in PORTABLE_DELIVERY for d in delivery)
+        return MarketFit("other", said, portable)
+
+    def local_alternatives(self, entry: Certification | Summary) -> list[str]:
+        """A few active certifications recognized in the person's market that serve one of
+        the person's goals (or, with none given, one of the entry's), by id."""
+        if self._local is None:  # the market's certifications by goal, a few each, listed once
+            self._local = {}
+            for e in self.catalog.summaries.values():  # summaries: no entry is read
+                local = self.profile.market in e.markets and e.kind == "certification"
+                if local and e.status is Status.ACTIVE:
+                    for goal in e.goals:
+                        ids = self._local.setdefault(goal, [])
+                        if len(ids) < LOCAL_NAMED + 1:
+                            ids.append(e.id)
+        wanted = self.profile.goals or entry.goals
+        found = [i for goal in wanted for i in self._local.get(goal, ()) if i != entry.id]
+        return list(dict.fromkeys(found))[:LOCAL_NAMED]
+
+    def covered_by(self, entry: Certification | Summary) -> Coverage | None:
+        """What the person holds (and has not let lapse) that makes `entry` unnecessary: a
+        CSCS covers NASM-PES, an RD the nutrition-coach certificates. Coverage carries
+        over (ACSM-RCEP covers ACSM-CEP, which covers ACSM-EP)."""
+        if self._covered is None:
+            self._covered = {}
+            frontier = [(held, held) for held in self.profile.have]
+            while frontier:
+                holder, cert_id = frontier.pop()
+                source = (
+                    self.catalog.entries[cert_id] if cert_id in self.catalog.summaries else None
+                )
+                for covers in source.covers if source else ():
+                    for ref in covers.ids:
+                        for covered in self._members(ref):
+                            if covered not in self._covered and covered not in self.profile.have:
+                                why = (
+                                    covers.why
+                                    if holder == cert_id
+                                    else (f"{cert_id}, which it covers: {covers.why}")
+                                )
+                                self._covered[covered] = Coverage(holder, why)
+                                frontier.append((holder, covered))
+        return self._covered.get(entry.id)
+
+    def _members(self, ref: str) -> list[str]:
+        if ref in self.catalog.summaries:
+            return [ref]
+        return [i for i in self.catalog.summaries if self.catalog.satisfies(i, ref)]

@@ -1,0 +1,92 @@
+"""`path`: the plan from where a person stands to one certification, with what it warns of.
+
+The steps are the planner's (the same `recommend` shows); this adds what only a path says:
+a retired target planned as its successor, a held one pointed to `renewals`, dated rule
+changes that fall before the person gets there, a date they set, and what holding the
+credential costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.planner import final_step
+from certadvise.advice.plans import Plan, StepKind
+from certadvise.advice.rules import renews
+from certadvise.catalog.models import Certification, Status
+
+
+def plan_path(judged: Judgement, target: Certification, by: dt.date | None = None) -> Plan:
+    """The plan to `target`, with alternatives, warnings and the cost of holding it."""
+    catalog, profile = judged.catalog, judged.profile
+    warnings: list[str] = []
+    if target.status is Status.RETIRED and target.retired and target.retired.successor:
+        successor = catalog.entries[target.retired.successor]
+        warnings.append(
+            f"{target.id} was retired in {target.retired.year}; "
+            f"planning for its successor {successor.id} instead"
+        )
+        target = successor
+    held = profile.held(target.id)
+    if held is not None and not held.lapsed:
+        good = f", good through {held.expires.isoformat()}" if held.expires else ""
+        return Plan(
+            target,
+            "already held",
+            (),
+            warnings=(
+                *warnings,
+                f"you already hold {target.id}{good}: {renews(target)}",
+            ),
+            ownership=judged.ownership(target),
+        )
+    covered = judged.covered_by(target)
+    if covered is not None:
+        warnings.append(
+            f"you hold {covered.held}, which covers {target.id}: {covered.why}; "
+            "here is the plan anyway"
+        )
+    plan = judged.plan(target)
+    warnings += _dated_warnings(plan, judged, by)
+    pre = target.prerequisites
+    own = plan.own_steps[0].kind if plan.own_steps else None
+    if own in (StepKind.RENEW, StepKind.REINSTATE):
+        pass  # the way back of a lapsed credential: its step says what to do
+    elif pre is None or not pre.verified:
+        warnings.append(f"prerequisites not verified: check with {target.organization}")
+    elif plan.reachable and not plan.long_steps:
+        first = final_step(target, "register for")
+        warnings.append(f"you already qualify: {first}")
+    return replace(plan, warnings=tuple(warnings), ownership=judged.ownership(target))
+
+
+def _dated_warnings(plan: Plan, judged: Judgement, by: dt.date | None) -> list[str]:
+    said = []
+    today = judged.today
+    finish = _after(today, plan.months)
+    exam_day = by or finish
+    if by is not None and by < finish:
+        said.append(
+            f"the plan takes about {plan.years:.1f} years, so it ends around {finish.isoformat()}, "
+            f"after your date {by.isoformat()}"
+        )
+    entries = judged.catalog.entries
+    ids = [s.cert_id for s in plan.steps if s.cert_id and s.cert_id in judged.catalog.summaries]
+    for cert_id in dict.fromkeys(ids):
+        for change in entries[cert_id].rule_changes:
+            if today < change.effective <= max(exam_day, finish):
+                said.append(
+                    f"{cert_id}: from {change.effective.isoformat()} {change.text} "
+                    f"(your plan reaches {cert_id} after that date)"
+                )
+    return said
+
+
+def _after(today: dt.date, months: float) -> dt.date:
+    """The day `months` after `today`, never past the last date a calendar can hold."""
+    try:
+        return today + dt.timedelta(days=round(months * 30.44))
+    except OverflowError:
+        return dt.date.max

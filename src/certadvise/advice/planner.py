@@ -1,0 +1,644 @@
+"""The planner: each gap between a person and a certification becomes a step.
+
+`Planner.plan` works out every route of a certification (recursing into the credentials a
+route asks for), picks the nearest (time, then unpriced steps, then money) and keeps the
+others as alternatives. The target's own steps come last: its exam, the stages of a
+qualification earned over months, or (for a credential the person let lapse) the way back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from certadvise.advice.costs import Quote, cheapest_way_in, yearly_dues
+from certadvise.advice.cycles import add_years
+from certadvise.advice.gaps import (
+    Gap,
+    GapKind,
+    age_gap,
+    base_credential_gap,
+    cpr_gap,
+    route_gaps,
+)
+from certadvise.advice.money import USD, Converter, Money, amount_text
+from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
+from certadvise.advice.profile import Profile
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import (
+    Certification,
+    DegreeLevel,
+    Route,
+    Stage,
+    StageKind,
+    Status,
+)
+
+HOURS_A_WEEK = 40  # full-time supervised work, for rough durations
+# Typical full-time years of study after high school to reach each level (US); rough, and
+# only for durations.
+YEARS_AFTER_HIGH_SCHOOL = {
+    DegreeLevel.HIGH_SCHOOL: 0,
+    DegreeLevel.ASSOCIATE: 2,
+    DegreeLevel.BACHELOR: 4,
+    DegreeLevel.MASTER: 6,
+    DegreeLevel.DOCTORATE: 10,
+}
+STUDY_HOURS_A_WEEK = 6  # the default pace of study beside work (`path --pace`)
+FINAL_YEAR_MONTHS = 12  # final-year status starts this long before graduating
+DIPLOMA_BY_AGE = 18  # a pupil finishes high school at about this age
+SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
+# Stages whose time is the holder's own work (a course, a case study), not a formality.
+_STAGE_STEPS = {
+    StageKind.ENROLMENT: StepKind.ENROLMENT,
+    StageKind.COURSE: StepKind.COURSE,
+    StageKind.MEMBERSHIP: StepKind.MEMBERSHIP,
+    StageKind.PLACEMENT: StepKind.PLACEMENT,
+    StageKind.CASE_STUDY: StepKind.CASE_STUDY,
+    StageKind.PRACTICAL: StepKind.PRACTICAL,
+    StageKind.PORTFOLIO: StepKind.PORTFOLIO,
+    StageKind.EXAM: StepKind.EXAM,
+    StageKind.APPLICATION: StepKind.APPLICATION,
+}
+
+
+class _Loop(Exception):
+    """A route that needs, through its credentials, the certification being planned."""
+
+    def __init__(self, chain: list[str]) -> None:
+        super().__init__(" -> ".join(chain))
+        self.chain = chain
+
+
+@dataclass
+class Planner:
+    """Plans for one person over one catalog, each credential planned once."""
+
+    catalog: Catalog
+    profile: Profile
+    today: dt.date
+    pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
+    converter: Converter = field(default_factory=Converter)
+    _best: dict[str, Plan] = field(default_factory=dict)
+    _visiting: list[str] = field(default_factory=list)
+    _loops: int = 0
+    _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
+        default_factory=dict
+    )
+    _quotes: dict[str, Quote] = field(default_factory=dict)
+
+    def plan(self, target: Certification) -> Plan:
+        """The nearest route to `target`, with the others as alternatives; never raises.
+
+        A route that loops back to the target (A needs B, which needs A) is set aside; when
+        every route loops, the plan is marked unreachable.
+        """
+        try:
+            return self._plan(target)
+        except _Loop as loop:
+            step = Step(
+                StepKind.CREDENTIAL,
+                f"not reachable: requirement loop {loop}",
+                "the catalog's routes need each other",
+            )
+            return Plan(target, "no route", (step,), reachable=False)
+
+    def quote(self, entry: Certification) -> Quote:
+        """The cheapest honest way in for this person (member, student or non-member)."""
+        found = self._quotes.get(entry.id)
+        if found is None:
+            organization = self.catalog.organizations.get(entry.organization)
+            found = cheapest_way_in(
+                entry,
+                organization,
+                self.profile.member,
+                student=self.profile.student,
+                converter=self.converter,
+            )
+            self._quotes[entry.id] = found
+        return found
+
+    def _plan(self, target: Certification) -> Plan:
+        if target.id in self._best:
+            return self._best[target.id]
+        if target.id in self._visiting:
+            self._loops += 1
+            raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
+        loops_before = self._loops
+        self._visiting.append(target.id)
+        try:
+            plans = self._way_back(target)
+            routes: Sequence[Route | None] = (
+                target.prerequisites.routes if target.prerequisites else ()
+            ) or (None,)
+            loop: _Loop | None = None
+            for route in routes:
+                try:
+                    plans.append(self._route_plan(target, route))
+                except _Loop as exc:
+                    loop = exc
+            if not plans:
+                assert loop is not None
+                raise loop
+        finally:
+            self._visiting.pop()
+        best, *others = sorted(plans, key=Plan.sort_key)
+        plan = replace(best, alternatives=tuple(others))
+        if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
+            self._best[target.id] = plan
+        return plan
+
+    def _route_plan(self, target: Certification, route: Route | None) -> Plan:
+        gaps = [gap for gap in (age_gap(target, self.profile),) if gap]
+        if route is not None:
+            gaps += route_gaps(route, self.profile, self.catalog)
+        gaps += [g for g in (base_credential_gap(target, self.profile, self.catalog),) if g]
+        gaps += [gap for gap in (cpr_gap(target, self.profile, self.catalog),) if gap]
+        steps: list[Step] = []
+        for gap in gaps:
+            steps += self._STEPS[gap.kind](self, target, gap)
+        steps += self._own(target)
+        label = route.text if route else "no education or credential requirement"
+        return Plan(target, label, _dedupe(steps), tuple(gaps))
+
+    # ------------------------------------------------------------------ gaps into steps
+
+    def _age(self, target: Certification, gap: Gap) -> list[Step]:
+        why = f"{target.id} requires {gap.words}"
+        if gap.exception is not None:
+            return [
+                Step(
+                    StepKind.CONSENT,
+                    f"sit it {gap.exception}",
+                    f"{why}; {target.organization} lets younger candidates sit it {gap.exception}",
+                    usd=0,
+                    months=A_DAY,
+                )
+            ]
+        minimum = self.profile.age + gap.missing if self.profile.age else gap.missing
+        return [
+            Step(
+                StepKind.AGE,
+                f"turn {minimum:g}",
+                why,
+                usd=0,
+                months=gap.missing * 12,
+                note="time, not money: study meanwhile",
+                waits=True,
+            )
+        ]
+
+    def _degree(self, target: Certification, gap: Gap) -> list[Step]:
+        assert gap.level is not None
+        why = f"{target.id} requires {gap.words}"
+        names = {t.id: t.name.lower() for t in self.catalog.vocabulary.degree_fields}
+        where = f" in {', '.join(names.get(f, f) for f in gap.fields)}" if gap.fields else ""
+        studying = self.profile.studying
+        months_left = self.profile.months_to_graduate
+        if studying is not None and studying.rank >= gap.level.rank and months_left is not None:
+            if gap.final_year_students:  # sit it in the final year: only time has to pass
+                opens = self.today + dt.timedelta(days=(months_left - FINAL_YEAR_MONTHS) * 30.44)
+                return [
+                    Step(
+                        StepKind.DEGREE,
+                        f"reach the final year of your {_short(studying)} (from {opens:%Y-%m})",
+                        f"{why}; {target.organization} lets final-year students sit it",
+                        usd=0,
+                        months=months_left - FINAL_YEAR_MONTHS,
+                        note="time, not money: study meanwhile",
+                        waits=True,
+                    )
+                ]
+            ends = f" ({self.profile.graduating:%Y-%m})" if self.profile.graduating else ""
+            return [
+                Step(
+                    StepKind.DEGREE,
+                    f"finish your {_short(studying)}{ends}",
+                    why,
+                    usd=0,
+                    months=months_left,
+                    note="the degree you are studying for",
+                    waits=True,
+                )
+            ]
+        if studying is not None and studying.rank >= gap.level.rank:
+            return [
+                Step(
+                    StepKind.DEGREE,
+                    f"finish your {_short(studying)}",
+                    why,
+                    usd=0,
+                    note="time not known: --graduating YYYY-MM says when it ends",
+                    waits=True,
+                )
+            ]
+        return [
+            Step(
+                StepKind.DEGREE,
+                f"earn {gap.level.phrase}{where}",
+                why,
+                months=self._degree_months(gap.level),
+                note="tuition not counted: money alone cannot buy it",
+            )
+        ]
+
+    def _field(self, target: Certification, gap: Gap) -> list[Step]:
+        return [
+            Step(
+                StepKind.FIELD,
+                gap.need,
+                f"{target.id} accepts only these fields ({gap.have})",
+                months=SECOND_FIELD_MONTHS,
+                note="rough: a second degree or a post-baccalaureate program",
+            )
+        ]
+
+    def _credential(self, target: Certification, gap: Gap) -> list[Step]:
+        """Steps to one credential meeting any of the gap's references: the best fit."""
+        advised = gap.kind is GapKind.BASE_CREDENTIAL
+        planned, rest = self._ranked_options(gap.refs, target.organization, advised)
+        plans = [p for p in planned if p.target.id != target.id]
+        if not plans:
+            if any(
+                self.catalog.satisfies(s, ref) for s in self.catalog.summaries for ref in gap.refs
+            ):
+                raise _Loop([target.id, *gap.refs])  # there are some, but none can be reached
+            return [
+                Step(
+                    StepKind.CREDENTIAL,
+                    gap.need,
+                    f"{target.id} requires it",
+                    note="not in the catalog",
+                )
+            ]
+        best = plans[0]
+        others = [p.target.id for p in plans[1:]] + [i for i in rest if i != target.id]
+        named = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+        also = f"; {named} would also do" if others else ""
+        first = " first, as its organization advises" if advised else ""
+        verb = " is taken after" if advised else " requires"
+        before = [s for s in best.steps if not s.own]
+        own = best.own_steps
+        earn = Step(
+            StepKind.CREDENTIAL,
+            f"earn {best.target.id}",
+            f"{target.id}{verb} {gap.need}{first}{also}",
+            usd=None if any(s.usd is None for s in own) else sum(s.usd or 0 for s in own),
+            months=None if any(s.months is None for s in own) else sum(s.months or 0 for s in own),
+            cert_id=best.target.id,
+            note="; ".join(s.note for s in own if s.note) or None,
+        )
+        return [*before, earn]
+
+    def _hours(self, target: Certification, gap: Gap) -> list[Step]:
+        weeks = gap.missing / HOURS_A_WEEK
+        return [
+            Step(
+                StepKind.HOURS,
+                f"{gap.missing:,.0f} more hours of {gap.subject}",
+                f"{target.id} requires {gap.words}",
+                months=weeks / WEEKS_A_MONTH,
+                note=f"about {weeks:.0f} weeks full-time; cost not verified",
+            )
+        ]
+
+    def _years(self, target: Certification, gap: Gap) -> list[Step]:
+        return [
+            Step(
+                StepKind.YEARS,
+                f"{gap.missing:g} more years of {gap.subject}",
+                f"{target.id} requires {gap.words}",
+                usd=0,
+                months=gap.missing * 12,
+                note="time, not money",
+            )
+        ]
+
+    def _requirement(self, target: Certification, gap: Gap) -> list[Step]:
+        return [
+            Step(
+                StepKind.REQUIREMENT,
+                gap.need,
+                f"{target.id} requires it; certadvise cannot tell whether you meet it",
+                note="cost and time not verified",
+            )
+        ]
+
+    def _cpr(self, target: Certification, gap: Gap) -> list[Step]:
+        card = gap.refs[0] if gap.refs else "CPR-AED"
+        course = self.catalog.entries.get(card) if card in self.catalog.summaries else None
+        quote = self.quote(course) if course is not None else None
+        price = quote.usd if quote is not None else None
+        text = (
+            "take a CPR/AED course with a hands-on skills check"
+            if card == "CPR-AED"
+            else f"take a {card} provider course"
+        )
+        return [
+            Step(
+                StepKind.CPR_AED,
+                text,
+                f"{target.id} requires {gap.need}",
+                usd=price,
+                months=A_DAY,
+                cert_id=card,
+                note=None if price is not None else "course price not verified",
+                price=_original(quote),
+            )
+        ]
+
+    _STEPS: ClassVar[dict[GapKind, Callable[[Planner, Certification, Gap], list[Step]]]] = {
+        GapKind.AGE: _age,
+        GapKind.DEGREE: _degree,
+        GapKind.FIELD: _field,
+        GapKind.CREDENTIAL: _credential,
+        GapKind.BASE_CREDENTIAL: _credential,
+        GapKind.HOURS: _hours,
+        GapKind.YEARS: _years,
+        GapKind.OTHER: _requirement,
+        GapKind.CPR_AED: _cpr,
+    }
+
+    # ------------------------------------------------------------------ the target's own
+
+    def _own(self, target: Certification) -> list[Step]:
+        """The target's exam, after joining its organization when that is the cheaper way;
+        or the stages of a qualification earned over months."""
+        quote = self.quote(target)
+        steps = []
+        price = quote.usd
+        if quote.joins is not None:
+            dues_usd = self.converter.convert(quote.dues or 0, quote.currency, USD)
+            steps.append(
+                Step(
+                    StepKind.MEMBERSHIP,
+                    f"join {quote.joins}",
+                    f"the member price of {target.id}, dues included, is the cheaper way in",
+                    usd=dues_usd,
+                    months=A_DAY,
+                    note=quote.dues_note,
+                )
+            )
+            if price is not None and dues_usd is not None:
+                price -= dues_usd
+        priced = "; ".join(
+            (quote.route if quote.verified else "price not verified", *self._conversion(quote))
+        )
+        if target.stages:
+            return steps + self._stages(target, price, quote, priced)
+        months, study = self._study(target)
+        steps.append(
+            Step(
+                StepKind.EXAM,
+                _final_step(target),
+                f"the target: {target.name}",
+                price,
+                months=months,
+                cert_id=target.id,
+                note="; ".join((priced, study)),
+                own=True,
+                price=_original(quote, less=quote.dues),
+            )
+        )
+        return steps
+
+    def _stages(
+        self, target: Certification, price: float | None, quote: Quote, priced: str
+    ) -> list[Step]:
+        """A qualification's stages, in order; the price goes with its first paid stage."""
+        steps: list[Step] = []
+        paid = next(
+            (i for i, s in enumerate(target.stages) if s.kind is not StageKind.MEMBERSHIP), 0
+        )
+        for index, stage in enumerate(target.stages):
+            usd: float | None = 0
+            note = stage.note
+            if stage.kind is StageKind.MEMBERSHIP:
+                dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
+                usd = None if dues is None else self.converter.convert(dues, currency, USD)
+                note = note or ("dues not verified" if usd is None else None)
+            elif index == paid:
+                usd, note = price, "; ".join(filter(None, (priced, note)))
+            steps.append(
+                Step(
+                    _STAGE_STEPS[stage.kind],
+                    stage.text,
+                    f"part of {target.id}: {target.name}",
+                    usd,
+                    months=_stage_months(stage),
+                    cert_id=target.id,
+                    note=note
+                    or (None if _stage_months(stage) is not None else "time not verified"),
+                    own=True,
+                    price=_original(quote) if index == paid else None,
+                )
+            )
+        return steps
+
+    def _way_back(self, target: Certification) -> list[Plan]:
+        """For a credential the person let lapse: renewing late inside its grace window, or
+        reinstating it inside the organization's window, instead of a new exam. Outside
+        every window (or where no way back is verified), nothing: the exam again it is."""
+        held = self.profile.held(target.id)
+        rec = target.recertification
+        if held is None or not held.lapsed or held.expires is None or rec is None:
+            return []
+        ce = _ce_owed(target)
+        if rec.grace_months and self.today <= add_years(held.expires, rec.grace_months / 12):
+            until = add_years(held.expires, rec.grace_months / 12)
+            fee = rec.fee_non_member
+            late = rec.late_fee
+            usd = None if fee is None else fee + (late or 0)
+            step = Step(
+                StepKind.RENEW,
+                f"renew {target.id} late: {ce} and pay the renewal"
+                + (f" and late fee by {until.isoformat()}" if late else f" by {until.isoformat()}"),
+                f"your {target.id} lapsed on {held.expires.isoformat()}; "
+                f"{target.organization} accepts late renewals until {until.isoformat()}",
+                usd,
+                months=A_DAY,
+                cert_id=target.id,
+                note=None if usd is not None else "renewal fee not verified",
+                own=True,
+            )
+            return [Plan(target, "late renewal of a lapsed credential", (step,))]
+        back = rec.reinstatement
+        if back is None:
+            return []
+        window = back.window_months
+        if window is not None and self.today > add_years(held.expires, window / 12):
+            return []
+        fee = back.fee_non_member if back.fee_non_member is not None else back.fee_member
+        open_until = (
+            f" until {add_years(held.expires, window / 12).isoformat()}"
+            if window is not None
+            else " (its window is not verified: ask " + target.organization + ")"
+        )
+        step = Step(
+            StepKind.REINSTATE,
+            f"reinstate {target.id}: {back.ce or ce}",
+            f"your {target.id} lapsed on {held.expires.isoformat()}; "
+            f"{target.organization} reinstates lapsed credentials{open_until}",
+            fee,
+            months=A_DAY,
+            cert_id=target.id,
+            note=None if fee is not None else "reinstatement fee not verified",
+            own=True,
+        )
+        return [Plan(target, "reinstatement of a lapsed credential", (step,))]
+
+    def _conversion(self, quote: Quote) -> list[str]:
+        if not quote.converted or quote.amount is None:
+            return []
+        approx = self.converter.approximately(quote.amount, quote.currency, USD)
+        return [f"{amount_text(quote.amount, quote.currency)}, {approx}"] if approx else []
+
+    def _study(self, target: Certification) -> tuple[float | None, str]:
+        """Months of study for an exam at the person's pace, from the typical hours a
+        source gives (the middle of its range), and how that was worked out."""
+        hours = target.study_hours
+        if hours is None:
+            return None, "study time not verified"
+        known = [h for h in (hours.low, hours.high) if h is not None]
+        middle = sum(known) / len(known)
+        weeks = middle / self.pace
+        span = " to ".join(f"{h:,}" for h in dict.fromkeys(known))
+        return weeks / WEEKS_A_MONTH, f"study {span} h at {self.pace:g} h a week"
+
+    def _ranked_options(
+        self, refs: tuple[str, ...], org: str, advised: bool
+    ) -> tuple[list[Plan], list[str]]:
+        """The credentials meeting `refs`: the plans of the best-fitting ones, nearest first,
+        and the ids of the others; worked out once.
+
+        A requirement takes the best fit for the person's goals, then the target's own
+        organization's; a base credential the organization advises follows its order ("a
+        CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
+        large catalog has thousands of CPTs): the nearest plan among them is the choice.
+        """
+        key = (refs, org, advised)
+        if key in self._options:
+            return self._options[key]
+        loops_before = self._loops
+        fits: dict[str, tuple[int, ...]] = {}
+        for summary in self.catalog.summaries.values():
+            if summary.status is not Status.ACTIVE or summary.kind not in (
+                "certification",
+                "licence",
+            ):
+                continue
+            order = next(
+                (i for i, ref in enumerate(refs) if self.catalog.satisfies(summary.id, ref)), None
+            )
+            if order is None:
+                continue
+            fit = -sum(goal in summary.goals for goal in self.profile.goals)
+            own = int(summary.organization != org)
+            fits[summary.id] = (order, own, fit) if advised else (fit, own)
+        ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
+        best_fit = fits[ranked_ids[0]] if ranked_ids else None
+        plans: list[Plan] = []
+        for cert_id in (i for i in ranked_ids if fits[i] == best_fit):
+            try:
+                plans.append(self._plan(self.catalog.entries[cert_id]))
+            except _Loop:
+                continue
+        plans.sort(key=lambda p: (*p.sort_key(), p.target.id))
+        rest = [i for i in ranked_ids if fits[i] != best_fit]
+        if not plans and rest:  # the best-fitting ones all loop: plan the next ones
+            for cert_id in rest:
+                try:
+                    plans.append(self._plan(self.catalog.entries[cert_id]))
+                except _Loop:
+                    continue
+            plans.sort(key=lambda p: (fits[p.target.id], *p.sort_key(), p.target.id))
+            rest = []
+        found = (plans, rest)
+        if self._loops == loops_before:  # complete only when no loop cut it short
+            self._options[key] = found
+        return found
+
+    def _degree_months(self, level: DegreeLevel) -> float | None:
+        """Typical months of full-time study from the person's level to `level`; None when
+        how long a high-school diploma takes is not known (an adult without one)."""
+        studying, months_left = self.profile.studying, self.profile.months_to_graduate
+        if (
+            studying is not None
+            and months_left is not None
+            and studying.rank > self.profile.education.rank
+            and studying in YEARS_AFTER_HIGH_SCHOOL
+        ):  # finish the degree in progress, then study on from it
+            more = max(0, YEARS_AFTER_HIGH_SCHOOL[level] - YEARS_AFTER_HIGH_SCHOOL[studying])
+            return months_left + more * 12
+        to_diploma = self._months_to_diploma()
+        if to_diploma is None:
+            return None
+        start = YEARS_AFTER_HIGH_SCHOOL.get(self.profile.education, 0)
+        return to_diploma + max(0, YEARS_AFTER_HIGH_SCHOOL[level] - start) * 12
+
+    def _months_to_diploma(self) -> float | None:
+        profile = self.profile
+        if profile.education.rank >= DegreeLevel.HIGH_SCHOOL.rank:
+            return 0
+        if profile.studying is DegreeLevel.HIGH_SCHOOL and profile.months_to_graduate is not None:
+            return profile.months_to_graduate
+        if profile.age is not None and profile.age < DIPLOMA_BY_AGE:
+            return (DIPLOMA_BY_AGE - profile.age) * 12
+        return None
+
+
+def _short(level: DegreeLevel) -> str:
+    """'bachelor's', 'master's': a degree in progress, as people say it."""
+    return level.phrase.removeprefix("a ").removeprefix("an ").removesuffix(" degree")
+
+
+def _original(quote: Quote | None, less: float | None = None) -> Money | None:
+    """The price as its source states it, when that is not US dollars."""
+    if quote is None or quote.amount is None or quote.currency == USD:
+        return None
+    return Money(quote.amount - (less or 0), quote.currency)
+
+
+def _stage_months(stage: Stage) -> float | None:
+    known = [m for m in (stage.months_low, stage.months_high) if m is not None]
+    return sum(known) / len(known) if known else None
+
+
+def _ce_owed(target: Certification) -> str:
+    rec = target.recertification
+    if rec is None or rec.ceus is None:
+        return "log the continuing education owed (amount not verified)"
+    unit = rec.ce_unit.value if rec.ce_unit else "units"
+    hours = f" ({rec.ce_hours:g} h)" if rec.ce_hours and rec.ce_unit and unit != "hours" else ""
+    return f"log {rec.ceus:g} {unit}{hours}"
+
+
+def _final_step(target: Certification, verb: str = "pass") -> str:
+    """'pass the CSCS exam'; a designation (NSCA-RSCC) is applied for, not examined."""
+    if target.kind == "designation":
+        return f"apply for the {target.id} designation"
+    return f"{verb} the {target.id} exam"
+
+
+def final_step(target: Certification, verb: str = "pass") -> str:
+    """The target's last step in words: 'register for the CSCS exam', 'apply for ...'."""
+    if target.stages:
+        return target.stages[0].text
+    return _final_step(target, verb)
+
+
+def _dedupe(steps: Sequence[Step]) -> tuple[Step, ...]:
+    """A step needed twice (CPR/AED for the target and a prerequisite) is taken once; so is
+    a degree: one degree (the longest asked for) meets every route that asks for one."""
+    first: dict[str, Step] = {}
+    for step in steps:
+        degree = step.kind in (StepKind.DEGREE, StepKind.FIELD)
+        key = step.kind.value if degree else step.text
+        kept = first.get(key)
+        if kept is None or (step.months or 0) > (kept.months or 0):
+            first[key] = step if kept is None else replace(step, why=kept.why)
+    if StepKind.DEGREE.value in first:  # a new degree can be taken in the right field
+        first.pop(StepKind.FIELD.value, None)
+    return tuple(first.values())
