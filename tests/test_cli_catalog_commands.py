@@ -212,3 +212,31 @@ def test_catalog_text_is_data_not_markup(cli: Runner, tmp_path) -> None:  # type
     assert result.code == 0, result.err
     assert "[bold red]X[/]" in result.out
     assert "\x1b" not in result.out and "\x07" not in result.out
+
+
+def test_fields_lists_the_vocabulary_and_the_routes_that_accept_each(cli: Runner) -> None:
+    doc = cli("fields", "-f", "json").json()
+    by_id = {f["id"]: f for f in doc["fields"]}
+    assert "sport and exercise science" in by_id["exercise-science"]["synonyms"]
+    assert "human movement" in by_id["kinesiology"]["synonyms"]
+    assert "ACSM-CEP" in by_id["clinical-exercise-physiology"]["accepted_by"]
+    assert cli("fields", "-f", "ids").lines[0] == "exercise-science"
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [
+        ("sport and exercise science", "exercise-science"),
+        ("BSc (Hons) Sport & Exercise Science", "exercise-science"),
+        ("exercise and sports science", "exercise-science"),
+        ("human movement", "kinesiology"),
+        ("physical education", "physical-education"),
+        ("nutrition and dietetics", "nutrition"),
+        ("physical therapist assistant", "physical-therapist-assisting"),
+        ("a master's in clinical exercise physiology", "clinical-exercise-physiology"),
+    ],
+)
+def test_everyday_field_names_are_understood(cli: Runner, typed: str, field: str) -> None:
+    doc = cli("recommend", "--degree", "bachelor", "--field", typed, "-f", "json").json()
+    assert doc["profile"]["field"] == field
+    assert not any(a.startswith("degree field") for a in doc["assumptions"])

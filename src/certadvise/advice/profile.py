@@ -33,7 +33,7 @@ MAX_FIELD_LENGTH = 80
 FINAL_YEAR_MONTHS = 12  # final-year status starts this long before graduating
 # Words around a field's name that say what kind of degree it is, not what it is in.
 _DEGREE_WORDS = re.compile(
-    r"\b(bsc|ba|bs|msc|ma|ms|mres|phd|dphil|hons|honours|honors|degree|degrees|in|of|"
+    r"\b(a|an|s|my|bsc|ba|bs|msc|ma|ms|mres|phd|dphil|hons|honours|honors|degree|degrees|in|of|"
     r"bachelor|bachelors|master|masters|doctorate|science|sciences|studies|the|program|"
     r"programme|course|major|minor|associate|associates|undergraduate|postgraduate)\b"
 )

@@ -10,6 +10,7 @@ from certadvise import __version__
 from certadvise.cli import (
     catalog_cmd,
     compare_cmd,
+    fields_cmd,
     goals_cmd,
     list_cmd,
     path_cmd,
@@ -59,5 +60,6 @@ app.command("path", cls=PanelledCommand)(with_output_options(path_cmd.path))
 app.command("list", cls=PanelledCommand)(with_output_options(list_cmd.list_certifications))
 app.command("show", cls=PanelledCommand)(with_output_options(show_cmd.show, pager=True))
 app.command("goals", cls=PanelledCommand)(with_output_options(goals_cmd.goals))
+app.command("fields", cls=PanelledCommand)(with_output_options(fields_cmd.fields))
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(catalog_cmd.app, name="catalog")

@@ -33,7 +33,9 @@ certification_ids = _matching(lambda cat: list(cat.summaries))
 goals = _matching(lambda cat: list(cat.goals))
 organizations = _matching(lambda cat: list(cat.organizations))
 categories = _matching(lambda cat: [t.id for t in cat.vocabulary.categories])
-degree_fields = _matching(lambda cat: [t.id for t in cat.vocabulary.degree_fields])
+degree_fields = _matching(
+    lambda cat: [name for t in cat.vocabulary.degree_fields for name in (t.id, *t.synonyms)]
+)
 
 
 def compare_rows(incomplete: str) -> list[str]:

@@ -24,6 +24,7 @@ EXAMPLES: dict[str, list[str]] = {
     "list": ["certadvise list --org NSCA"],
     "show": ["certadvise show CSCS --format csv"],
     "goals": ["certadvise goals --format ids"],
+    "fields": ["certadvise fields --format ids"],
     "profile save": ["certadvise profile save --goal athletes --have NASM-CPT --budget 1000"],
     "profile show": ["certadvise profile show"],
     "profile clear": ["certadvise profile clear"],

@@ -161,6 +161,31 @@ def goals_report(catalog: Catalog) -> Report:
     return Report(columns, rows, {"goals": rows})
 
 
+def fields_report(catalog: Catalog) -> Report:
+    """The degree fields, what each answers to, and which certifications' routes name it."""
+    accepted: dict[str, list[str]] = {}
+    for entry in catalog.certifications:
+        routes = entry.prerequisites.routes if entry.prerequisites else ()
+        for name in dict.fromkeys(f for route in routes for f in route.fields):
+            accepted.setdefault(name, []).append(entry.id)
+    rows = [
+        {
+            "id": term.id,
+            "name": term.name,
+            "synonyms": list(term.synonyms),
+            "accepted_by": accepted.get(term.id, []),
+        }
+        for term in catalog.vocabulary.degree_fields
+    ]
+    columns = [
+        Column("id", "Field", no_wrap=True),
+        Column("synonyms", "Also understood"),
+        Column("accepted_by", "Routes that accept it"),
+        Column("name", "Name", for_people=False),
+    ]
+    return Report(columns, rows, {"fields": rows})
+
+
 def stale_report(found: Sequence[DatedFact], today: dt.date, older_than: int) -> Report:
     """Facts to re-check, oldest source first, undated ones last."""
     rows = [
