@@ -122,7 +122,9 @@ def test_csep_cpt_and_cep(catalog: Catalog) -> None:
     assert all(r.degree is DegreeLevel.ASSOCIATE for r in cpt.prerequisites.routes)  # never HS
     assert cpt.exam.passing_score is not None and cpt.exam.passing_score.value == 70
     assert cpt.recertification is not None and cpt.recertification.ceus == 20
-    assert cpt.cost is None  # fees exist, amounts not found: not verified
+    assert cpt.cost is not None and cpt.cost.currency == "CAD"  # the yearly fee, 2024-25
+    assert [t.price for t in cpt.cost.tiers] == [260]
+    assert "theory exam fee" in cpt.cost.unverified_fees  # exam fees exist, amounts not found
     assert cep.prerequisites is not None
     assert cep.prerequisites.routes[0].degree is DegreeLevel.BACHELOR
     assert cep.prerequisites.routes[0].hours == {"practical": 100}
@@ -131,7 +133,9 @@ def test_csep_cpt_and_cep(catalog: Catalog) -> None:
 
 def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     cert4 = catalog.entries["CERT-IV-FITNESS"]
-    assert "SIS40221" in cert4.aliases and cert4.cost is None
+    assert "SIS40221" in cert4.aliases and cert4.cost is not None
+    assert cert4.cost.currency == "AUD" and [t.price for t in cert4.cost.tiers] == [8100]
+    assert cert4.cost.unverified_fees == ("SIS40221 Certificate IV course fee",)
     assert cert4.prerequisites is not None
     assert cert4.prerequisites.routes[0].credentials == ("CERT-III-FITNESS",)
     assert cert4.recertification is not None
@@ -140,17 +144,24 @@ def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     assert cert3.cost is not None and cert3.cost.currency == "AUD"
 
 
-def test_ukscas_price_is_in_pounds_and_open_to_members_only(catalog: Catalog, cli: Runner) -> None:
+def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(catalog: Catalog, cli: Runner) -> None:
     uksca = catalog.entries["UKSCA-ASCC"]
     assert uksca.cost is not None
-    assert (uksca.cost.currency, uksca.cost.exam_member) == ("GBP", 300)
+    # GBP 300 for members is on an undated UKSCA page: left out until a dated copy is found
+    assert (uksca.cost.currency, uksca.cost.exam_member) == ("GBP", None)
+    assert "GBP 300" in (uksca.cost.note or "")
     row = next(
         r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UKSCA-ASCC"
     )
-    assert (row["minimum"], row["currency"], row["from"]) == (300, "GBP", "at least £300")
-    facts = cli("show", "UKSCA-ASCC", "-f", "csv").out
-    assert "£300 for UKSCA members" in facts
-    assert "member price + UKSCA dues, not verified" in facts
+    assert (row["minimum"], row["from"]) == (None, "not verified")
+    pounds = next(
+        r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UK-L3-PT"
+    )
+    assert (pounds["minimum"], pounds["currency"], pounds["converted"]) == (1500, "GBP", True)
+    assert round(pounds["minimum_usd"]) == round(1500 * 1.3453)  # RBA rates of 2025-10-17
+    facts = cli("show", "UK-L3-PT", "-f", "csv").out
+    assert "£1,500 CMS Fitness Courses" in facts
+    assert "≈ $2,018 at the 2025-10 rate" in facts
 
 
 def test_nbc_hwc(catalog: Catalog) -> None:
