@@ -58,6 +58,20 @@ NEW_IDS = {  # issue 11 (CLI.md "More ids")
     "NETA-CPT",
     "NBC-HWC",
 }
+LICENCES_AND_SPECIALTIES = {  # branch r-new-us: licences a profile states, dietetics, mind-body, coaching
+    "ATC",
+    "RDN",
+    "CSSD",
+    "CISSN",
+    "AACVPR-CCRP",
+    "COOPER-CPT",
+    "NCPT",
+    "PTA",
+    "PT",
+    "RN",
+    "RYT-200",
+    "NFHS-COACH",
+}
 PREREQUISITES = {"CPR-AED", "UK-L2-GYM", "BLS"}
 # Qualifications that are also the way into another: the Certificate III is Australia's
 # gym and group-instructor qualification and the entry units of the Certificate IV.
@@ -72,7 +86,9 @@ def entry_files() -> list[Path]:
 def test_every_certification_of_the_seeds_and_the_contract_is_in_the_catalog(
     catalog: Catalog,
 ) -> None:
-    assert set(catalog.entries) == EXPECTED_IDS | NEW_IDS | PREREQUISITES | STEPPING_STONES
+    assert set(catalog.entries) == (
+        EXPECTED_IDS | NEW_IDS | LICENCES_AND_SPECIALTIES | PREREQUISITES | STEPPING_STONES
+    )
     assert {e.id for e in catalog.certifications if e.kind == "prerequisite"} == PREREQUISITES
     assert set(catalog.organizations) >= ORGANIZATIONS
 
