@@ -76,6 +76,20 @@ INTERNATIONAL_IDS = {  # branch r-intl: Canada, Australia and the UK
     "RKIN",
     "UK-L3-ER",
 }
+LICENCES_AND_SPECIALTIES = {  # branch r-new-us: licences a profile states, dietetics, mind-body, coaching
+    "ATC",
+    "RDN",
+    "CSSD",
+    "CISSN",
+    "AACVPR-CCRP",
+    "COOPER-CPT",
+    "NCPT",
+    "PTA",
+    "PT",
+    "RN",
+    "RYT-200",
+    "NFHS-COACH",
+}
 # Qualifications that are also the way into another: the Certificate III is Australia's
 # gym and group-instructor qualification and the entry units of the Certificate IV.
 STEPPING_STONES = {"CERT-III-FITNESS"}
@@ -90,7 +104,7 @@ def test_every_certification_of_the_seeds_and_the_contract_is_in_the_catalog(
     catalog: Catalog,
 ) -> None:
     assert set(catalog.entries) == (
-        EXPECTED_IDS | NEW_IDS | INTERNATIONAL_IDS | PREREQUISITES | STEPPING_STONES
+        EXPECTED_IDS | NEW_IDS | INTERNATIONAL_IDS | LICENCES_AND_SPECIALTIES | PREREQUISITES | STEPPING_STONES
     )
     assert {e.id for e in catalog.certifications if e.kind == "prerequisite"} == PREREQUISITES
     assert set(catalog.organizations) >= ORGANIZATIONS
