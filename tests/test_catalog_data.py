@@ -76,7 +76,8 @@ INTERNATIONAL_IDS = {  # branch r-intl: Canada, Australia and the UK
     "RKIN",
     "UK-L3-ER",
 }
-LICENCES_AND_SPECIALTIES = {  # branch r-new-us: licences a profile states, dietetics, mind-body, coaching
+# branch r-new-us: licences a profile states, dietetics, mind-body, coaching
+LICENCES_AND_SPECIALTIES = {
     "ATC",
     "RDN",
     "CSSD",
@@ -104,7 +105,12 @@ def test_every_certification_of_the_seeds_and_the_contract_is_in_the_catalog(
     catalog: Catalog,
 ) -> None:
     assert set(catalog.entries) == (
-        EXPECTED_IDS | NEW_IDS | INTERNATIONAL_IDS | LICENCES_AND_SPECIALTIES | PREREQUISITES | STEPPING_STONES
+        EXPECTED_IDS
+        | NEW_IDS
+        | INTERNATIONAL_IDS
+        | LICENCES_AND_SPECIALTIES
+        | PREREQUISITES
+        | STEPPING_STONES
     )
     assert {e.id for e in catalog.certifications if e.kind == "prerequisite"} == PREREQUISITES
     assert set(catalog.organizations) >= ORGANIZATIONS

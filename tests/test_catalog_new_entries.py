@@ -52,7 +52,8 @@ def test_each_market_has_a_personal_training_credential_of_its_own(
 
 def test_uk_level_3_pt_is_open_to_beginners_through_the_combined_diploma(cli: Runner) -> None:
     result = cli("path", "UK-L3-PT", "-f", "json")
-    assert [s["kind"] for s in result.json()["steps"]] == ["exam"]
+    # no prerequisite step: the combined Level 2-and-3 diploma is a course, then its exam
+    assert [s["kind"] for s in result.json()["steps"]] == ["course", "exam"]
     entry_routes = cli("show", "UK-L3-PT", "-f", "json").json()["prerequisites"]["routes"]
     assert entry_routes[0]["credentials"] == ["UK-L2-GYM"]
 
@@ -144,7 +145,9 @@ def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     assert cert3.cost is not None and cert3.cost.currency == "AUD"
 
 
-def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(catalog: Catalog, cli: Runner) -> None:
+def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(
+    catalog: Catalog, cli: Runner
+) -> None:
     uksca = catalog.entries["UKSCA-ASCC"]
     assert uksca.cost is not None
     # GBP 300 for members is on an undated UKSCA page: left out until a dated copy is found

@@ -25,7 +25,7 @@ def test_list_prints_every_entry_one_row_a_line_when_piped(cli: Runner) -> None:
     assert result.code == 0
     header, *rows = result.lines
     assert header.split()[:4] == ["ID", "Name", "Org", "Category"]
-    assert [row.split()[0] for row in rows][:3] == ["ACE-CPT", "ACE-GFI", "ACE-HC"]
+    assert [row.split()[0] for row in rows][:3] == ["AACVPR-CCRP", "ACE-CPT", "ACE-GFI"]
     assert len(rows) == BUILTIN_ENTRIES
     assert "\x1b[" not in result.out and "│" not in result.out and "╭" not in result.out
 
@@ -79,7 +79,7 @@ def test_list_csv_and_tsv_have_a_header_and_a_row_per_entry(cli: Runner) -> None
 
 def test_list_jsonl_prints_one_object_a_line(cli: Runner) -> None:
     objects = [json.loads(line) for line in cli("list", "-f", "jsonl").lines]
-    assert len(objects) == BUILTIN_ENTRIES and objects[0]["id"] == "ACE-CPT"
+    assert len(objects) == BUILTIN_ENTRIES and objects[0]["id"] == "AACVPR-CCRP"
 
 
 def test_list_markdown_is_a_table(cli: Runner) -> None:
@@ -149,7 +149,7 @@ def test_show_a_retired_certification_names_its_successor(cli: Runner) -> None:
 def test_goals_lists_the_vocabulary(cli: Runner) -> None:
     goals = cli("goals", "-f", "json").json()["goals"]
     by_id = {g["id"]: g for g in goals}
-    assert len(goals) == 13
+    assert len(goals) == 18
     assert "CSCS" in by_id["collegiate-athletes"]["certifications"]
     assert cli("goals", "-f", "ids").lines[0] == "personal-training"
 

@@ -380,8 +380,18 @@ def test_quiet_markdown_has_no_notes(cli: Runner) -> None:
     assert not any(line.startswith(">") for line in cli(*args, "-q").lines)
 
 
-def test_a_price_in_another_currency_keeps_it(cli: Runner) -> None:
-    # UKSCA's assessment is GBP 300 for members (uksca.org.uk): shown as such, never converted.
-    args = ("recommend", "--country", "GB", "--goal", "collegiate-athletes", "--have", "CPR")
-    row = next(line for line in cli(*args, "--degree", "bachelor").lines if "UKSCA-ASCC" in line)
-    assert "at least £300 (member price + UKSCA dues, not verified)" in row
+def test_a_budget_in_the_countrys_currency_compares_prices_in_any_currency(cli: Runner) -> None:
+    # A bare budget in GB is pounds; a US price is converted roughly, and said so, next to
+    # the price its source states; JSON keeps both.
+    args = ("--country", "GB", "--goal", "personal-training", "--degree", "high-school")
+    result = cli("recommend", *args, "--have", "CPR", "--budget", "2000")
+    assert "assumption: budget 2000 read as GBP, the currency of GB" in result.err
+    rows = {line.split()[1]: line for line in result.lines[2:7]}
+    assert result.lines[2].split()[1] == "UK-L3-PT"  # the local one first
+    assert "$435 (≈ £323 at the 2025-10 rate)" in rows["NSCA-CPT"]
+    doc = cli("recommend", *args, "--have", "CPR", "--budget", "£2000", "-f", "json").json()
+    assert doc["profile"]["budget"] == {"amount": 2000, "currency": "GBP"}
+    assert round(doc["profile"]["budget_usd"]) == round(2000 * 1.3453)
+    uk = next(r for r in doc["recommendations"] if r["id"] == "UK-L3-PT")
+    assert uk["cost"]["price"] == {"amount": 1500, "currency": "GBP"}
+    assert uk["cost"]["converted"] and uk["cost"]["rates_as_of"] == "2025-10"

@@ -176,7 +176,7 @@ def test_the_wizard_needs_a_terminal(cli: Runner) -> None:
         ("rehab", "clinical"),
         ("football", "athletes"),
         ("coach college football", "collegiate-athletes"),
-        ("yoga", "group-fitness"),
+        ("yoga", "mind-body"),
         ("navy", "tactical"),
     ],
 )

@@ -213,7 +213,7 @@ def base_advice(entry: Certification, profile: Profile, catalog: Catalog) -> Bas
         if holds_any(profile, catalog, item.credentials_any):
             return BaseAdvice(True, item.text)
     professional = [held for held in profile.have if _professional(held, catalog)]
-    if professional:
+    if professional and any(r.credentials_any for r in checkable):  # a base credential
         return BaseAdvice(True, f"you hold {professional[0]}, a professional credential")
     for item in checkable:
         if item.degree is not None and profile.education.rank >= item.degree.rank:

@@ -29,10 +29,10 @@ from typing import Any
 from certadvise import __version__
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.loading import load_catalog, without_gc
-from certadvise.catalog.models import Goal, Organization, Vocabulary
+from certadvise.catalog.models import Goal, Organization, Rates, Vocabulary
 from certadvise.catalog.plain import PlainEntries, build, to_plain
 
-FORMAT = 4  # the layout of a cache file; files of another format are simply rebuilt
+FORMAT = 5  # the layout of a cache file; files of another format are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
@@ -343,7 +343,8 @@ def _unlink(path: Path) -> None:
 # ----------------------------------------------------------------------------- the format
 #
 # A file is lines of `<checksum> <json>`: first a header (format, count), then the catalog's
-# organizations, goals, vocabulary and entry summaries, then one line per entry in the
+# organizations, goals, vocabulary, entry summaries, notices and exchange rates, then one
+# line per entry in the
 # order of the summaries, each in its plain form (`certadvise.catalog.plain`).
 
 
@@ -365,6 +366,7 @@ def _encode(catalog: Catalog) -> bytes:
         to_plain(catalog.vocabulary),
         [to_plain(s) for s in summaries],
         list(catalog.notices),
+        None if catalog.rates is None else to_plain(catalog.rates),
     ]
     entries = catalog.entries
     if isinstance(entries, PlainEntries):  # as the loader left them: no need to build them
@@ -395,7 +397,7 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
         raise ValueError("another format")
     if head.get("entries") != len(payloads) - 2:
         raise ValueError("entries are missing")
-    organizations, goals, vocabulary, summaries, notices = json.loads(payloads[1])
+    organizations, goals, vocabulary, summaries, notices, rates = json.loads(payloads[1])
     orgs = [build(Organization, o) for o in organizations]
     goal_list = [build(Goal, g) for g in goals]
     summary_list = [build(Summary, s) for s in summaries]
@@ -406,4 +408,5 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
         build(Vocabulary, vocabulary),
         summaries={s.id: s for s in summary_list},
         notices=tuple(str(notice) for notice in notices),
+        rates=None if rates is None else build(Rates, rates),
     )

@@ -20,6 +20,7 @@ class Column:
     for_people: bool = True  # shown in table and markdown
     for_programs: bool = True  # written to csv and tsv
     optional: bool = False  # dropped first when a table is too narrow for every word whole
+    keep: int = 0  # among optional columns, the higher is dropped later
 
 
 @dataclass(frozen=True)

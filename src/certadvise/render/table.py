@@ -106,7 +106,8 @@ def _cells(report: Report, column: Column) -> list[str]:
 
 
 def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
-    """`report` without its optional columns, last first, until every word fits whole."""
+    """`report` without its optional columns (those kept least first, then the last first)
+    until every word fits whole."""
     import dataclasses
 
     columns = list(report.columns)
@@ -114,7 +115,7 @@ def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
         optional = [c for c in columns if c.optional and c.for_people]
         if not optional:
             break
-        columns.remove(optional[-1])
+        columns.remove(min(reversed(optional), key=lambda c: c.keep))
         report = dataclasses.replace(report, columns=columns)
     return report
 

@@ -10,26 +10,26 @@ from certadvise.advice.costs import Ownership, Quote, quote_text
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import Plan, Step, StepKind
 from certadvise.advice.profile import Profile
-from certadvise.catalog.freshness import dated, freshness, source_year
+from certadvise.catalog.freshness import freshness, is_stale, source_year
 from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Page
 
 
-def price_for_people(quote: Quote, judged: Judgement) -> str:
+def price_for_people(quote: Quote, judged: Judgement, convert: bool = True) -> str:
     """A price as every view shows it: '$475', '$275 (2014)', '$699 (Self-Study)',
     '£300 (member price; ≈ $380 at the 2026-11 rate)', ', low confidence', 'not verified',
     'not published'. One wording for `list`, `show`, `compare`, `recommend` and `path`."""
     if not quote.verified:
         return "not published" if quote.route == "price not published" else "not verified"
-    source = quote.source
-    text = dated(quote_text(quote), source.as_of if source else None, judged.today)
-    said = [quote.route] if quote.route != "non-member price" else []
-    approx = judged.approximately(quote)
+    as_of = quote.source.as_of if quote.source else None
+    said = [str(source_year(as_of))] if is_stale(as_of, judged.today) else []
+    if quote.route != "non-member price":
+        said.append(quote.route)
+    approx = judged.approximately(quote) if convert else None
     if approx:
         said.append(approx)
-    if said:
-        text += f" ({'; '.join(said)})"
-    if source is not None and source.confidence is Confidence.LOW:
+    text = quote_text(quote) + (f" ({'; '.join(said)})" if said else "")
+    if quote.source is not None and quote.source.confidence is Confidence.LOW:
         text += ", low confidence"
     return text
 

@@ -64,16 +64,20 @@ def list_report(
         Column("currency", "Currency", for_people=False),
         Column("as_of", "Price as of", for_people=False),
         Column("stale", "Stale", for_people=False),
-        Column("goals", "Goals"),
+        Column("goals", "Goals", optional=True, keep=1),
     ]
     return Report(columns, rows, {"certifications": rows}, notes=notes)
 
 
 def _from(quote: Quote, judged: Judgement) -> str:
-    """The lowest price, as `list` shows it: the amount (and its year when stale), without
-    how it was reached; a conversion when it is not in the person's currency."""
-    text = price_for_people(replace(quote, route="non-member price"), judged)
-    return text.removesuffix(", low confidence")
+    """The lowest price, as `list` shows it: the amount in its own currency (and its year
+    when stale), without how it was reached; JSON has it in US dollars too."""
+    shown = replace(quote, route="non-member price", currency=quote.currency)
+    text = price_for_people(shown, judged, convert=False).removesuffix(", low confidence")
+    if text.startswith("at least "):  # a compact column: "$470+" is "at least $470"
+        amount, _, rest = text.removeprefix("at least ").partition(" ")
+        text = f"{amount}+ {rest}".strip()
+    return text
 
 
 def show_report(entry: Certification, judged: Judgement) -> Report:
