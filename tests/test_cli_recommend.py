@@ -162,7 +162,19 @@ def test_table_shows_rank_id_cost_and_reasons_and_assumptions_on_stderr(cli: Run
     assert header.split()[:3] == ["#", "ID", "Name"]
     assert first.split()[:2] == ["1", "CSCS"] and "$475" in first
     assert "assumption: no age given: assumed 18 or older" in result.err
-    assert "warning: CSCS: from 2030-01-01" in result.err
+    assert "warning: CSCS: from 2030-01-01" not in result.err  # sat long before it applies
+
+
+def test_a_rule_change_is_a_warning_when_it_falls_before_the_person_gets_there(
+    cli: Runner,
+) -> None:
+    # A junior graduating in 2029 reaches the CSCS (final year, then study) in 2028-2029:
+    # NSCA's 2030 degree rule is not theirs. A first-year graduating in 2030-05 meets it.
+    junior = ("--goal", "collegiate-athletes", "--studying", "bachelor", "-H", "CPR")
+    soon = cli("recommend", *junior, "--graduating", "2028-05", "--all")
+    assert "warning: CSCS: from 2030-01-01" not in soon.err
+    late = cli("recommend", *junior, "--graduating", "2030-05", "--all")
+    assert "warning: CSCS: from 2030-01-01" in late.err
 
 
 def test_show_excluded_adds_a_table_of_what_was_left_out(cli: Runner) -> None:

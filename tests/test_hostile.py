@@ -565,7 +565,8 @@ def test_the_day_is_pinned_and_can_be_moved(cli: Runner, monkeypatch: pytest.Mon
         "--have",
         "CPR-AED",
     )
-    assert "warning: CSCS: from 2030-01-01" in cli(*args).err  # 2026-11-26: still ahead
+    monkeypatch.setenv("CERTADVISE_TODAY", "2029-12-20")  # before the CSCS can be sat
+    assert "warning: CSCS: from 2030-01-01" in cli(*args).err  # still ahead
     monkeypatch.setenv("CERTADVISE_TODAY", "2030-01-02")
     assert "warning: CSCS: from 2030-01-01" not in cli(*args).err  # in force: no warning
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from certadvise.advice.costs import DEFAULT_YEARS, Ownership, Quote, cost_of_ownership
+from certadvise.advice.costs import DEFAULT_YEARS, Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import USD, Converter, amount_text, country_currency, money
 from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner
-from certadvise.advice.plans import Plan
+from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery, Status
@@ -25,6 +25,7 @@ LOCAL_NAMED = 2  # local certifications named beside one from another market
 PORTABLE_DELIVERY = frozenset(
     {Delivery.TEST_CENTRE, Delivery.REMOTE_PROCTORED, Delivery.ONLINE, Delivery.ONLINE_OPEN_BOOK}
 )
+WAYS_BACK = {StepKind.RENEW: "late renewal", StepKind.REINSTATE: "reinstatement"}
 MARKET_POINTS = {"home": 10.0, "recognized": 5.0, "unstated": 0.0, "other": -20.0}
 
 
@@ -84,7 +85,23 @@ class Judgement:
         return budget.currency if budget is not None else country_currency(self.profile.market)
 
     def quote(self, entry: Certification) -> Quote:
-        """The cheapest honest way in for this person (member, student or non-member)."""
+        """The cheapest honest way in for this person (member, student or non-member); for
+        a credential they let lapse, the way back when there is one (a late renewal or a
+        reinstatement), which is what they pay now."""
+        held = self.profile.held(entry.id)
+        if held is not None and held.lapsed:
+            own = self.plan(entry).own_steps
+            if own and own[0].kind in WAYS_BACK:
+                step = own[0]
+                rec = entry.recertification
+                return Quote(
+                    step.price.amount if step.price else step.usd,
+                    WAYS_BACK[step.kind],
+                    step.price.currency if step.price else USD,
+                    usd=step.usd,
+                    parts=(Part(WAYS_BACK[step.kind], step.usd),),
+                    source=entry.source(rec.source) if rec else None,
+                )
         return self.planner.quote(entry)
 
     def ownership(self, entry: Certification, years: int | None = None) -> Ownership:
@@ -127,6 +144,18 @@ class Judgement:
         if found is None:
             found = self._plans[entry.id] = self.planner.plan(entry)
         return found
+
+    def reached(self, plan: Plan) -> dt.date:
+        """About when the plan gets there, from the day of the run (never past the calendar);
+        a plan that waits on the degree in progress is not done before its graduation."""
+        try:
+            reached = self.today + dt.timedelta(days=round(plan.months * 30.44))
+        except OverflowError:
+            return dt.date.max
+        graduating = self.profile.graduating
+        if graduating is not None and any(s.kind is StepKind.DEGREE for s in plan.steps):
+            reached = max(reached, graduating)
+        return reached
 
     # ------------------------------------------------------------------ standing
 

@@ -65,7 +65,7 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
 def _dated_warnings(plan: Plan, judged: Judgement, by: dt.date | None) -> list[str]:
     said = []
     today = judged.today
-    finish = _after(today, plan.months)
+    finish = judged.reached(plan)
     exam_day = by or finish
     if by is not None and by < finish:
         said.append(
@@ -82,11 +82,3 @@ def _dated_warnings(plan: Plan, judged: Judgement, by: dt.date | None) -> list[s
                     f"(your plan reaches {cert_id} after that date)"
                 )
     return said
-
-
-def _after(today: dt.date, months: float) -> dt.date:
-    """The day `months` after `today`, never past the last date a calendar can hold."""
-    try:
-        return today + dt.timedelta(days=round(months * 30.44))
-    except OverflowError:
-        return dt.date.max

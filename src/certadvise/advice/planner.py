@@ -446,22 +446,22 @@ class Planner:
         if held is None or not held.lapsed or held.expires is None or rec is None:
             return []
         ce = _ce_owed(target)
+        currency = target.cost.currency if target.cost else USD
         if rec.grace_months and self.today <= add_years(held.expires, rec.grace_months / 12):
             until = add_years(held.expires, rec.grace_months / 12)
-            fee = rec.fee_non_member
-            late = rec.late_fee
-            usd = None if fee is None else fee + (late or 0)
+            fee = None if rec.fee_non_member is None else rec.fee_non_member + (rec.late_fee or 0)
+            late = " and late fee" if rec.late_fee else ""
             step = Step(
                 StepKind.RENEW,
-                f"renew {target.id} late: {ce} and pay the renewal"
-                + (f" and late fee by {until.isoformat()}" if late else f" by {until.isoformat()}"),
+                f"renew {target.id} late: {ce} and pay the renewal{late} by {until.isoformat()}",
                 f"your {target.id} lapsed on {held.expires.isoformat()}; "
                 f"{target.organization} accepts late renewals until {until.isoformat()}",
-                usd,
+                self._usd(fee, currency),
                 months=A_DAY,
                 cert_id=target.id,
-                note=None if usd is not None else "renewal fee not verified",
+                note=None if fee is not None else "renewal fee not verified",
                 own=True,
+                price=Money(fee, currency) if fee is not None and currency != USD else None,
             )
             return [Plan(target, "late renewal of a lapsed credential", (step,))]
         back = rec.reinstatement
@@ -481,13 +481,17 @@ class Planner:
             f"reinstate {target.id}: {back.ce or ce}",
             f"your {target.id} lapsed on {held.expires.isoformat()}; "
             f"{target.organization} reinstates lapsed credentials{open_until}",
-            fee,
+            self._usd(fee, currency),
             months=A_DAY,
             cert_id=target.id,
             note=None if fee is not None else "reinstatement fee not verified",
             own=True,
+            price=Money(fee, currency) if fee is not None and currency != USD else None,
         )
         return [Plan(target, "reinstatement of a lapsed credential", (step,))]
+
+    def _usd(self, amount: float | None, currency: str) -> float | None:
+        return None if amount is None else self.converter.convert(amount, currency, USD)
 
     def _conversion(self, quote: Quote) -> list[str]:
         if not quote.converted or quote.amount is None:

@@ -25,6 +25,9 @@ from certadvise.catalog.models import Certification, Confidence
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
+# For the order of `later` only (never shown as a time): a step whose time nobody verified
+# (often an exam's study) counts as this many months, so it is never nearest by omission.
+UNKNOWN_STEP_MONTHS = 6
 # How `recommendations` are ordered: these keys first, then the score (see the README).
 ORDER = ("market", "verified-price", "score")
 
@@ -36,7 +39,7 @@ WEIGHTS: dict[str, float] = {
     "recommended": 5,  # the base its organization recommends first is met
     "stacks": 10,  # builds on a credential the person holds: the natural next step
     "entry-point": 15,  # no goal given, no certification held: foundational ones first
-    "lapsed": 15,  # the person held it: the way back is shorter than a new credential
+    "lapsed": 30,  # the person held it: its way back (renew late, reinstate) comes first
     "market": MARKET_POINTS["home"],  # by standing: home 10, recognized 5, another's -20
     "accreditation": 5,  # NCCA-accredited
     "pass-rate": 2,  # publishes a pass rate
@@ -370,10 +373,11 @@ def _nearness(ev: Evaluation, judged: Judgement) -> tuple[object, ...]:
     pre = _entry(ev).prerequisites
     unknowns = (pre is None or not pre.verified) + (pre is None or pre.cpr_aed is None)
     unpriced = sum(s.usd is None for s in plan.steps if not s.short)
+    untimed = sum(s.months is None for s in plan.steps if not s.short)
     return (
         judged.market_fit(ev.entry).rank,
         plan.time_unknown,  # "not known" is never nearest
-        round(plan.months),
+        round(plan.months + untimed * UNKNOWN_STEP_MONTHS),
         unknowns + unpriced,
         plan.known_usd,
         ev.entry.id,

@@ -294,10 +294,12 @@ def market(entry: Certification, judged: Judgement) -> list[Verdict]:
 
 
 def rule_changes(entry: Certification, judged: Judgement) -> list[Verdict]:
+    """A dated change of the rules that falls before the person's plan gets there."""
+    reached = judged.reached(judged.plan(entry))
     return [
         Verdict("rule-change", Outcome.WARN, f"from {c.effective.isoformat()}: {c.text}")
         for c in entry.rule_changes
-        if c.effective > judged.today
+        if judged.today < c.effective <= reached
     ]
 
 
