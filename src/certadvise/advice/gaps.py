@@ -51,6 +51,7 @@ class Gap:
     fields: tuple[str, ...] = ()  # for degrees and fields: the accepted fields
     subject: str = ""  # for hours and years: of what ("applied sport-science experience")
     final_year_students: bool = False  # for degrees: the route lets final-year students in
+    degree_years: float | None = None  # for degrees: its typical years, when unusual (a DPT)
     exception: str | None = None  # for age: how someone younger may still sit it
 
     @property
@@ -84,6 +85,7 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
                 level=route.degree,
                 fields=route.fields,
                 final_year_students=route.final_year_students,
+                degree_years=route.degree_years,
             )
         )
     elif route.fields and profile.field not in route.fields:

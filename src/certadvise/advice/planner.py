@@ -239,7 +239,7 @@ class Planner:
                 StepKind.DEGREE,
                 f"earn {gap.level.phrase}{where}",
                 why,
-                months=self._degree_months(gap.level),
+                months=self._degree_months(gap.level, gap.degree_years),
                 note="tuition not counted: money alone cannot buy it",
             )
         ]
@@ -564,9 +564,25 @@ class Planner:
             self._options[key] = found
         return found
 
-    def _degree_months(self, level: DegreeLevel) -> float | None:
+    def _degree_months(self, level: DegreeLevel, years: float | None = None) -> float | None:
         """Typical months of full-time study from the person's level to `level`; None when
-        how long a high-school diploma takes is not known (an adult without one)."""
+        how long a high-school diploma takes is not known (an adult without one). `years`:
+        the degree's own typical length where it is unusual (a DPT: 3 years after a
+        bachelor's), on top of what comes before it."""
+        if years is not None:
+            before = (
+                DegreeLevel.BACHELOR
+                if level.rank > DegreeLevel.BACHELOR.rank
+                else DegreeLevel.HIGH_SCHOOL
+            )
+            if self.profile.education.rank >= level.rank:
+                return 0
+            first = (
+                self._degree_months(before)
+                if before.rank > DegreeLevel.HIGH_SCHOOL.rank
+                else (self._months_to_diploma())
+            )
+            return None if first is None else first + years * 12
         studying, months_left = self.profile.studying, self.profile.months_to_graduate
         if (
             studying is not None

@@ -129,7 +129,8 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
     A CSCS holder does not need the NSCA-CPT (or another body's CPT): the CSCS asks for a
     degree, a CPT for a diploma, and gyms accept the CSCS for personal training. A CPT
     holder does not need a second CPT, unless theirs lacks the NCCA accreditation that
-    this one has (employers ask for it).
+    this one has (US employers ask for it); someone who holds their own market's standard
+    (an Australian Certificate IV) does not need another market's CPT for it.
     """
     if entry.category != "foundational-cpt":
         return []
@@ -139,7 +140,9 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
         if other is None or other.kind not in ("certification", "licence"):
             continue
         if other.category == "foundational-cpt":
-            if other.is_accredited_ncca or not entry.is_accredited_ncca:
+            local = judged.market_fit(other).standing in ("home", "recognized")
+            foreign = judged.market_fit(entry).standing == "other"
+            if other.is_accredited_ncca or not entry.is_accredited_ncca or (local and foreign):
                 return _fail(
                     "superseded",
                     f"you hold {other.id}, a personal-trainer certification already: "
@@ -183,10 +186,11 @@ def age(entry: Certification, judged: Judgement) -> list[Verdict]:
 def prerequisites(entry: Certification, judged: Judgement) -> list[Verdict]:
     """Education, degree field, credentials, hours: the nearest route, and what it lacks."""
     pre = entry.prerequisites
-    if pre is None or not pre.verified:
-        return _warn(
-            "prerequisites", f"prerequisites not verified: check with {entry.organization}"
-        )
+    unverified = _warn(
+        "prerequisites", f"prerequisites not verified: check with {entry.organization}"
+    )
+    if pre is None or (not pre.verified and not pre.routes):
+        return unverified
     if not pre.routes:
         return _pass("prerequisites", "no mandatory prerequisites")
     plan = judged.plan(entry)
@@ -199,16 +203,18 @@ def prerequisites(entry: Certification, judged: Judgement) -> list[Verdict]:
         for g in plan.gaps
         if g.kind not in (GapKind.AGE, GapKind.CPR_AED, GapKind.BASE_CREDENTIAL)
     ]
+    said = [] if pre.verified else unverified  # what little is known still counts
     if not missing:
-        return _pass("prerequisites", f"meets: {plan.route}")
+        return said or _pass("prerequisites", f"meets: {plan.route}")
     routes = len(pre.routes)
     alternatives = f" (nearest of {routes} routes)" if routes > 1 else ""
     return [
+        *said,
         Verdict(
             "prerequisites",
             Outcome.LATER,
             f"requires {plan.route}{alternatives}; missing: {'; '.join(missing)}",
-        )
+        ),
     ]
 
 

@@ -95,6 +95,15 @@ class Route(Strict):
     final_year_students: Annotated[
         bool, Doc("Students in the final year of that degree may sit the exam.")
     ] = False
+    degree_years: Annotated[
+        float | None,
+        Gt(0),
+        Doc(
+            "Typical full-time years of that degree after a bachelor's (after high school for "
+            "an associate's or a bachelor's), where it differs from the usual: a professional "
+            "doctorate such as the DPT takes 3."
+        ),
+    ] = None
     credentials: Annotated[
         tuple[str, ...], Doc("Credentials required, all of them (ids or `class:<id>`).")
     ] = ()
