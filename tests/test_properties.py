@@ -8,8 +8,9 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from certadvise.advice.cycles import HeldState
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.profile import Profile
+from certadvise.advice.profile import Held, Profile
 from certadvise.advice.ranking import Evaluation, Recommendations, advise
 from certadvise.catalog.index import Catalog, catalog_dirs
 from certadvise.catalog.loading import load_catalog
@@ -147,3 +148,41 @@ def test_no_unknown_price_is_counted_as_zero(profile: Profile) -> None:
         assert doc["total_cost"]["minimum_usd"] == sum(known)
         assert doc["total_cost"]["complete"] == (len(known) == len(doc["steps"]))
         assert all(s["cost_usd"] is None for s in doc["steps"] if not s["cost_verified"])
+
+
+def sections(advice: Recommendations) -> dict[str, str]:
+    return {
+        ev.entry.id: section
+        for section, evs in (
+            ("recommended", advice.ranked),
+            ("later", advice.later),
+            ("excluded", advice.excluded),
+        )
+        for ev in evs
+    }
+
+
+@fast
+@given(profiles, st.sampled_from(IDS))
+def test_a_lapsed_credential_never_counts_as_held(profile: Profile, lapsed: str) -> None:
+    """Everything but the lapsed credential itself (whose way back it now shows) lands where
+    it would without it: a lapsed card meets no prerequisite and covers nothing."""
+    held = tuple(h for h in profile.have if h != lapsed)
+    without = replace(profile, have=held, credentials=())
+    record = Held(lapsed, dt.date(2024, 1, 31), state=HeldState.LAPSED)
+    with_lapsed = replace(without, credentials=(record,))
+    before, after = sections(run(without)), sections(run(with_lapsed))
+    assert {k: v for k, v in before.items() if k != lapsed} == {
+        k: v for k, v in after.items() if k != lapsed
+    }
+
+
+@fast
+@given(profiles, st.sampled_from(IDS))
+def test_an_active_credential_never_puts_what_it_covers_in_reach(
+    profile: Profile, gained: str
+) -> None:
+    after = run(replace(profile, have=(*profile.have, gained)))
+    covered = {i for i in IDS if after.judged.covered_by(CATALOG.summaries[i]) is not None}
+    assert not covered & ranked(after)
+    assert not covered & {ev.entry.id for ev in after.later}
