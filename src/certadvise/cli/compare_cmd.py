@@ -9,6 +9,8 @@ import typer
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 
 
 @with_profile_options
@@ -33,11 +35,12 @@ def compare(
             help="Show only these rows, in this order (keys as in -f csv).",
         ),
     ] = None,
-    years: YearsOpt = 3,
+    years: YearsOpt = HOLDING_YEARS,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
     profile_options: dict[str, Any],
+    run: Run,
 ) -> None:
     """Compare 2 to 6 certifications side by side, one column each.
 
@@ -50,14 +53,14 @@ def compare(
     from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
     profile = None
     if given(profile_options) or saved(profile_options) is not None:
         profile, assumptions = build_profile(profile_options, cat)
-        runtime.assume(*saved_notes(assumptions))
+        runtime.assume(run, *saved_notes(assumptions))
     members = profile.member if profile else ()
     today = runtime.today()
     comparison = compare(
@@ -68,4 +71,4 @@ def compare(
         wanted,
         only_differences,
     )
-    runtime.output(compare_report(comparison, today), fmt, page=True)
+    runtime.output(run, compare_report(comparison, today), fmt, page=True)

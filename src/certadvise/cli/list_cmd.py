@@ -8,6 +8,7 @@ import typer
 
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt
+from certadvise.cli.settings import Run
 
 
 def list_certifications(
@@ -50,11 +51,13 @@ def list_certifications(
     ] = None,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
+    *,
+    run: Run,
 ) -> None:
     """List the catalog's certifications, optionally filtered."""
     from certadvise.advice.listing import Filters, filter_entries
     from certadvise.views.catalog_views import list_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entries, notes = filter_entries(cat, Filters(org, category, goal, max_cost))
-    runtime.output(list_report(cat, entries, notes, runtime.today()), fmt)
+    runtime.output(run, list_report(cat, entries, notes, runtime.today()), fmt)

@@ -10,6 +10,8 @@ import typer
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 
 
 @with_profile_options
@@ -41,20 +43,21 @@ def path(
             help="Hours of study a week, for how long each exam takes to prepare (default 6).",
         ),
     ] = 6,
-    years: YearsOpt = 3,
+    years: YearsOpt = HOLDING_YEARS,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
     profile_options: dict[str, Any],
+    run: Run,
 ) -> None:
     """Plan the steps, cost and time from where you stand to TARGET."""
     from certadvise.advice.planning import plan_path
     from certadvise.cli.profile_options import build_profile, saved_notes
     from certadvise.views.path_view import path_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entry = cat.resolve(target)
     profile, assumptions = build_profile(profile_options, cat)
-    runtime.assume(*saved_notes(assumptions))
+    runtime.assume(run, *saved_notes(assumptions))
     plan = plan_path(entry, profile, cat, runtime.today(), by.date() if by else None, years, pace)
-    runtime.output(path_report(plan), fmt)
+    runtime.output(run, path_report(plan), fmt)

@@ -1,8 +1,8 @@
 """The output context: where output goes and what the terminal can show, decided once.
 
-The shell builds it from the streams, NO_COLOR, TERM, COLUMNS, LINES and --color; renderers
-read only this object, never the environment, so tests build one and get the same output
-anywhere.
+The shell builds it from the streams, NO_COLOR, TERM, COLUMNS, LINES, PAGER and --color;
+renderers read only this object, never the environment, so tests build one and get the
+same output anywhere.
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TextIO
+
+from certadvise.limits import MAX_SCREEN_SIZE
+
+DEFAULT_PAGER = "less -FRX"
 
 
 class ColorMode(StrEnum):
@@ -32,7 +36,8 @@ class OutputContext:
     width: int | None = None  # columns to fit; None: one row a line, however long
     height: int | None = None  # lines on the screen (paging); None: never page
     quiet: bool = False  # no assumptions and warnings on stderr (JSON keeps them)
-    pager: tuple[str, ...] | None = None  # the command to page long output through
+    pager: str | None = None  # the command line to page long output through ($PAGER)
+    charset: str | None = None  # the encoding of `out`: what it can carry (render.charset)
 
     @property
     def err_colour(self) -> bool:
@@ -48,8 +53,6 @@ def build(
     page: bool = True,
 ) -> OutputContext:
     """The context for these streams and this environment (the only place that reads them)."""
-    import shlex
-
     terminal = _isatty(out)
     dumb = environ.get("TERM") == "dumb"
     if color is ColorMode.AUTO:
@@ -61,9 +64,7 @@ def build(
     if terminal:
         size = shutil.get_terminal_size()
         width, height = width or size.columns, height or size.lines
-    pager = None
-    if terminal and page and not dumb:
-        pager = tuple(shlex.split(environ.get("PAGER") or "less -FRX")) or None
+    pager = (environ.get("PAGER") or DEFAULT_PAGER) if terminal and page and not dumb else None
     return OutputContext(
         out=out,
         err=err,
@@ -74,6 +75,7 @@ def build(
         height=height if terminal else None,
         quiet=quiet,
         pager=pager,
+        charset=getattr(out, "encoding", None),
     )
 
 
@@ -85,4 +87,9 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def _number(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() and int(text) > 0 else None
+    """A screen size from COLUMNS or LINES: ASCII digits, 1 or more (at most
+    MAX_SCREEN_SIZE); anything else (`-5`, `1e3`, `²`) counts as not set."""
+    if not text or not text.isascii() or not text.isdigit() or not text.lstrip("0"):
+        return None
+    digits = text.lstrip("0")  # never int() of thousands of digits
+    return MAX_SCREEN_SIZE if len(digits) > 6 else min(int(digits), MAX_SCREEN_SIZE)
