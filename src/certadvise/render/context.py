@@ -7,7 +7,8 @@ same output anywhere.
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -62,8 +63,8 @@ def build(
     width = _number(environ.get("COLUMNS"))
     height = _number(environ.get("LINES"))
     if terminal:
-        size = shutil.get_terminal_size()
-        width, height = width or size.columns, height or size.lines
+        columns, lines = _screen_size(out)
+        width, height = width or columns, height or lines
     pager = (environ.get("PAGER") or DEFAULT_PAGER) if terminal and page and not dumb else None
     return OutputContext(
         out=out,
@@ -84,6 +85,19 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _screen_size(out: TextIO) -> tuple[int, int]:
+    """The terminal's own size, asked of the terminal (not of COLUMNS and LINES, which
+    `_number` has read: `shutil.get_terminal_size` would take `COLUMNS=٣` for 3)."""
+    for stream in (out, sys.__stdout__):
+        try:
+            size = os.get_terminal_size(stream.fileno())  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            continue
+        if size.columns > 0 and size.lines > 0:
+            return size.columns, size.lines
+    return 80, 24
 
 
 def _number(text: str | None) -> int | None:
