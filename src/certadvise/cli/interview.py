@@ -10,6 +10,7 @@ itself (/dev/tty), so it works with stdout or stderr redirected.
 from __future__ import annotations
 
 import dataclasses
+import io
 import shlex
 import sys
 from collections.abc import Callable
@@ -43,9 +44,13 @@ class Terminal:
                 "the questions need a terminal; give profile options or --profile instead"
             )
         tty = Path("/dev/tty")
+        # Bytes that are not UTF-8 are read as U+FFFD, which `ask` refuses: never a crash,
+        # never the rest of the input lost with the bad line.
         try:  # two streams: a terminal cannot seek, so "r+" cannot be buffered
             reader = tty.open(encoding="utf-8", errors="replace")
         except OSError:
+            if isinstance(sys.stdin, io.TextIOWrapper):
+                sys.stdin.reconfigure(errors="replace")
             return cls(sys.stdin, sys.stderr)
         return cls(reader, tty.open("w", encoding="utf-8"))
 
@@ -57,7 +62,8 @@ class Terminal:
         """One answer; EOF (Ctrl-D) ends the wizard (NoAnswer: exit 1), Ctrl-C with 130.
 
         An answer that is not UTF-8 text (Latin-1 bytes from a terminal set up for another
-        encoding) is refused in words, as a wrong answer is, and asked again.
+        encoding: `open` decodes them as U+FFFD) is refused in words, as a wrong answer
+        is, and asked again.
         """
         self.writer.write(prompt)
         self.writer.flush()
@@ -66,8 +72,6 @@ class Terminal:
         except KeyboardInterrupt:
             self.say()
             raise typer.Abort() from None
-        except UnicodeDecodeError as exc:  # a reader without errors="replace"
-            raise NotText() from exc
         if not line:
             self.say()
             self.say("certadvise: no answer (end of input): nothing was recommended")
