@@ -94,11 +94,12 @@ def assume(run: Run, *lines: str) -> None:
 
 
 def say(run: Run, line: str) -> None:
-    """Tell people what was done, on stderr (not with --quiet)."""
-    from certadvise.render.safety import strip_unsafe
+    """Tell people what was done, on stderr (not with --quiet); control characters (in a
+    path) shown as escapes, as in error lines."""
+    from certadvise.render.safety import visible
 
     if not run.quiet:
-        sys.stderr.write(strip_unsafe(line) + "\n")
+        sys.stderr.write(visible(line) + "\n")
 
 
 def output(run: Run, report: Report, fmt: OutputFormat | None, page: bool = False) -> None:
