@@ -445,12 +445,18 @@ HOSTILE_NAMES = {
     "minus": "-2+3",
     "at": "@SUM(1+1)",
 }
-INVISIBLE = "\u202e\u2066\u200b\u200d\u2028\u2029\ufeff\u00ad\u061c\u2060"
+INVISIBLE = (
+    "\u202e\u2066\u200b\u200d\u2028\u2029\ufeff\u00ad\u061c\u2060"
+    # tags (hidden ASCII), fillers, joiners and variation selectors: Default_Ignorable
+    "\U000e0001\U000e0041\U000e007f\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5"
+    "\u180b\u180f\ufe0f\U000e0100\U0001d173\U0001bca0"
+)
 
 
 def overlay_named(tmp_path: Path, name: str) -> Path:
     folder = tmp_path / "o"
-    text = VALID.replace("name: Test Certification", f"name: {json.dumps(name)}")
+    quoted = "".join(f"\\U{ord(c):08x}" if ord(c) > 0xFFFF else json.dumps(c)[1:-1] for c in name)
+    text = VALID.replace("name: Test Certification", f'name: "{quoted}"')  # YAML escapes
     write(folder / "t" / "TEST-CERT.yaml", text)
     return folder
 

@@ -1,4 +1,5 @@
-"""Typed errors, each carrying the exit code the shell turns it into (see CLI.md)."""
+"""Typed errors with messages written for the user; the shell says each in one line on
+stderr, and `cli/exits.py` maps each kind to its exit code (the README's "Exit codes")."""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ from collections.abc import Sequence
 
 
 class CertadviseError(Exception):
-    """An error written for the user: one line on stderr and an exit code."""
-
-    exit_code = 2
+    """An error written for the user: one line on stderr."""
 
 
 class InputError(CertadviseError):
@@ -43,14 +42,20 @@ class AmbiguousNameError(InputError):
 class CatalogError(CertadviseError):
     """The catalog is invalid; carries every problem found (exit 3)."""
 
-    exit_code = 3
-
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
         head = self.problems[0] if self.problems else "invalid catalog"
         more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
         super().__init__(f"invalid catalog: {head}{more}")
+
+
+class NoAnswer(CertadviseError):
+    """The wizard's questions got no answer (end of input, Ctrl-D): exit 1, said on the
+    terminal, so the message is empty."""
+
+    def __init__(self) -> None:
+        super().__init__("")
 
 
 def _or_list(items: Sequence[str]) -> str:

@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from certadvise.advice.money import USD, Converter, amount_text
 from certadvise.catalog.freshness import price_source, tier_named
 from certadvise.catalog.models import Certification, Organization, Source
-
-DEFAULT_YEARS = 3  # the holding horizon when nobody gives --years
+from certadvise.limits import HOLDING_YEARS
 
 
 @dataclass(frozen=True)
@@ -236,7 +235,7 @@ def cost_of_ownership(
     entry: Certification,
     organization: Organization | None,
     memberships: Collection[str] = (),
-    years: int = DEFAULT_YEARS,
+    years: int = HOLDING_YEARS,
     *,
     student: bool = False,
     converter: Converter | None = None,

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from certadvise.advice.costs import DEFAULT_YEARS, Ownership, Part, Quote, cost_of_ownership
+from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import USD, Converter, amount_text, country_currency, money
 from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery, Status
+from certadvise.limits import HOLDING_YEARS
 
 LOCAL_NAMED = 2  # local certifications named beside one from another market
 # Ways an exam is sat that do not tie it to the market where it is the standard.
@@ -64,7 +65,7 @@ class Judgement:
     profile: Profile
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK
-    years: int = DEFAULT_YEARS
+    years: int = HOLDING_YEARS
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 from certadvise.advice.money import EXPECTED_BUDGET
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
-from certadvise.limits import MAX_AGE, MAX_BUDGET_USD, MAX_HOURS, MAX_YEARS, MIN_AGE
+from certadvise.limits import (
+    MAX_AGE,
+    MAX_BUDGET_USD,
+    MAX_HOURS,
+    MAX_LIST_ITEMS,
+    MAX_YEARS,
+    MIN_AGE,
+)
 
 if TYPE_CHECKING:
     from certadvise.advice.profile import Profile, RawProfile
@@ -63,6 +70,16 @@ EXPECTED = {
 }
 
 
+#: The fields that hold lists (or KIND=N mappings), each bounded to MAX_LIST_ITEMS.
+LISTS = {
+    "goals": "goals",
+    "have": "credentials",
+    "member": "memberships",
+    "hours": "kinds of hours",
+    "experience": "kinds of experience",
+}
+
+
 def check(
     data: Mapping[str, Any],
     where: Callable[[Problem], str],
@@ -73,6 +90,13 @@ def check(
     from certadvise.advice.profile import RawProfile
     from certadvise.catalog import validation
 
+    for name in LISTS:  # bounded before anything is matched: 100,000 goals is not a person
+        value = data.get(name)
+        if isinstance(value, (list, tuple, dict)) and len(value) > MAX_LIST_ITEMS:
+            problem = validation.Problem((name,), "too many")
+            raise InputError(
+                f"{where(problem)}: at most {MAX_LIST_ITEMS} {LISTS[name]}, got {len(value):,}"
+            )
     data = dict(data)
     for key in LEVEL_FIELDS:  # 'bachelors', "master's", 'BSc': the words people use
         if isinstance(data.get(key), str):

@@ -1,102 +1,66 @@
-"""The command-line shell: argv in, one report out, errors mapped to exit codes."""
+"""The command-line shell: argv in, one report out, every ending mapped to its exit code."""
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 from collections.abc import Sequence
 
-DEBUG_VAR = "CERTADVISE_DEBUG"
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in certadvise, not bad input
-IO_ERROR = 74  # EX_IOERR: output could not be written (a full disk, a failing device)
-CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
-
-_debug = False
-
-
-class ClosedOutput(Exception):
-    """The reader of standard output went away (`certadvise list | head -1`)."""
-
-
-def debugging() -> bool:
-    """Whether this run shows tracebacks and the reasons a cache was not used."""
-    return _debug
-
-
-def debug_note(text: str) -> None:
-    """A note for `--debug` runs, on stderr."""
-    _say(f"certadvise: debug: {text}")
-
-
-def _say(line: str) -> None:
-    """One line on stderr, with control characters made visible (paths can hold them)."""
-    from certadvise.render.safety import visible
-
-    if sys.stderr is not None:
-        sys.stderr.write(visible(line) + "\n")
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run certadvise with `argv`; return the exit code (see CLI.md)."""
-    import typer
-
-    from certadvise.cli import runtime
+    """Run certadvise with `argv`; return the exit code (the README's "Exit codes")."""
     from certadvise.cli.app import app
-    from certadvise.errors import CatalogError, CertadviseError
-
-    global _debug
-    runtime.configure()  # each run starts from the defaults; the output options change them
+    from certadvise.cli.exits import EXIT_CODES, Outcome, outcome_of
+    from certadvise.cli.settings import Run, debug_wanted
 
     args = list(sys.argv[1:] if argv is None else argv)
-    debug = _debug = "--debug" in args or bool(os.environ.get(DEBUG_VAR))
+    run = Run(debug=debug_wanted(args, os.environ))
     try:
-        result = app(
-            args=args,
-            prog_name="certadvise",
-            standalone_mode=False,
-        )
-    except CatalogError as exc:
+        result = app(args=args, prog_name="certadvise", standalone_mode=False, obj=run)
+    except BaseException as exc:
+        outcome = outcome_of(exc)
+        if outcome is None:
+            raise
+        if run.debug and outcome in (Outcome.INTERNAL_ERROR, Outcome.NOT_WRITTEN):
+            raise
+        _tell(outcome, exc, args)
+        return EXIT_CODES[outcome]
+    return EXIT_CODES[outcome_of(result) or Outcome.SUCCESS]
+
+
+def _tell(outcome: object, exc: BaseException, args: list[str]) -> None:
+    """Say on stderr how the run ended: one line (a broken catalog: every problem first)."""
+    import typer
+
+    from certadvise.cli.exits import Outcome
+    from certadvise.cli.settings import DEBUG_VAR
+    from certadvise.cli.streams import stderr_line
+    from certadvise.errors import CatalogError
+
+    if outcome is Outcome.SUCCESS and isinstance(exc, typer.TyperException):  # bare certadvise
+        sys.stdout.write(exc.format_message() + "\n")
+    elif isinstance(exc, CatalogError):
         for problem in exc.problems:
-            _say(problem)
-        _say(f"certadvise: error: {exc}")
-        return exc.exit_code
-    except CertadviseError as exc:
-        _say(f"certadvise: error: {exc}")
-        return exc.exit_code
-    except typer.TyperException as exc:  # usage errors: bad options, missing arguments
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `certadvise`: help, not an error
-            sys.stdout.write(exc.format_message() + "\n")
-            return 0
+            stderr_line(problem)
+        stderr_line(f"certadvise: error: {exc}")
+    elif outcome is Outcome.NO_ANSWER or outcome is Outcome.CLOSED_PIPE:
+        pass  # the wizard said it on the terminal; a closed pipe is silent
+    elif isinstance(exc, typer.TyperException):
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        _say(f"certadvise: error: {_usage_message(exc, args)}{hint}")
-        return 2 if exc.exit_code == 1 else exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
-        _say("certadvise: aborted")
-        return 130
-    except (BrokenPipeError, ClosedOutput):
-        raise  # handled by run(): the reader went away
-    except SystemExit as exc:  # click's own answer to a closed pipe is exit 1: ours is 141
-        cause = exc.__context__
-        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
-            raise ClosedOutput from exc
-        raise
-    except OSError as exc:  # writing the output failed: a full disk, a failing device
-        if debug:
-            raise
+        stderr_line(f"certadvise: error: {_usage_message(exc, args)}{hint}")
+    elif outcome is Outcome.INTERRUPTED:
+        stderr_line("certadvise: aborted")
+    elif outcome is Outcome.NOT_WRITTEN and isinstance(exc, OSError):
         where = f"{exc.filename}" if exc.filename else "cannot write the output"
-        _say(f"certadvise: error: {where}: {exc.strerror or exc}")
-        return IO_ERROR
-    except Exception as exc:
-        if debug:
-            raise
-        _say(
+        stderr_line(f"certadvise: error: {where}: {exc.strerror or exc}")
+    elif outcome is Outcome.INTERNAL_ERROR:
+        stderr_line(
             f"certadvise: internal error: {type(exc).__name__}: {exc} "
             f"(rerun with --debug or {DEBUG_VAR}=1 for the traceback, and report it)"
         )
-        return INTERNAL_ERROR
-    return result if isinstance(result, int) else 0
+    else:
+        stderr_line(f"certadvise: error: {exc}")
 
 
 def _usage_message(exc: Exception, args: list[str]) -> str:
@@ -118,20 +82,22 @@ def _usage_message(exc: Exception, args: list[str]) -> str:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    try:
-        code = main()
-        if sys.stdout is not None:
+    """Console-script entry point: safe streams, the run, its last flush, the exit code."""
+    from certadvise.cli import streams
+    from certadvise.cli.exits import EXIT_CODES, Outcome, outcome_of
+
+    streams.prepare()
+    code = main()
+    closed, not_written = EXIT_CODES[Outcome.CLOSED_PIPE], EXIT_CODES[Outcome.NOT_WRITTEN]
+    if code != closed:
+        try:
             sys.stdout.flush()
-    except (BrokenPipeError, ClosedOutput):
-        # The reader went away (`certadvise list | head -1`): stop quietly, as a program
-        # killed by SIGPIPE would, and let nothing more be written to the closed pipe.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = CLOSED_PIPE
-    except OSError as exc:  # the last of the output could not be written
-        _say(f"certadvise: error: cannot write the output: {exc.strerror or exc}")
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = IO_ERROR
+        except Exception as exc:  # the last of the output could not be written
+            outcome = outcome_of(exc) or Outcome.NOT_WRITTEN
+            if outcome is Outcome.NOT_WRITTEN and code != not_written:  # not said yet
+                reason = exc.strerror if isinstance(exc, OSError) else exc
+                streams.stderr_line(f"certadvise: error: cannot write the output: {reason}")
+            code = EXIT_CODES[outcome]
+    if code in (closed, not_written):
+        streams.silence_stdout()  # nothing more may be written to a closed or failing stdout
     sys.exit(code)

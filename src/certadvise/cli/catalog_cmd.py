@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,8 @@ import typer
 from certadvise.cli import runtime
 from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import CatalogOpt, FormatOpt, with_output_options
+from certadvise.cli.settings import Run
+from certadvise.render.formats import OutputFormat
 
 app = typer.Typer(
     help="Validate catalog folders, list stale facts, or print the JSON Schema of an entry.",
@@ -28,6 +29,8 @@ def validate(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    *,
+    run: Run,
 ) -> None:
     """Validate catalog folders.
 
@@ -37,7 +40,7 @@ def validate(
     from certadvise.catalog.index import builtin_dir
     from certadvise.catalog.loading import load_catalog
     from certadvise.errors import CatalogError, InputError
-    from certadvise.render import OutputFormat
+    from certadvise.render.safety import strip_unsafe
 
     for folder in dirs or ():
         if not folder.is_dir():
@@ -47,7 +50,7 @@ def validate(
         catalog = load_catalog(folders)
     except CatalogError as exc:
         if fmt is OutputFormat.JSON:
-            print(json.dumps({"valid": False, "problems": list(exc.problems)}, indent=2))
+            runtime.write_json(run, {"valid": False, "problems": list(exc.problems)})
         raise
     summary = {
         "valid": True,
@@ -58,10 +61,10 @@ def validate(
         "notices": list(catalog.notices),
     }
     if fmt is OutputFormat.JSON:
-        print(json.dumps(summary, indent=2))
+        runtime.write_json(run, summary)
     else:
         for notice in catalog.notices:
-            sys.stdout.write(f"note: {notice}\n")
+            sys.stdout.write(f"note: {strip_unsafe(notice)}\n")
         sys.stdout.write(
             f"catalog OK: {summary['certifications']} certifications, "
             f"{summary['organizations']} organizations, {summary['goals']} goals "
@@ -69,15 +72,16 @@ def validate(
         )
 
 
-def schema() -> None:
-    """Print the JSON Schema of one catalog entry (for editors and CI)."""
+def schema(fmt: FormatOpt = None, *, run: Run) -> None:
+    """Print the JSON Schema of one catalog entry (for editors and CI; JSON in any case)."""
     from certadvise.catalog.models import Certification
     from certadvise.catalog.validation import json_schema
 
+    runtime.format_among(fmt, (OutputFormat.TABLE, OutputFormat.JSON), "catalog schema")
     document = json_schema(Certification)
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "certadvise catalog entry"
-    print(json.dumps(document, indent=2))
+    runtime.write_json(run, document)
 
 
 def stale(
@@ -93,6 +97,8 @@ def stale(
     ] = 2,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
+    *,
+    run: Run,
 ) -> None:
     """List the facts to re-check: sources older than YEARS, oldest first, then undated ones.
 
@@ -102,10 +108,10 @@ def stale(
     from certadvise.catalog.freshness import stale_facts
     from certadvise.views.catalog_views import stale_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     today = runtime.today()
     found = stale_facts(cat.certifications, today, older_than, list(cat.organizations.values()))
-    runtime.output(stale_report(found, today, older_than), fmt)
+    runtime.output(run, stale_report(found, today, older_than), fmt)
 
 
 app.command("validate", cls=PanelledCommand)(with_output_options(validate))

@@ -9,6 +9,8 @@ import typer
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 
 
 @with_profile_options
@@ -33,11 +35,12 @@ def compare(
             help="Show only these rows, in this order (keys as in -f csv).",
         ),
     ] = None,
-    years: YearsOpt = 3,
+    years: YearsOpt = HOLDING_YEARS,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
     profile_options: dict[str, Any],
+    run: Run,
 ) -> None:
     """Compare 2 to 6 certifications side by side, one column each.
 
@@ -50,7 +53,7 @@ def compare(
     from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
     from certadvise.views.compare_view import compare_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entries = [cat.resolve(name) for name in names]
     check_selection(names, entries)
     wanted = pick_rows(rows)
@@ -59,8 +62,8 @@ def compare(
     with_profile = given(profile_options) or saved(profile_options) is not None
     if with_profile:
         profile, assumptions = build_profile(profile_options, cat, today)
-        runtime.assume(*saved_notes(assumptions))
+        runtime.assume(run, *saved_notes(assumptions))
     judged = Judgement(cat, profile, today, years=years)
     comparison = compare(entries, judged, with_profile, wanted, only_differences)
     report = compare_report(comparison, judged, assumptions, with_profile)
-    runtime.output(report, fmt, page=True)
+    runtime.output(run, report, fmt, page=True)

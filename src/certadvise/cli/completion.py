@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 def _catalog() -> Catalog:
     from certadvise.cli import runtime
+    from certadvise.cli.settings import Run
 
-    return runtime.load(None)
+    return runtime.read_catalog(Run(), None)
 
 
 def _matching(names: Callable[[Catalog], list[str]]) -> Callable[[str], list[str]]:

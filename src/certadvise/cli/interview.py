@@ -10,6 +10,7 @@ itself (/dev/tty), so it works with stdout or stderr redirected.
 from __future__ import annotations
 
 import dataclasses
+import io
 import shlex
 import sys
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from certadvise.errors import CertadviseError, InputError
+from certadvise.errors import CertadviseError, InputError, NoAnswer
 from certadvise.levels import DegreeLevel
 
 if TYPE_CHECKING:
@@ -36,15 +37,20 @@ class Terminal:
 
     @classmethod
     def open(cls) -> Terminal:
-        """The terminal standard input comes from; an error when input is not a terminal."""
-        if not sys.stdin.isatty():
+        """The terminal standard input comes from; an error when input is not a terminal
+        (or is closed)."""
+        if sys.stdin is None or not sys.stdin.isatty():
             raise InputError(
                 "the questions need a terminal; give profile options or --profile instead"
             )
         tty = Path("/dev/tty")
+        # Bytes that are not UTF-8 are read as U+FFFD, which `ask` refuses: never a crash,
+        # never the rest of the input lost with the bad line.
         try:  # two streams: a terminal cannot seek, so "r+" cannot be buffered
-            reader = tty.open(encoding="utf-8")
+            reader = tty.open(encoding="utf-8", errors="replace")
         except OSError:
+            if isinstance(sys.stdin, io.TextIOWrapper):
+                sys.stdin.reconfigure(errors="replace")
             return cls(sys.stdin, sys.stderr)
         return cls(reader, tty.open("w", encoding="utf-8"))
 
@@ -53,7 +59,12 @@ class Terminal:
         self.writer.flush()
 
     def ask(self, prompt: str) -> str:
-        """One answer; EOF (Ctrl-D) ends the wizard with exit 1, Ctrl-C with 130."""
+        """One answer; EOF (Ctrl-D) ends the wizard (NoAnswer: exit 1), Ctrl-C with 130.
+
+        An answer that is not UTF-8 text (Latin-1 bytes from a terminal set up for another
+        encoding: `open` decodes them as U+FFFD) is refused in words, as a wrong answer
+        is, and asked again.
+        """
         self.writer.write(prompt)
         self.writer.flush()
         try:
@@ -64,8 +75,20 @@ class Terminal:
         if not line:
             self.say()
             self.say("certadvise: no answer (end of input): nothing was recommended")
-            raise typer.Exit(1)
+            raise NoAnswer()
+        if "\ufffd" in line:
+            raise NotText()
         return line.strip()
+
+
+class NotText(InputError):
+    """An answer whose bytes are not UTF-8 text."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "that answer is not UTF-8 text (is the terminal set to another encoding?); "
+            "type it again"
+        )
 
 
 @dataclasses.dataclass
@@ -113,12 +136,14 @@ class Wizard:
         self.term.say(f"{question.text}")
         self.term.say(f"  ({question.why})")
         for _attempt in range(ATTEMPTS * 3):
-            answer = self.term.ask(f"> {shown.strip()} " if shown else "> ")
-            if answer == "?":
-                self.term.say(question.help or f"  {question.why}")
-                continue
             try:
+                answer = self.term.ask(f"> {shown.strip()} " if shown else "> ")
+                if answer == "?":
+                    self.term.say(question.help or f"  {question.why}")
+                    continue
                 return question.check(answer or question.default)
+            except NoAnswer:
+                raise
             except CertadviseError as exc:
                 self.term.say(f"  {exc} (? for help)")
         raise InputError(f"no valid answer to: {question.text}")
@@ -352,12 +377,6 @@ class Wizard:
         return str(value) if value else None
 
 
-def _has_field(name: str) -> bool:
-    from certadvise.advice.profile import RawProfile
-
-    return name in {f.name for f in dataclasses.fields(RawProfile)}
-
-
 def interview(
     catalog: Catalog, given: dict[str, Any], terminal: Terminal | None = None
 ) -> dict[str, Any]:
@@ -388,7 +407,7 @@ def interview(
         answers["hours"], answers["experience"] = hours or None, years or None
     if not answers.get("budget"):
         answers["budget"] = wizard.budget()
-    if _has_field("country") and not answers.get("country"):
+    if not answers.get("country"):
         answers["country"] = wizard.country()
     _summarise(term, answers)
     _offer_to_save(wizard, answers)
@@ -424,8 +443,6 @@ def _summarise(term: Terminal, answers: dict[str, Any]) -> None:
     term.say()
     term.say("Your answers:")
     for key, option in OPTION_NAMES.items():
-        if key == "country" and not _has_field("country"):
-            continue
         value = answers.get(key)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
         term.say(f"  {option.removeprefix('--'):<12} {shown or '(not given)'}")

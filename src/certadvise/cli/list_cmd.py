@@ -8,6 +8,7 @@ import typer
 
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt
+from certadvise.cli.settings import Run
 
 
 def list_certifications(
@@ -50,6 +51,8 @@ def list_certifications(
     ] = None,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
+    *,
+    run: Run,
 ) -> None:
     """List the catalog's certifications, optionally filtered."""
     from certadvise.advice.judgement import Judgement
@@ -57,7 +60,7 @@ def list_certifications(
     from certadvise.advice.profile import Profile
     from certadvise.views.catalog_views import list_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     judged = Judgement(cat, Profile(), runtime.today())
     entries, notes = filter_entries(judged, Filters(org, category, goal, max_cost))
-    runtime.output(list_report(judged, entries, notes), fmt)
+    runtime.output(run, list_report(judged, entries, notes), fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
@@ -10,6 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 from certadvise.render.context import ColorMode
 from certadvise.render.formats import OutputFormat
 
@@ -46,7 +49,7 @@ YearsOpt = Annotated[
         min=1,
         max=50,
         metavar="N",
-        help="Years for the total cost of ownership (1 to 50).",
+        help=f"Years for the total cost of ownership (1 to 50; default {HOLDING_YEARS}).",
         show_default=False,
     ),
 ]
@@ -115,6 +118,10 @@ NO_INPUT_OPTION = (
 )
 
 
+#: Parameters certadvise hands a command itself; never options on the command line.
+INJECTED = ("run", "profile_options")
+
+
 def add_options(
     command: Callable[..., Any],
     options: dict[str, tuple[Any, Any]],
@@ -125,7 +132,7 @@ def add_options(
     `take` receives their values and returns keyword arguments for the command.
     """
     signature = inspect.signature(command, eval_str=True)
-    own = [p for p in signature.parameters.values() if p.name != "profile_options"]
+    own = [p for p in signature.parameters.values() if p.name not in INJECTED]
     extra = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hint)
         for name, (hint, default) in options.items()
@@ -146,22 +153,24 @@ def add_options(
 def with_output_options(
     command: Callable[..., Any], *, pager: bool = False, prompts: bool = False
 ) -> Callable[..., Any]:
-    """Add --color and --quiet (and --no-pager, --no-input) to `command`; they set up the run."""
-    options = dict(OUTPUT_OPTIONS)
+    """Add --color and --quiet (and --no-pager, --no-input) to `command`, which receives
+    the run's settings they make as its `run` parameter."""
+    options = {**OUTPUT_OPTIONS, "context": (typer.Context, None)}  # typer hands it in
     if pager:
         options["no_pager"] = PAGER_OPTION
     if prompts:
         options["no_input"] = NO_INPUT_OPTION
 
     def take(given: dict[str, Any]) -> dict[str, Any]:
-        from certadvise.cli import runtime
-
-        runtime.configure(
-            given["color"],
-            given["quiet"],
+        started = given["context"].obj  # what main decided: --debug
+        run = started if isinstance(started, Run) else Run()
+        settings = dataclasses.replace(
+            run,
+            color=given["color"],
+            quiet=given["quiet"],
             page=not given.get("no_pager", False),
             no_input=given.get("no_input", False),
         )
-        return {}
+        return {"run": settings}
 
     return add_options(command, options, take)

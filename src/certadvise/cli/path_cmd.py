@@ -10,6 +10,8 @@ import typer
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 
 
 @with_profile_options
@@ -41,11 +43,12 @@ def path(
             help="Hours of study a week, for how long each exam takes to prepare (default 6).",
         ),
     ] = 6,
-    years: YearsOpt = 3,
+    years: YearsOpt = HOLDING_YEARS,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
     profile_options: dict[str, Any],
+    run: Run,
 ) -> None:
     """Plan the steps, cost and time from where you stand to TARGET."""
     from certadvise.advice.judgement import Judgement
@@ -53,11 +56,11 @@ def path(
     from certadvise.cli.profile_options import build_profile, saved_notes
     from certadvise.views.path_view import path_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entry = cat.resolve(target)
-    profile, assumptions = build_profile(profile_options, cat, runtime.today())
-    runtime.assume(*saved_notes(assumptions))
     today = runtime.today()
+    profile, assumptions = build_profile(profile_options, cat, today)
+    runtime.assume(run, *saved_notes(assumptions))
     judged = Judgement(cat, profile, today, pace=pace, years=years)
     plan = plan_path(judged, entry, by.date() if by else None)
-    runtime.output(path_report(plan, judged, assumptions), fmt)
+    runtime.output(run, path_report(plan, judged, assumptions), fmt)

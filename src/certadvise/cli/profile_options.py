@@ -207,7 +207,7 @@ def saved(options: dict[str, Any]) -> RawProfile | None:
     """The saved profile, unless --no-profile (or the command) says to ignore it."""
     from certadvise.cli import saved_profile
 
-    return saved_profile.load() if options.get(USE_SAVED) else None
+    return saved_profile.read_saved() if options.get(USE_SAVED) else None
 
 
 def build_profile(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
 
 from certadvise.cli import completion, runtime
+from certadvise.cli.exits import Outcome
 from certadvise.cli.options import CatalogOpt, FormatOpt
 from certadvise.cli.profile_options import with_profile_options
+from certadvise.cli.settings import Run
 
 
 @with_profile_options
@@ -49,7 +52,8 @@ def recommend(
     catalog: CatalogOpt = None,
     *,
     profile_options: dict[str, Any],
-) -> None:
+    run: Run,
+) -> Outcome:
     """Rank the certifications that fit a profile, with reasons.
 
     Reads goals, education, credentials, hours, age, memberships and budget; excludes what
@@ -62,10 +66,10 @@ def recommend(
     from certadvise.errors import InputError
     from certadvise.views.recommend_view import recommend_report, why_report
 
-    cat = runtime.load(catalog)
-    if interactive and runtime.RUN.no_input:
+    cat = runtime.read_catalog(run, catalog)
+    if interactive and run.no_input:
         raise InputError("--interactive asks questions and --no-input forbids them: pick one")
-    if interactive or runtime.should_interview(profile_options):
+    if interactive or should_interview(run, profile_options):
         from certadvise.cli.interview import interview
 
         profile_options = interview(cat, profile_options)
@@ -76,10 +80,21 @@ def recommend(
     if explain is not None:
         evaluation = advice.find(explain)
         assert evaluation is not None
-        runtime.output(why_report(advice, evaluation), fmt)
-        return
+        runtime.output(run, why_report(advice, evaluation), fmt)
+        return Outcome.SUCCESS
     shown = None if show_all else top
     report = recommend_report(advice, shown, show_excluded, show_all, years is not None)
-    runtime.output(report, fmt)
-    if not advice.ranked:
-        raise typer.Exit(1)
+    runtime.output(run, report, fmt)
+    return Outcome.SUCCESS if advice.ranked else Outcome.NOTHING_IN_REACH
+
+
+def should_interview(run: Run, profile_options: dict[str, Any]) -> bool:
+    """A bare `recommend` on a terminal asks questions; never when stdin is not a terminal
+    (or closed), with --no-input, nor when a saved profile answers them."""
+    from certadvise.cli.profile_options import given, saved
+
+    if sys.stdin is None or run.no_input or given(profile_options):
+        return False
+    if not sys.stdin.isatty():
+        return False
+    return saved(profile_options) is None

@@ -2,14 +2,21 @@
 
 `certadvise profile save` writes it; `recommend`, `compare`, `path` and `show` start from
 it (options and --profile FILE win, --no-profile ignores it). It is read through the same
-checks as any profile file, so a broken one is an error naming the file and line.
+checks as any profile file, so a broken one is an error naming the file and line, and a
+config folder that cannot be entered, or a profile.yaml that is not a file, is bad input
+(exit 2) naming the path: never "no profile", never a half-written file left behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from certadvise.errors import InputError
 
 if TYPE_CHECKING:
     from certadvise.advice.profile import RawProfile
@@ -33,14 +40,44 @@ def profile_path() -> Path:
     return config_dir() / FILE_NAME
 
 
-def load() -> RawProfile | None:
+def _exists(path: Path) -> bool:
+    """Whether there is a saved profile at `path`: a regular file (or a link to one).
+
+    Bad input (InputError) when something else is there, or the folder cannot be entered.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except NotADirectoryError as exc:
+        raise InputError(f"{path}: {path.parent} is not a folder (see {DIR_VAR})") from exc
+    except OSError as exc:  # Permission denied, a loop of links, a name too long
+        raise InputError(f"{path}: cannot read the saved profile: {exc.strerror}") from exc
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise InputError(f"{path}: the saved profile is {kind}; remove it or set {DIR_VAR}")
+    return True
+
+
+def read_saved() -> RawProfile | None:
     """The saved profile, or None when there is none; InputError (file:line) when broken."""
     from certadvise.cli.profile_files import read_profile
 
     path = profile_path()
-    if not path.is_file():
+    return read_profile(str(path)) if _exists(path) else None
+
+
+def saved_text() -> str | None:
+    """The saved profile's text as it is on disk, or None when there is none."""
+    from certadvise.catalog import yamlsource
+
+    path = profile_path()
+    if not _exists(path):
         return None
-    return read_profile(str(path))
+    try:
+        return yamlsource.read_text(path)  # bounded, a regular file only, as every profile
+    except yamlsource.YamlProblem as exc:
+        raise InputError(f"{path}: {exc.message}") from exc
 
 
 def assumption(path: Path) -> str:
@@ -48,26 +85,47 @@ def assumption(path: Path) -> str:
     return f"using the saved profile {path} (--no-profile ignores it)"
 
 
+#: What makes the config folder bad input rather than a failed write (a full disk: 74).
+_NOT_WRITABLE_THERE = (PermissionError, NotADirectoryError, IsADirectoryError, FileExistsError)
+
+
 def save(document: dict[str, Any]) -> Path:
-    """Write `document` (a normalised profile) as the saved profile, atomically."""
+    """Write `document` (a normalised profile) as the saved profile, atomically: a temporary
+    file of its own (private: mode 0600) in the same folder, then a rename, so concurrent
+    saves all succeed and the last one wins."""
     import yaml
 
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _exists(path)  # a folder or a socket named profile.yaml: refused before writing
     whole = {
         k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in document.items()
     }
     text = HEADER + yaml.safe_dump(whole, sort_keys=False, allow_unicode=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=f".{FILE_NAME}.", dir=path.parent)
+    except _NOT_WRITABLE_THERE as exc:
+        raise InputError(f"{path.parent}: cannot save the profile there: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        Path(partial).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(partial).unlink()
+        raise
     return path
 
 
 def clear() -> bool:
     """Remove the saved profile; False when there was none."""
+    path = profile_path()
+    if not _exists(path):
+        return False
     try:
-        profile_path().unlink()
+        path.unlink()
     except FileNotFoundError:
         return False
+    except _NOT_WRITABLE_THERE as exc:
+        raise InputError(f"{path}: cannot remove the saved profile: {exc.strerror}") from exc
     return True

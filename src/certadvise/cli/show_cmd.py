@@ -9,6 +9,8 @@ import typer
 from certadvise.cli import completion, runtime
 from certadvise.cli.options import CatalogOpt, FormatOpt, YearsOpt
 from certadvise.cli.profile_options import NO_PROFILE_OPTION
+from certadvise.cli.settings import Run
+from certadvise.limits import HOLDING_YEARS
 
 
 def show(
@@ -29,10 +31,12 @@ def show(
             help="Organizations you belong to (repeatable).",
         ),
     ] = None,
-    years: YearsOpt = 3,
+    years: YearsOpt = HOLDING_YEARS,
     no_profile: NO_PROFILE_OPTION = False,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
+    *,
+    run: Run,
 ) -> None:
     """Everything the catalog knows about one certification.
 
@@ -44,18 +48,13 @@ def show(
     from certadvise.cli import saved_profile
     from certadvise.views.catalog_views import show_report
 
-    cat = runtime.load(catalog)
+    cat = runtime.read_catalog(run, catalog)
     entry = cat.resolve(name)
     if member is None and not no_profile:
-        stored = saved_profile.load()
+        stored = saved_profile.read_saved()
         if stored is not None:
             member = list(stored.member or ())
-            runtime.assume(saved_profile.assumption(saved_profile.profile_path()))
+            runtime.assume(run, saved_profile.assumption(saved_profile.profile_path()))
     memberships = [cat.resolve_organization(m) for m in member or ()]
-    runtime.output(
-        show_report(
-            entry, Judgement(cat, Profile(member=tuple(memberships)), runtime.today(), years=years)
-        ),
-        fmt,
-        page=True,
-    )
+    judged = Judgement(cat, Profile(member=tuple(memberships)), runtime.today(), years=years)
+    runtime.output(run, show_report(entry, judged), fmt, page=True)

@@ -14,7 +14,16 @@ __all__ = ["OutputFormat", "emit"]
 
 
 def emit(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
-    """Write `report` to `ctx.out` in `fmt`; notes for people go to `ctx.err`."""
+    """Write `report` to `ctx.out` in `fmt`; notes for people go to `ctx.err`.
+
+    On a stream that cannot carry every character, JSON escapes the others (exact data),
+    and text for people is transliterated before it is laid out (`charset.fitted`).
+    """
+    from certadvise.render import charset
+
+    ascii_only = not charset.carries_all(ctx.charset)
+    if ascii_only and fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        report = charset.fitted(report, ctx.charset)
     if fmt is OutputFormat.TABLE:
         from certadvise.render.table import write_table
 
@@ -25,9 +34,9 @@ def emit(report: Report, fmt: OutputFormat, ctx: OutputContext) -> None:
 
     out = ctx.out
     if fmt is OutputFormat.JSON:
-        machine.write_json(report, out)
+        machine.write_json(report, out, ascii_only)
     elif fmt is OutputFormat.JSONL:
-        machine.write_jsonl(report, out)
+        machine.write_jsonl(report, out, ascii_only)
     elif fmt is OutputFormat.CSV:
         machine.write_delimited(report, out, ",")
     elif fmt is OutputFormat.TSV:

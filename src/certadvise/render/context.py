@@ -1,17 +1,22 @@
 """The output context: where output goes and what the terminal can show, decided once.
 
-The shell builds it from the streams, NO_COLOR, TERM, COLUMNS, LINES and --color; renderers
-read only this object, never the environment, so tests build one and get the same output
-anywhere.
+The shell builds it from the streams, NO_COLOR, TERM, COLUMNS, LINES, PAGER and --color;
+renderers read only this object, never the environment, so tests build one and get the
+same output anywhere.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TextIO
+
+from certadvise.limits import MAX_SCREEN_SIZE
+
+DEFAULT_PAGER = "less -FRX"
 
 
 class ColorMode(StrEnum):
@@ -32,7 +37,8 @@ class OutputContext:
     width: int | None = None  # columns to fit; None: one row a line, however long
     height: int | None = None  # lines on the screen (paging); None: never page
     quiet: bool = False  # no assumptions and warnings on stderr (JSON keeps them)
-    pager: tuple[str, ...] | None = None  # the command to page long output through
+    pager: str | None = None  # the command line to page long output through ($PAGER)
+    charset: str | None = None  # the encoding of `out`: what it can carry (render.charset)
 
     @property
     def err_colour(self) -> bool:
@@ -48,8 +54,6 @@ def build(
     page: bool = True,
 ) -> OutputContext:
     """The context for these streams and this environment (the only place that reads them)."""
-    import shlex
-
     terminal = _isatty(out)
     dumb = environ.get("TERM") == "dumb"
     if color is ColorMode.AUTO:
@@ -59,11 +63,9 @@ def build(
     width = _number(environ.get("COLUMNS"))
     height = _number(environ.get("LINES"))
     if terminal:
-        size = shutil.get_terminal_size()
-        width, height = width or size.columns, height or size.lines
-    pager = None
-    if terminal and page and not dumb:
-        pager = tuple(shlex.split(environ.get("PAGER") or "less -FRX")) or None
+        columns, lines = _screen_size(out)
+        width, height = width or columns, height or lines
+    pager = (environ.get("PAGER") or DEFAULT_PAGER) if terminal and page and not dumb else None
     return OutputContext(
         out=out,
         err=err,
@@ -74,6 +76,7 @@ def build(
         height=height if terminal else None,
         quiet=quiet,
         pager=pager,
+        charset=getattr(out, "encoding", None),
     )
 
 
@@ -84,5 +87,23 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+def _screen_size(out: TextIO) -> tuple[int, int]:
+    """The terminal's own size, asked of the terminal (not of COLUMNS and LINES, which
+    `_number` has read: `shutil.get_terminal_size` would take `COLUMNS=٣` for 3)."""
+    for stream in (out, sys.__stdout__):
+        try:
+            size = os.get_terminal_size(stream.fileno())  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            continue
+        if size.columns > 0 and size.lines > 0:
+            return size.columns, size.lines
+    return 80, 24
+
+
 def _number(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() and int(text) > 0 else None
+    """A screen size from COLUMNS or LINES: ASCII digits, 1 or more (at most
+    MAX_SCREEN_SIZE); anything else (`-5`, `1e3`, `²`) counts as not set."""
+    if not text or not text.isascii() or not text.isdigit() or not text.lstrip("0"):
+        return None
+    digits = text.lstrip("0")  # never int() of thousands of digits
+    return MAX_SCREEN_SIZE if len(digits) > 6 else min(int(digits), MAX_SCREEN_SIZE)

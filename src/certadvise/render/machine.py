@@ -22,20 +22,22 @@ def _whole(value: Any) -> Any:
     return value
 
 
-def _dumps(value: Any, indent: int | None) -> str:
+def json_text(value: Any, indent: int | None, ascii_only: bool = False) -> str:
+    """`value` as JSON without the unsafe characters; with `ascii_only` (a stream that
+    cannot carry every character), the rest written as \\u escapes: the data stays exact."""
     safe = strip_unsafe_in(_whole(value))
-    text = json.dumps(safe, indent=indent, ensure_ascii=False, default=str, allow_nan=False)
+    text = json.dumps(safe, indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False)
     return escape_json_controls(text)
 
 
-def write_json(report: Report, out: TextIO) -> None:
-    out.write(_dumps(report.json_document(), 2) + "\n")
+def write_json(report: Report, out: TextIO, ascii_only: bool = False) -> None:
+    out.write(json_text(report.json_document(), 2, ascii_only) + "\n")
 
 
-def write_jsonl(report: Report, out: TextIO) -> None:
+def write_jsonl(report: Report, out: TextIO, ascii_only: bool = False) -> None:
     records = report.records if report.records is not None else report.rows
     for record in records:
-        out.write(_dumps(record, None) + "\n")
+        out.write(json_text(record, None, ascii_only) + "\n")
 
 
 def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:

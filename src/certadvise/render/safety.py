@@ -3,24 +3,33 @@ neutralising each format needs (spreadsheet formulas, Markdown's HTML and links)
 
 Catalog text and profile values are data. Terminal controls (ANSI and OSC escapes),
 direction changes (bidi overrides and isolates) and invisible characters (zero-width
-spaces and joiners, line and paragraph separators, the byte-order mark) could make one
-name look like another or act on the reader's terminal, so every format strips them.
+spaces and joiners, fillers, tags, variation selectors, line and paragraph separators,
+the byte-order mark) could make one name look like another, hide text inside it, or act
+on the reader's terminal, so every format strips them.
 """
 
 from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL and C1 controls, the soft hyphen, the Arabic
-# letter mark, the Mongolian vowel separator, zero-width spaces, joiners and direction
-# marks (U+200B-200F), line and paragraph separators (U+2028-2029), bidi embeddings and
-# overrides (U+202A-202E), word joiner and invisible operators (U+2060-2064), bidi
-# isolates (U+2066-2069), deprecated format characters (U+206A-206F), the byte-order mark
-# (U+FEFF) and interlinear annotation marks (U+FFF9-FFFB).
-UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+# Controls: C0 except tab and newline, DEL, C1; line and paragraph separators
+# (U+2028-2029); interlinear annotation marks (U+FFF9-FFFB).
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufff9-\ufffb"
+# Unicode's Default_Ignorable_Code_Point, whole (characters a renderer shows as nothing):
+# the soft hyphen, the combining grapheme joiner U+034F, the Arabic letter mark, the
+# Hangul fillers U+115F-1160, U+3164 and U+FFA0, the Khmer inherent vowels U+17B4-17B5,
+# the Mongolian variation selectors and vowel separator U+180B-180F, zero-width spaces,
+# joiners and direction marks U+200B-200F, bidi embeddings and overrides U+202A-202E,
+# the word joiner, invisible operators, bidi isolates and deprecated format characters
+# U+2060-206F, variation selectors U+FE00-FE0F and U+E0100-E01EF, the byte-order mark,
+# U+FFF0-FFF8, shorthand format controls U+1BCA0-1BCA3, musical formatting U+1D173-1D17A,
+# and the tags U+E0000-E0FFF (hidden ASCII: "CSCS" followed by invisible words).
+_IGNORABLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
+UNSAFE = re.compile(f"[{_CONTROLS}{_IGNORABLE}]")
 _UNSAFE_OR_TAB_OR_NEWLINE = re.compile(UNSAFE.pattern[:-1] + "\t\n]")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet may run
@@ -42,7 +51,9 @@ def visible(text: str) -> str:
 
 def _escape(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def spreadsheet_cell(text: str) -> str:
