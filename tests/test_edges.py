@@ -215,7 +215,8 @@ def on_a_real_terminal(args: list[str], typed: list[bytes], env: dict[str, str])
 
 def test_the_wizard_on_a_terminal_refuses_latin1_bytes_and_asks_again(tmp_path: Path) -> None:
     env = {"CERTADVISE_CONFIG_DIR": str(tmp_path), "NO_COLOR": "1", "TERM": "dumb"}
-    code, shown = on_a_real_terminal(["recommend", "-i"], [b"entra\xeeneur\n", b"athletes\n"], env)
+    typed = [b"\n", b"entra\xeeneur\n", b"athletes\n"]  # the country's default, then goals
+    code, shown = on_a_real_terminal(["recommend", "-i"], typed, env)
     assert "that answer is not UTF-8 text (is the terminal set to another encoding?)" in shown
     assert "Highest education" in shown  # the second answer was taken
     assert "internal error" not in shown and "Traceback" not in shown

@@ -30,7 +30,7 @@ ANSWERS = {
     "Field of that degree": ["business"],
     "CPR/AED": ["yes"],
     "Your age": ["30"],
-    "final year": ["no"],
+    "studying for a degree": ["no"],
     "The most you will spend": ["600"],
     "default profile": ["no"],
 }
@@ -110,7 +110,7 @@ def test_wizard_talks_to_the_terminal_with_output_redirected(tmp_path: Path) -> 
         check=True,
     )
     try:
-        screen_after(tmux, "What do you want to do?")  # on the terminal, not in err.txt
+        screen_after(tmux, "The country where you will work")  # on the terminal, not err.txt
         shown = answer_until_done(tmux)
         assert "unknown goal 'juggling'" in shown
         assert "EXIT=0" in shown

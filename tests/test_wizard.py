@@ -29,7 +29,7 @@ ANSWERS = {
     ],
     "CPR/AED": ["yes"],
     "Organizations you are a member of": ["NSCA"],
-    "final year": ["no"],
+    "studying for a degree": ["no"],
     "The most you will spend": ["nan", "1e9", "$1,000"],  # two refused
     "country": ["uk"],  # GB
     "default profile": ["yes"],
@@ -102,12 +102,12 @@ def test_wizard_asks_everything_and_validates_like_the_options(
     assert "unknown goal 'juggling'" in said
     assert "NASM is an organization; which of its certifications? NASM-CPT, " in said
     assert said.count("not accepted: expected an amount from 0 to 1,000,000") == 2
-    assert "CPR/AED" in said and "members pay less" in said and "final year" in said
+    assert "CPR/AED" in said and "members pay less" in said and "studying for a degree" in said
+    assert said.index("country where you will work") < said.index("What do you want to do")
     assert "[high-school]" in said  # defaults are shown
     assert (
-        "certadvise recommend --goal 'coach college football' --degree bachelor --field "
-        "kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget '$1,000' --country uk"
-        in said
+        "certadvise recommend --country uk --goal 'coach college football' --degree bachelor "
+        "--field kinesiology --have NASM-CPT --have CPR-AED --member NSCA --budget '$1,000'" in said
     )
     assert result.out.startswith("{")  # the questions never reach stdout
     saved = Path(os.environ["CERTADVISE_CONFIG_DIR"]) / "profile.yaml"
@@ -141,7 +141,7 @@ def test_end_of_input_ends_the_wizard_with_exit_1(
     monkeypatch.setattr(
         interview.Terminal,
         "open",
-        classmethod(lambda cls: cls(io.StringIO("athletes\n"), written)),
+        classmethod(lambda cls: cls(io.StringIO("\nathletes\n"), written)),
     )
     result = cli("recommend", "-i")
     assert result.code == 1
@@ -183,3 +183,46 @@ def test_the_wizard_needs_a_terminal(cli: Runner) -> None:
 def test_goal_phrases_people_type(cli: Runner, phrase: str, goal: str) -> None:
     result = cli("recommend", "-g", phrase, "-f", "json", "-q")
     assert result.json()["profile"]["goals"] == [goal]
+
+
+def test_questions_wrap_between_words_at_the_terminal_width(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = scripted(monkeypatch, {"default profile": ["no"]})
+    monkeypatch.setattr(interview.Terminal, "width", property(lambda self: 40))
+    cli("recommend", "-i", "-f", "json")
+    questions = [
+        line for line in written.getvalue().splitlines() if line and not line.startswith(">")
+    ]
+    prose = [line for line in questions if not line.startswith("  ") or line.startswith("  (")]
+    assert prose and all(len(line) <= 40 for line in prose), [x for x in prose if len(x) > 40]
+    asked = " ".join(line.strip() for line in prose)
+    assert "coach college athletes" in asked  # wrapped between words, never inside one
+
+
+def test_the_wizard_asks_until_when_each_credential_is_good_and_for_a_degree_in_progress(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = scripted(
+        monkeypatch,
+        {
+            "country": ["GB"],
+            "What do you want to do": ["personal training"],
+            "Certifications you already hold": ["ACE-CPT"],
+            "ACE-CPT: good through": ["2026-09"],
+            "CPR/AED": ["yes"],
+            "CPR-AED: good through": [""],
+            "studying for a degree": ["bachelors"],
+            "When do you graduate": ["2028-05"],
+            "The most you will spend": ["500"],
+            "default profile": ["no"],
+        },
+    )
+    doc = cli("recommend", "-i", "-f", "json").json()
+    profile = doc["profile"]
+    assert {"id": "ACE-CPT", "expires": "2026-09-30", "state": "lapsed"} in profile["credentials"]
+    assert (profile["studying"], profile["graduating"]) == ("bachelor", "2028-05-31")
+    assert profile["budget"] == {"amount": 500, "currency": "GBP"}  # asked in GBP: GB first
+    text = said.getvalue()
+    assert "The most you will spend now, in GBP" in text
+    assert "--have ACE-CPT@2026-09" in text and "--studying bachelor" in text

@@ -250,3 +250,19 @@ def _professional(held: str, catalog: Catalog) -> bool:
 def holds_any(profile: Profile, catalog: Catalog, refs: tuple[str, ...]) -> bool:
     """Whether something the person holds (and has not let lapse) meets any of `refs`."""
     return any(catalog.satisfies(held, ref) for held in profile.have for ref in refs)
+
+
+def experience_asked(catalog: Catalog, goals: tuple[str, ...]) -> dict[str, list[str]]:
+    """The kinds of supervised hours or years of experience that the routes of the
+    certifications serving `goals` (every certification, with none) ask for, each with the
+    ids that ask: what a wizard needs to ask about, and nothing else."""
+    needed: dict[str, list[str]] = {}
+    wanted = set(goals)
+    for summary in catalog.summaries.values():
+        if wanted and not wanted & set(summary.goals):
+            continue
+        prerequisites = catalog.entries[summary.id].prerequisites
+        for route in prerequisites.routes if prerequisites else ():
+            for kind in (*route.hours, *route.years):
+                needed.setdefault(kind, []).append(summary.id)
+    return needed
