@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import shlex
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -54,9 +56,31 @@ class Terminal:
             return cls(sys.stdin, sys.stderr)
         return cls(reader, tty.open("w", encoding="utf-8"))
 
+    @property
+    def width(self) -> int:
+        """The terminal's width (80 when it cannot tell), for wrapping questions."""
+        try:
+            columns = os.get_terminal_size(self.writer.fileno()).columns
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            return 80
+        return columns if columns >= 20 else 80  # 0: a terminal that does not say
+
     def say(self, text: str = "") -> None:
         self.writer.write(text + "\n")
         self.writer.flush()
+
+    def say_wrapped(self, text: str, indent: str = "") -> None:
+        """A line of prose, wrapped between words to the terminal's width."""
+        lines = textwrap.wrap(
+            text,
+            self.width - 1,
+            initial_indent=indent,
+            subsequent_indent=indent + " ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        for line in lines or [indent]:
+            self.say(line)
 
     def ask(self, prompt: str) -> str:
         """One answer; EOF (Ctrl-D) ends the wizard (NoAnswer: exit 1), Ctrl-C with 130.
@@ -103,6 +127,13 @@ class Question:
     help: str = ""
 
 
+def _level(answer: str) -> str:
+    """An education level as typed: a prefix of a level id ('bach'), or everyday words
+    ('bachelors', 'BSc'), which the checks read."""
+    found = [level for level in LEVELS if level.startswith(answer.lower())]
+    return found[0] if len(found) == 1 else answer
+
+
 def _split(answer: str) -> list[str]:
     return [part.strip() for part in answer.replace(";", ",").split(",") if part.strip()]
 
@@ -133,8 +164,8 @@ class Wizard:
     def ask(self, question: Question) -> Any:
         shown = f" [{question.default}]" if question.default else ""
         self.term.say()
-        self.term.say(f"{question.text}")
-        self.term.say(f"  ({question.why})")
+        self.term.say_wrapped(question.text)
+        self.term.say_wrapped(f"({question.why})", "  ")
         for _attempt in range(ATTEMPTS * 3):
             try:
                 answer = self.term.ask(f"> {shown.strip()} " if shown else "> ")
@@ -186,15 +217,14 @@ class Wizard:
 
     def degree(self) -> DegreeLevel:
         def check(answer: str) -> DegreeLevel:
-            found = [level for level in LEVELS if level.startswith(answer.lower())]
-            value = found[0] if len(found) == 1 else answer.lower()
-            return DegreeLevel(self.checked(degree=value).degree)
+            return DegreeLevel(self.checked(degree=_level(answer)).degree)
 
         return DegreeLevel(
             self.ask(
                 Question(
                     "degree",
-                    f"Highest education you have completed ({', '.join(LEVELS)}).",
+                    f"Highest education you have completed ({', '.join(LEVELS)}; "
+                    "bachelors, BSc, master's and the like are understood).",
                     "CSCS, ACSM-EP and others require a degree",
                     check,
                     default="high-school",
@@ -237,6 +267,26 @@ class Wizard:
                 )
             )
         )
+
+    def expiry(self, cert_id: str) -> str | None:
+        """The date on a credential's card it is good through; Enter skips."""
+
+        def check(answer: str) -> str | None:
+            if not answer:
+                return None
+            self.checked(have=[f"{cert_id}@{answer}"])
+            return answer
+
+        value = self.ask(
+            Question(
+                "expires",
+                f"{cert_id}: good through which date? (the date on the card, YYYY-MM)",
+                "a credential past its date has lapsed: its way back is planned; "
+                "Enter: skip (taken as current)",
+                check,
+            )
+        )
+        return str(value) if value else None
 
     def cpr(self) -> bool:
         return bool(
@@ -283,38 +333,46 @@ class Wizard:
             )
         )
 
-    def final_year(self) -> str | None:
+    def studying(self) -> str | None:
         def check(answer: str) -> str | None:
             if answer.lower() in ("", "n", "no"):
                 return None
-            found = [level for level in LEVELS if level.startswith(answer.lower())]
-            value = found[0] if len(found) == 1 else answer.lower()
-            return str(self.checked(final_year=value).final_year)
+            return str(self.checked(studying=_level(answer)).studying)
 
         value = self.ask(
             Question(
-                "final_year",
-                "Are you in the final year of a degree? (no, or its level: bachelor, master, …)",
-                "NSCA and ACSM let final-year students sit some exams",
+                "studying",
+                "Are you studying for a degree now? (no, or its level: bachelor, master, …)",
+                "NSCA and ACSM let final-year students sit some exams; students pay student dues",
                 check,
                 default="no",
             )
         )
         return str(value) if value else None
 
+    def graduating(self) -> str | None:
+        def check(answer: str) -> str | None:
+            if answer:
+                self.checked(studying="bachelor", graduating=answer)
+            return answer or None
+
+        value = self.ask(
+            Question(
+                "graduating",
+                "When do you graduate? (YYYY-MM)",
+                "final-year status starts a year before; plans count the months to it; Enter: skip",
+                check,
+            )
+        )
+        return str(value) if value else None
+
     def experience(self, goals: list[str]) -> tuple[list[str], list[str]]:
         """Hours and years, asked only for the kinds that certifications for `goals` need."""
+        from certadvise.advice.gaps import experience_asked
         from certadvise.advice.profile_checks import unit
 
-        wanted = {self.catalog.resolve_goal(g).id for g in goals}
-        needed: dict[str, list[str]] = {}
-        for summary in self.catalog.summaries.values():
-            if wanted and not wanted & set(summary.goals):
-                continue
-            prerequisites = self.catalog.entries[summary.id].prerequisites
-            for route in prerequisites.routes if prerequisites else ():
-                for kind in (*route.hours, *route.years):
-                    needed.setdefault(kind, []).append(summary.id)
+        wanted = tuple(dict.fromkeys(self.catalog.resolve_goal(g).id for g in goals))
+        needed = experience_asked(self.catalog, wanted)
         hours: list[str] = []
         years: list[str] = []
         for term in self.catalog.vocabulary.hour_kinds:
@@ -342,17 +400,22 @@ class Wizard:
                 (years if in_years else hours).append(f"{term.id}={value}")
         return hours, years
 
-    def budget(self) -> str | None:
+    def budget(self, country: str | None) -> str | None:
+        from certadvise.advice.money import country_currency
+        from certadvise.advice.profile import DEFAULT_COUNTRY
+
         def check(answer: str) -> str | None:
             cleaned = answer.strip()
             if cleaned:
-                self.checked(budget=cleaned)
+                self.checked(budget=cleaned, country=country)
             return cleaned or None
 
+        code = self.checked(country=country).market if country else DEFAULT_COUNTRY
+        currency = country_currency(code)
         value = self.ask(
             Question(
                 "budget",
-                "The most you will spend now, in US dollars.",
+                f"The most you will spend now, in {currency} (or name another: 400 USD, £400).",
                 "certifications that cost more are left out; Enter: no limit",
                 check,
             )
@@ -369,7 +432,7 @@ class Wizard:
             Question(
                 "country",
                 "The country where you will work, as a two-letter code (US, GB, CA, AU, ...).",
-                "some rules and dates differ outside the US",
+                "each country has its own standard credentials, and your budget is in its currency",
                 check,
                 default="US",
             )
@@ -384,48 +447,54 @@ def interview(
     term = terminal or Terminal.open()
     wizard = Wizard(catalog, term)
     answers = dict(given)
-    term.say("A few questions about you. Enter takes the [default]; ? explains a question.")
+    term.say_wrapped("A few questions about you. Enter takes the [default]; ? explains a question.")
+    if not answers.get("country"):  # first: the standards, the currency, what to ask
+        answers["country"] = wizard.country()
     if not answers.get("goal"):
         answers["goal"] = wizard.goals() or None
     if not answers.get("degree"):
         answers["degree"] = wizard.degree().value
     if not answers.get("field") and DegreeLevel(answers["degree"]).rank >= 2:
         answers["field"] = wizard.field()
+    if not answers.get("studying") and not answers.get("final_year"):
+        answers["studying"] = wizard.studying()
+        if answers["studying"] and not answers.get("graduating"):
+            answers["graduating"] = wizard.graduating()
     if not answers.get("have"):
         have = wizard.credentials()
-        if "CPR-AED" not in have and wizard.cpr():
+        if "CPR-AED" not in have and "BLS" not in have and wizard.cpr():
             have.append("CPR-AED")
-        answers["have"] = have or None
+        answers["have"] = [
+            f"{cert_id}@{date}" if (date := wizard.expiry(cert_id)) else cert_id for cert_id in have
+        ] or None
     if not answers.get("age"):
         answers["age"] = wizard.age()
     if not answers.get("member"):
         answers["member"] = wizard.members() or None
-    if not answers.get("final_year"):
-        answers["final_year"] = wizard.final_year()
     if not answers.get("hours") and not answers.get("experience"):
         hours, years = wizard.experience(list(answers.get("goal") or []))
         answers["hours"], answers["experience"] = hours or None, years or None
     if not answers.get("budget"):
-        answers["budget"] = wizard.budget()
-    if not answers.get("country"):
-        answers["country"] = wizard.country()
+        answers["budget"] = wizard.budget(answers.get("country"))
     _summarise(term, answers)
     _offer_to_save(wizard, answers)
     return answers
 
 
 OPTION_NAMES = {
+    "country": "--country",
     "goal": "--goal",
     "degree": "--degree",
     "field": "--field",
+    "studying": "--studying",
+    "graduating": "--graduating",
+    "final_year": "--final-year",
     "have": "--have",
     "age": "--age",
     "member": "--member",
-    "final_year": "--final-year",
     "hours": "--hours",
     "experience": "--experience",
     "budget": "--budget",
-    "country": "--country",
 }
 
 
