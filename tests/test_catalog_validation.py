@@ -145,6 +145,29 @@ prerequisites:
         11,
         "recertification.ce_unit: Input should be 'CEU', 'CEC', 'hours' or 'points'",
     ),
+    (
+        "a price whose source states no year",
+        "TEST-CERT.yaml",
+        VALID.replace('as_of: "2025"', "as_of: undated"),
+        9,
+        "cost.source: a price needs a dated source: 's' is 'undated'",
+    ),
+    (
+        "an amount keyed usd in a cost in pounds",
+        "TEST-CERT.yaml",
+        VALID.replace(
+            "  exam_non_member: 100", "  currency: GBP\n  tiers: [{name: Course, usd: 500}]"
+        ),
+        8,
+        "cost: tiers[0].usd: an amount keyed `usd` in a GBP cost; write it as `amount`",
+    ),
+    (
+        "a covered id the catalog does not hold",
+        "TEST-CERT.yaml",
+        VALID + "covers:\n  - {ids: [NOPE-CERT], why: it teaches less}\n",
+        12,
+        "covers.0.ids: unknown certification 'NOPE-CERT'",
+    ),
 ]
 
 

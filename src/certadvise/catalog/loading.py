@@ -514,7 +514,7 @@ ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
     _check_markets,
     _check_route_vocabulary,
     _check_recertification,
-    # _check_dated_prices joins these once every price in the built-in catalog is dated
+    _check_dated_prices,
 )
 """The checks one entry needs only the vocabulary for: each reports through `bad`."""
 
