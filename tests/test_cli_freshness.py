@@ -65,7 +65,7 @@ def test_catalog_stale_lists_facts_to_recheck_oldest_first(cli: Runner) -> None:
     result = cli("catalog", "stale", "-f", "json")
     assert result.code == 0
     facts = result.json()["facts"]
-    years = [f["year"] for f in facts if f["year"] is not None]
+    years = [f["year"] for f in facts if f["year"] is not None and f["id"] != "rates"]
     assert years == sorted(years) and max(years) < 2024
     assert facts[0]["id"] == "RDN" and facts[0]["fact"] == "cost"  # a 2008 exam fee
     assert facts[-1]["year"] is None  # undated sources come last
@@ -73,7 +73,7 @@ def test_catalog_stale_lists_facts_to_recheck_oldest_first(cli: Runner) -> None:
 
 def test_catalog_stale_older_than(cli: Runner) -> None:
     facts = cli("catalog", "stale", "--older-than", "10", "-f", "json").json()["facts"]
-    assert all(f["year"] is None or f["year"] < 2016 for f in facts)
+    assert all(f["year"] is None or f["year"] < 2016 for f in facts if f["id"] != "rates")
     assert any(f["year"] == 2013 for f in facts)
 
 
@@ -84,3 +84,15 @@ def test_catalog_stale_in_every_format(cli: Runner, fmt: str) -> None:
     assert "RDN" in result.out
     if fmt == "jsonl":
         assert json.loads(result.lines[0])["id"] == "RDN"
+
+
+def test_catalog_stale_lists_exchange_rates_older_than_six_months(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("certadvise.cli.runtime.today", lambda: dt.date(2026, 4, 1))
+    fresh = cli("catalog", "stale", "-f", "json").json()["facts"]
+    assert not any(f["id"] == "rates" for f in fresh)  # read 2025-10-17: under six months
+    monkeypatch.setattr("certadvise.cli.runtime.today", lambda: dt.date(2026, 11, 26))
+    old = cli("catalog", "stale", "-f", "json").json()["facts"]
+    rates = next(f for f in old if f["id"] == "rates")
+    assert (rates["fact"], rates["as_of"]) == ("exchange rates", "2025-10-17")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +76,60 @@ def test_readme_example(command: str, expected: str, tmp_path: Path) -> None:
 def test_readme_has_examples_of_every_command() -> None:
     commands = {c.split()[1] for c, _ in examples()}
     assert {"recommend", "compare", "path", "list", "show"} <= commands
+
+
+COVERAGE = re.compile(r"<!-- coverage: begin -->\n.*?<!-- coverage: end -->", re.DOTALL)
+MARKETS = [("US", "US"), ("CA", "Canada"), ("GB", "UK"), ("AU", "Australia")]
+
+
+def coverage_table() -> str:
+    """The README's coverage table, from the catalog."""
+    from certadvise.catalog.freshness import price_source, source_year
+    from certadvise.catalog.index import catalog_dirs
+    from certadvise.catalog.loading import load_catalog
+
+    catalog = load_catalog(catalog_dirs(environ={}))
+    today = int(TODAY[:4])
+    active = [e for e in catalog.certifications if e.status.value == "active"]
+
+    def priced(entry: Any) -> bool:
+        return entry.cost is not None and (bool(entry.cost.amounts()) or entry.cost.not_published)
+
+    def recent(entry: Any) -> bool:
+        cost = entry.cost
+        if cost is None or not cost.amounts():
+            return False
+        sources = [price_source(entry), *(price_source(entry, t) for t in cost.tiers)]
+        return any((source_year(s.as_of) or 0) >= today - 2 for s in sources if s)
+
+    def timed(entry: Any) -> bool:
+        return entry.study_hours is not None or any(
+            s.months_low or s.months_high for s in entry.stages
+        )
+
+    rows = ["| market | credentials | priced | price from the last two years | study time |"]
+    rows.append("|---|---|---|---|---|")
+    groups = [
+        (f"{name} (`{code}`)", [e for e in active if code in e.markets]) for code, name in MARKETS
+    ]
+    groups.append(("international", [e for e in active if "international" in e.markets]))
+    groups.append(("all", active))
+    for label, entries in groups:
+        ids = ", ".join(e.id for e in entries) if label != "all" else f"{len(entries)} in all"
+        counts = [sum(f(e) for e in entries) for f in (priced, recent, timed)]
+        share = [f"{n} ({n / len(entries):.0%})" if entries else "0" for n in counts]
+        rows.append(f"| {label} | {ids} | {' | '.join(share)} |")
+    return "<!-- coverage: begin -->\n" + "\n".join(rows) + "\n<!-- coverage: end -->"
+
+
+def test_the_coverage_table_is_made_from_the_catalog() -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    table = coverage_table()
+    if UPDATE:
+        readme.write_text(COVERAGE.sub(lambda _: table, text), encoding="utf-8")
+        return
+    assert COVERAGE.search(text) and COVERAGE.search(text).group(0) == table, (  # type: ignore[union-attr]
+        f"the README's coverage table differs from the catalog: {UPDATE_VAR}=1 python -m pytest "
+        "tests/test_readme.py"
+    )

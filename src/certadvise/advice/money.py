@@ -165,10 +165,8 @@ class Converter:
             return None
         return f"≈ {amount_text(round(converted), target)} at the {self.month} rate"
 
-    def stale(self, today: dt.date, months: int = 6) -> bool:
-        """The rate table is older than `months` months on `today`."""
-        if self.rates is None:
-            return False
-        as_of = self.rates.as_of
-        age = (today.year - as_of.year) * 12 + today.month - as_of.month
-        return age > months or (age == months and today.day > as_of.day)
+    def stale(self, today: dt.date) -> bool:
+        """The rate table is too old to trust conversions much (`freshness.rates_stale`)."""
+        from certadvise.catalog.freshness import rates_stale
+
+        return self.rates is not None and rates_stale(self.rates.as_of, today)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from certadvise.catalog.models import Certification, Confidence, Organization, Source, Tier
+from certadvise.catalog.models import Certification, Confidence, Organization, Rates, Source, Tier
 
 STALE_AFTER_YEARS = 2
 
@@ -93,6 +93,15 @@ def freshness(as_of: str | None, today: dt.date | None) -> dict[str, object]:
     return {"as_of": as_of, "stale": stale}
 
 
+RATES_STALE_MONTHS = 6  # exchange rates older than this are said to be stale
+
+
+def rates_stale(as_of: dt.date, today: dt.date, months: int = RATES_STALE_MONTHS) -> bool:
+    """Exchange rates read on `as_of` are more than `months` months old on `today`."""
+    age = (today.year - as_of.year) * 12 + today.month - as_of.month
+    return age > months or (age == months and today.day > as_of.day)
+
+
 @dataclass(frozen=True)
 class DatedFact:
     """One sourced fact to re-check: which entry, which fact, and its source's date."""
@@ -137,13 +146,28 @@ def stale_facts(
     today: dt.date,
     older_than: int = STALE_AFTER_YEARS,
     organizations: list[Organization] | None = None,
+    rates: Rates | None = None,
 ) -> list[DatedFact]:
     """Facts whose source is more than `older_than` years old, oldest first, then undated ones.
 
     Within a year, the weakest sources come first, then by entry and fact. Organizations'
-    membership dues count too (as entry = the organization's id).
+    membership dues count too (as entry = the organization's id), and the exchange rates
+    (entry `rates`) once they are more than `RATES_STALE_MONTHS` months old: conversions
+    drift faster than prices.
     """
     found: list[DatedFact] = []
+    if rates is not None and rates_stale(rates.as_of, today):
+        found.append(
+            DatedFact(
+                "rates",
+                "exchange rates",
+                "rates",
+                rates.as_of.isoformat(),
+                rates.as_of.year,
+                rates.confidence,
+                rates.source,
+            )
+        )
     for org in organizations or ():
         dues = org.membership
         if dues is None or dues.as_of is None:

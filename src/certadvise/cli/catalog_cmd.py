@@ -110,7 +110,9 @@ def stale(
 
     cat = runtime.read_catalog(run, catalog)
     today = runtime.today()
-    found = stale_facts(cat.certifications, today, older_than, list(cat.organizations.values()))
+    found = stale_facts(
+        cat.certifications, today, older_than, list(cat.organizations.values()), cat.rates
+    )
     runtime.output(run, stale_report(found, today, older_than), fmt)
 
 
