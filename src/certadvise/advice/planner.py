@@ -25,7 +25,7 @@ from certadvise.advice.gaps import (
 )
 from certadvise.advice.money import USD, Converter, Money, amount_text
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
-from certadvise.advice.profile import Profile
+from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Profile
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
@@ -47,8 +47,6 @@ YEARS_AFTER_HIGH_SCHOOL = {
     DegreeLevel.DOCTORATE: 10,
 }
 STUDY_HOURS_A_WEEK = 6  # the default pace of study beside work (`path --pace`)
-FINAL_YEAR_MONTHS = 12  # final-year status starts this long before graduating
-DIPLOMA_BY_AGE = 18  # a pupil finishes high school at about this age
 SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
 # Stages whose time is the holder's own work (a course, a case study), not a formality.
 _STAGE_STEPS = {
@@ -604,8 +602,8 @@ class Planner:
             return 0
         if profile.studying is DegreeLevel.HIGH_SCHOOL and profile.months_to_graduate is not None:
             return profile.months_to_graduate
-        if profile.age is not None and profile.age < DIPLOMA_BY_AGE:
-            return (DIPLOMA_BY_AGE - profile.age) * 12
+        if profile.age is not None and profile.age < DIPLOMA_AGE:
+            return (DIPLOMA_AGE - profile.age) * 12
         return None
 
 
