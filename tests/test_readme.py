@@ -133,3 +133,19 @@ def test_the_coverage_table_is_made_from_the_catalog() -> None:
         f"the README's coverage table differs from the catalog: {UPDATE_VAR}=1 python -m pytest "
         "tests/test_readme.py"
     )
+
+
+def test_the_opening_counts_are_the_catalogs() -> None:
+    """The README's first paragraph says how many credentials of each kind the catalog holds."""
+    from certadvise.catalog.index import catalog_dirs
+    from certadvise.catalog.loading import load_catalog
+
+    catalog = load_catalog(catalog_dirs(environ={}))
+    active = [e for e in catalog.certifications if e.status.value == "active"]
+    certifications = sum(e.kind in ("certification", "designation") for e in active)
+    licences = sorted(e.id for e in active if e.kind == "licence")
+    opening = " ".join(
+        (REPO / "README.md").read_text(encoding="utf-8").split("## Quick start")[0].split()
+    )
+    assert f"catalog of {certifications} certifications and designations" in opening
+    assert f"the {len(licences)} licences and registrations" in opening
