@@ -122,6 +122,56 @@ def coverage_table() -> str:
     return "<!-- coverage: begin -->\n" + "\n".join(rows) + "\n<!-- coverage: end -->"
 
 
+UNVERIFIED = re.compile(r"<!-- unverified: begin -->\n.*?<!-- unverified: end -->", re.DOTALL)
+
+
+def unverified_list() -> str:
+    """The README's "could not verify" list, from the catalog: what each active entry lacks."""
+    from certadvise.catalog.freshness import price_source, source_year
+    from certadvise.catalog.index import catalog_dirs
+    from certadvise.catalog.loading import load_catalog
+
+    catalog = load_catalog(catalog_dirs(environ={}))
+    today = int(TODAY[:4])
+    lines = []
+    for entry in sorted(catalog.certifications, key=lambda e: e.id):
+        if entry.status.value != "active":
+            continue
+        cost, gaps = entry.cost, []
+        if cost is not None and cost.not_published:
+            source = price_source(entry)
+            where = f" (looked: {source.url}, {source.as_of})" if source else ""
+            gaps.append(f"no published price{where}")
+        elif cost is None or not cost.amounts():
+            gaps.append("price")
+        else:
+            sources = [price_source(entry), *(price_source(entry, t) for t in cost.tiers)]
+            year = max((source_year(s.as_of) or 0 for s in sources if s), default=0)
+            if year and year < today - 2:
+                gaps.append(f"the price found dates from {year}")
+        if entry.study_hours is None and not any(
+            s.months_low or s.months_high for s in entry.stages
+        ):
+            gaps.append("study time")
+        if gaps:
+            lines.append(f"- `{entry.id}`: {'; '.join(gaps)}")
+    return "<!-- unverified: begin -->\n" + "\n".join(lines) + "\n<!-- unverified: end -->"
+
+
+def test_the_could_not_verify_list_is_made_from_the_catalog() -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    listed = unverified_list()
+    if UPDATE:
+        readme.write_text(UNVERIFIED.sub(lambda _: listed, text), encoding="utf-8")
+        return
+    found = UNVERIFIED.search(text)
+    assert found and found.group(0) == listed, (
+        f"the README's could-not-verify list differs from the catalog: {UPDATE_VAR}=1 python -m "
+        "pytest tests/test_readme.py"
+    )
+
+
 def test_the_coverage_table_is_made_from_the_catalog() -> None:
     readme = REPO / "README.md"
     text = readme.read_text(encoding="utf-8")
