@@ -433,6 +433,70 @@ PEOPLE = [
         ),
         first="NFHS-COACH",
     ),
+    # ---------------------------------------------------------------- one row for every
+    # credential the catalog added on 2026-11-29 that no row above names.
+    # ISSN's CISSN is the sports-nutrition credential for degree holders (issn); a CSCS holder
+    # with an exercise-science degree is ready for it; the RDN is a degree away.
+    person(
+        "CSCS holder with an exercise-science degree, sports nutrition",
+        *("-g", "nutrition", "-H", "CSCS", "-H", "CPR", "--degree", "bachelor"),
+        *("--field", "exercise-science"),
+        now={"CISSN"},
+        later={"RDN": "degree"},
+    ),
+    # canfitpro's PTS is Canada's most common gym certification (canfitpro.com); no degree.
+    person(
+        "Canadian newcomer to personal training",
+        *("--country", "CA", "-g", "personal-training", "-H", "CPR"),
+        now={"CANFITPRO-PTS"},
+        never={"CSEP-CPT"},  # CSEP's asks for a degree or college diploma first
+    ),
+    # ESSA's AES is the Australian standard for exercise-science graduates, open to those
+    # whose course was ESSA-accredited: a requirement certadvise names, not one it assumes.
+    person(
+        "Australian exercise and sports science graduate, personal training",
+        *("--country", "AU", "-g", "personal-training", "--degree", "bachelor"),
+        *("--field", "exercise and sports science", "-H", "CPR"),
+        later={"ESSA-AES": "requirement"},
+    ),
+    # The Cooper Institute's CPT is one of the NCCA-accredited US CPTs (cooperinstitute.org).
+    person(
+        "adult newcomer to personal training in the US",
+        *("-g", "personal-training", "-H", "CPR", "--age", "25"),
+        now={"COOPER-CPT", "NSCA-CPT", "ACE-CPT"},
+    ),
+    # NPCP's NCPT is the US Pilates teacher certification, beside Yoga Alliance's RYT.
+    person(
+        "Pilates and yoga teacher",
+        *("-g", "mind-body", "-H", "CPR", "--age", "30"),
+        now={"NCPT", "RYT-200"},
+    ),
+    # NCCPT's group-exercise and indoor-cycling exams need only a CPR card (nccpt.com).
+    person(
+        "gym member who wants to teach group classes",
+        *("-g", "group-fitness", "-H", "CPR", "--age", "22"),
+        now={"NCCPT-CGXI", "NCCPT-CICI", "ACE-GFI"},
+    ),
+    # In Australia the Certificate III in Fitness is the entry qualification (training.gov.au).
+    person(
+        "Australian newcomer who wants to teach group classes",
+        *("--country", "AU", "-g", "group-fitness", "-H", "CPR"),
+        first="CERT-III-FITNESS",
+    ),
+    # NASM's physique and bodybuilding coach builds on a CPT (nasm.org).
+    person(
+        "NASM-CPT holder who coaches physique competitors",
+        *("-g", "physique", "-H", "NASM-CPT", "-H", "CPR"),
+        first="NASM-PBC",
+    ),
+    # BASES accreditation follows years of supervised experience after a sport-science degree
+    # (bases.org.uk): a UK master's graduate in "sport and exercise science" has it ahead.
+    person(
+        "UK sport and exercise science master's graduate",
+        *("--country", "GB", "-g", "sport-science", "--degree", "master"),
+        *("--field", "sport and exercise science", "-H", "CPR"),
+        later={"BASES": "requirement"},
+    ),
 ]
 
 
