@@ -150,13 +150,12 @@ def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(
 ) -> None:
     uksca = catalog.entries["UKSCA-ASCC"]
     assert uksca.cost is not None
-    # GBP 300 for members is on an undated UKSCA page: left out until a dated copy is found
-    assert (uksca.cost.currency, uksca.cost.exam_member) == ("GBP", None)
-    assert "GBP 300" in (uksca.cost.note or "")
+    # GBP 300 for members, GBP 75 per failed element (UKSCA's page, dated c. 2020-24 by inference)
+    assert (uksca.cost.currency, uksca.cost.exam_member, uksca.cost.retake) == ("GBP", 300, 75)
     row = next(
         r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UKSCA-ASCC"
     )
-    assert (row["minimum"], row["from"]) == (None, "not verified")
+    assert (row["minimum"], row["currency"], row["from"]) == (300, "GBP", "£300+")
     pounds = next(
         r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UK-L3-PT"
     )
