@@ -49,7 +49,7 @@ def test_older_than_two_years_is_stale() -> None:
 def test_the_date_of_a_price_is_the_date_of_the_source_it_cites(catalog: Catalog) -> None:
     assert price_as_of(catalog.entries["ACSM-EP"]) == "c. 2014"
     assert price_as_of(catalog.entries["CSCS"]) == "2025"
-    assert price_as_of(catalog.entries["CPR-AED"]) is None
+    assert price_as_of(catalog.entries["ACSM-RCEP"]) is None  # retired, no cost
 
 
 def test_stale_facts_come_oldest_first_and_undated_last(catalog: Catalog) -> None:
