@@ -176,8 +176,8 @@ def report(timings: dict[str, Timing], as_json: bool) -> None:
             RECOMMEND_LIMIT,
         ),
         (
-            "--help / minimal app",
-            ratio(timings, "certadvise --help", "minimal typer app: list"),
+            "--help / minimal app --help",
+            ratio(timings, "certadvise --help", "minimal typer app: --help"),
             HELP_LIMIT,
         ),
     ]
