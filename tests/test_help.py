@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import typer
 
+from certadvise.cli import quick
 from certadvise.cli.app import app
 from certadvise.cli.help import EXAMPLES
 
@@ -20,6 +21,8 @@ from .conftest import REPO, Runner
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 EXE = Path(sys.executable).parent / "certadvise"
+UPDATE_VAR = "CERTADVISE_UPDATE_GOLDEN"  # the same switch as the golden tables
+UPDATE = bool(os.environ.get(UPDATE_VAR))  # read before the fixtures clear CERTADVISE_*
 
 
 def commands(group: Any = None, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
@@ -46,11 +49,44 @@ def imported_by(*args: str) -> set[str]:
     return {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
 
 
-def test_root_help_imports_neither_rich_nor_pydantic_nor_yaml() -> None:
-    modules = imported_by("--help")
-    assert not {"rich", "pydantic", "yaml", "jinja2", "certadvise.catalog", "certadvise.advice"} & (
-        modules
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
+def test_root_help_and_version_import_no_parser_nor_the_core(args: list[str]) -> None:
+    modules = imported_by(*args)
+    heavy = {"typer", "rich", "pydantic", "yaml", "jinja2", "certadvise.catalog"}
+    assert not (heavy | {"certadvise.advice", "certadvise.views"}) & modules
+
+
+@pytest.mark.parametrize("columns", ["80", "200", None])
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
+def test_the_quick_answers_are_what_typer_prints(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, args: list[str], columns: str | None
+) -> None:
+    """The kept root help cannot drift: it is compared with typer's own output."""
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(os, "get_terminal_size", lambda *_: os.terminal_size((80, 24)))
+    assert quick.answer(args, os.environ) is not None
+    kept = cli(*args)
+    monkeypatch.setattr(quick, "answer", lambda *_: None)
+    typer_s = cli(*args)
+    if UPDATE and args in quick.HELP_ARGS:
+        Path(quick.ROOT_HELP).write_text(typer_s.out, encoding="utf-8")
+        kept = cli(*args)  # the help as it is now kept
+    assert kept == typer_s, (
+        f"{quick.ROOT_HELP} differs from typer's help; if a command changed: "
+        f"{UPDATE_VAR}=1 python -m pytest tests/test_help.py"
     )
+
+
+@pytest.mark.parametrize(("columns", "width"), [("70", 68), ("60", 58), ("20", 50)])
+def test_a_narrow_terminal_gets_typer_s_help_wrapped_to_it(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert quick.answer(["--help"], os.environ) is None
+    shown = cli("--help").out
+    assert shown != Path(quick.ROOT_HELP).read_text(encoding="utf-8")
+    assert max(len(line) for line in shown.splitlines()) <= width
 
 
 @pytest.mark.parametrize("path", ["recommend", "list", "profile save"])
