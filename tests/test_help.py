@@ -56,6 +56,16 @@ def test_root_help_and_version_import_no_parser_nor_the_core(args: list[str]) ->
     assert not (heavy | {"certadvise.advice", "certadvise.views"}) & modules
 
 
+def test_a_warm_recommend_parses_no_yaml(tmp_path: Path) -> None:
+    """The cache answers; the YAML parser is for catalog files and profile files only."""
+    assert "yaml" in imported_by("list", "-f", "ids")  # cold: builds the cache
+    modules = imported_by("recommend", "-g", "athletes", "--budget", "600", "--age", "24")
+    assert not {"yaml", "jinja2"} & modules
+    profile = tmp_path / "me.yaml"
+    profile.write_text("goals: [athletes]\n", encoding="utf-8")
+    assert "yaml" in imported_by("recommend", "--profile", str(profile))
+
+
 @pytest.mark.parametrize("columns", ["80", "200", None])
 @pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
 def test_the_quick_answers_are_what_typer_prints(
