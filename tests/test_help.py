@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import typer
 
-from certadvise.cli import quick
+from certadvise.cli import coercion, quick
 from certadvise.cli.app import app
 from certadvise.cli.help import EXAMPLES
 
@@ -197,3 +197,21 @@ def test_every_command_and_option_is_in_the_readme() -> None:
                 if opt.startswith("--") and opt not in README:
                     missing.append(f"{path} {opt}")
     assert not missing, f"not in the README: {missing}"
+
+
+def test_only_the_options_given_are_coerced(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer's coercion is built for a value that needs it, never for an unset option."""
+    built: list[object] = []
+    real = coercion.build_runtime_param
+
+    def counted(descriptor: Any) -> Any:
+        built.append(descriptor.annotation)
+        return real(descriptor)
+
+    monkeypatch.setattr(coercion, "build_runtime_param", counted)
+    monkeypatch.setattr(typer.core, "build_runtime_param", counted)  # typer's own, up front
+    assert cli("recommend", "-g", "athletes", "--top", "2").code == 0
+    assert len(built) <= 3, built  # --goal, --top, --color's default: not the other 25
+    failed = cli("recommend", "--top", "x")  # a given value is still typer's to refuse
+    assert failed.code == 2
+    assert "--top: expected a whole number, 1 or more, got 'x'" in failed.err

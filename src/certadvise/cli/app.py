@@ -18,11 +18,13 @@ from certadvise.cli import (
     recommend_cmd,
     show_cmd,
 )
+from certadvise.cli.coercion import DeferringGroup
 from certadvise.cli.help import PanelledCommand
 from certadvise.cli.options import with_output_options
 
 app = typer.Typer(
     name="certadvise",
+    cls=DeferringGroup,
     help="Explainable advice on fitness, strength-and-conditioning and exercise-science "
     "certifications.",
     no_args_is_help=True,
