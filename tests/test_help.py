@@ -215,3 +215,21 @@ def test_only_the_options_given_are_coerced(cli: Runner, monkeypatch: pytest.Mon
     failed = cli("recommend", "--top", "x")  # a given value is still typer's to refuse
     assert failed.code == 2
     assert "--top: expected a whole number, 1 or more, got 'x'" in failed.err
+
+
+@pytest.mark.parametrize("args", [["recommend", "-g", "athletes"], ["--debug", "list"]], ids=str)
+def test_a_run_imports_only_the_command_it_names(args: list[str]) -> None:
+    modules = imported_by(*args)
+    named = next(a for a in args if not a.startswith("-"))
+    commands = {n for n in modules if n.startswith("certadvise.cli.") and n.endswith("_cmd")}
+    assert commands == {f"certadvise.cli.{named}_cmd"}
+
+
+def test_help_and_completion_see_every_command() -> None:
+    from certadvise.cli.app import COMMANDS, GROUPS, for_args
+
+    every = set(COMMANDS) | set(GROUPS)
+    for args in (["--help", "recommend"], ["lst"], ["--debug", "--help"]):
+        assert set(typer.main.get_command(for_args(args, {})).commands) == every  # type: ignore[attr-defined]
+    completing = for_args(["recommend"], {quick.COMPLETE_VAR: "complete_bash"})
+    assert set(typer.main.get_command(completing).commands) == every  # type: ignore[attr-defined]

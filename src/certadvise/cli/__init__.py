@@ -23,10 +23,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return _ended(exc, args, debug_wanted(args, os.environ))
         return EXIT_CODES[Outcome.SUCCESS]
-    from certadvise.cli.app import app
+    from certadvise.cli.app import for_args
     from certadvise.cli.exits import EXIT_CODES, Outcome, outcome_of
     from certadvise.cli.settings import Run, debug_wanted
 
+    app = for_args(args, os.environ)
     run = Run(debug=debug_wanted(args, os.environ))
     try:
         result = app(args=args, prog_name="certadvise", standalone_mode=False, obj=run)
