@@ -233,3 +233,12 @@ def test_help_and_completion_see_every_command() -> None:
         assert set(typer.main.get_command(for_args(args, {})).commands) == every  # type: ignore[attr-defined]
     completing = for_args(["recommend"], {quick.COMPLETE_VAR: "complete_bash"})
     assert set(typer.main.get_command(completing).commands) == every  # type: ignore[attr-defined]
+
+
+def test_without_the_kept_help_typer_answers(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kept = cli("--help")
+    monkeypatch.setattr(quick, "ROOT_HELP", str(tmp_path / "gone.txt"))
+    assert quick.answer(["--help"], os.environ) is None
+    assert cli("--help") == kept

@@ -33,6 +33,9 @@ def answer(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
 
         if shutil.get_terminal_size().columns < WIDEST_FROM:  # as typer measures it
             return None
-        with open(ROOT_HELP, encoding="utf-8") as kept:  # noqa: PTH123
-            return kept.read()
+        try:
+            with open(ROOT_HELP, encoding="utf-8") as kept:  # noqa: PTH123
+                return kept.read()
+        except OSError:  # not installed with it: typer says the same
+            return None
     return None
