@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import typer
 
+from certadvise.cli import coercion, quick
 from certadvise.cli.app import app
 from certadvise.cli.help import EXAMPLES
 
@@ -20,6 +21,8 @@ from .conftest import REPO, Runner
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 EXE = Path(sys.executable).parent / "certadvise"
+UPDATE_VAR = "CERTADVISE_UPDATE_GOLDEN"  # the same switch as the golden tables
+UPDATE = bool(os.environ.get(UPDATE_VAR))  # read before the fixtures clear CERTADVISE_*
 
 
 def commands(group: Any = None, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
@@ -46,11 +49,54 @@ def imported_by(*args: str) -> set[str]:
     return {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
 
 
-def test_root_help_imports_neither_rich_nor_pydantic_nor_yaml() -> None:
-    modules = imported_by("--help")
-    assert not {"rich", "pydantic", "yaml", "jinja2", "certadvise.catalog", "certadvise.advice"} & (
-        modules
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
+def test_root_help_and_version_import_no_parser_nor_the_core(args: list[str]) -> None:
+    modules = imported_by(*args)
+    heavy = {"typer", "rich", "pydantic", "yaml", "jinja2", "certadvise.catalog"}
+    assert not (heavy | {"certadvise.advice", "certadvise.views"}) & modules
+
+
+def test_a_warm_recommend_parses_no_yaml(tmp_path: Path) -> None:
+    """The cache answers; the YAML parser is for catalog files and profile files only."""
+    assert "yaml" in imported_by("list", "-f", "ids")  # cold: builds the cache
+    modules = imported_by("recommend", "-g", "athletes", "--budget", "600", "--age", "24")
+    assert not {"yaml", "jinja2"} & modules
+    profile = tmp_path / "me.yaml"
+    profile.write_text("goals: [athletes]\n", encoding="utf-8")
+    assert "yaml" in imported_by("recommend", "--profile", str(profile))
+
+
+@pytest.mark.parametrize("columns", ["80", "200", None])
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
+def test_the_quick_answers_are_what_typer_prints(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, args: list[str], columns: str | None
+) -> None:
+    """The kept root help cannot drift: it is compared with typer's own output."""
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(os, "get_terminal_size", lambda *_: os.terminal_size((80, 24)))
+    assert quick.answer(args, os.environ) is not None
+    kept = cli(*args)
+    monkeypatch.setattr(quick, "answer", lambda *_: None)
+    typer_s = cli(*args)
+    if UPDATE and args in quick.HELP_ARGS:
+        Path(quick.ROOT_HELP).write_text(typer_s.out, encoding="utf-8")
+        kept = cli(*args)  # the help as it is now kept
+    assert kept == typer_s, (
+        f"{quick.ROOT_HELP} differs from typer's help; if a command changed: "
+        f"{UPDATE_VAR}=1 python -m pytest tests/test_help.py"
     )
+
+
+@pytest.mark.parametrize(("columns", "width"), [("70", 68), ("60", 58), ("20", 50)])
+def test_a_narrow_terminal_gets_typer_s_help_wrapped_to_it(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert quick.answer(["--help"], os.environ) is None
+    shown = cli("--help").out
+    assert shown != Path(quick.ROOT_HELP).read_text(encoding="utf-8")
+    assert max(len(line) for line in shown.splitlines()) <= width
 
 
 @pytest.mark.parametrize("path", ["recommend", "list", "profile save"])
@@ -151,3 +197,48 @@ def test_every_command_and_option_is_in_the_readme() -> None:
                 if opt.startswith("--") and opt not in README:
                     missing.append(f"{path} {opt}")
     assert not missing, f"not in the README: {missing}"
+
+
+def test_only_the_options_given_are_coerced(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer's coercion is built for a value that needs it, never for an unset option."""
+    built: list[object] = []
+    real = coercion.build_runtime_param
+
+    def counted(descriptor: Any) -> Any:
+        built.append(descriptor.annotation)
+        return real(descriptor)
+
+    monkeypatch.setattr(coercion, "build_runtime_param", counted)
+    monkeypatch.setattr(typer.core, "build_runtime_param", counted)  # typer's own, up front
+    assert cli("recommend", "-g", "athletes", "--top", "2").code == 0
+    assert len(built) <= 3, built  # --goal, --top, --color's default: not the other 25
+    failed = cli("recommend", "--top", "x")  # a given value is still typer's to refuse
+    assert failed.code == 2
+    assert "--top: expected a whole number, 1 or more, got 'x'" in failed.err
+
+
+@pytest.mark.parametrize("args", [["recommend", "-g", "athletes"], ["--debug", "list"]], ids=str)
+def test_a_run_imports_only_the_command_it_names(args: list[str]) -> None:
+    modules = imported_by(*args)
+    named = next(a for a in args if not a.startswith("-"))
+    commands = {n for n in modules if n.startswith("certadvise.cli.") and n.endswith("_cmd")}
+    assert commands == {f"certadvise.cli.{named}_cmd"}
+
+
+def test_help_and_completion_see_every_command() -> None:
+    from certadvise.cli.app import COMMANDS, GROUPS, for_args
+
+    every = set(COMMANDS) | set(GROUPS)
+    for args in (["--help", "recommend"], ["lst"], ["--debug", "--help"]):
+        assert set(typer.main.get_command(for_args(args, {})).commands) == every  # type: ignore[attr-defined]
+    completing = for_args(["recommend"], {quick.COMPLETE_VAR: "complete_bash"})
+    assert set(typer.main.get_command(completing).commands) == every  # type: ignore[attr-defined]
+
+
+def test_without_the_kept_help_typer_answers(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kept = cli("--help")
+    monkeypatch.setattr(quick, "ROOT_HELP", str(tmp_path / "gone.txt"))
+    assert quick.answer(["--help"], os.environ) is None
+    assert cli("--help") == kept

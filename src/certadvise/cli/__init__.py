@@ -9,23 +9,45 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run certadvise with `argv`; return the exit code (the README's "Exit codes")."""
-    from certadvise.cli.app import app
+    from certadvise.cli import quick
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    text = quick.answer(args, os.environ)
+    if text is not None:  # the root help or the version: neither typer nor the core
+        from certadvise.cli.exits import EXIT_CODES, Outcome
+
+        try:
+            sys.stdout.write(text)
+        except BaseException as exc:
+            from certadvise.cli.settings import debug_wanted
+
+            return _ended(exc, args, debug_wanted(args, os.environ))
+        return EXIT_CODES[Outcome.SUCCESS]
+    from certadvise.cli.app import for_args
     from certadvise.cli.exits import EXIT_CODES, Outcome, outcome_of
     from certadvise.cli.settings import Run, debug_wanted
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    app = for_args(args, os.environ)
     run = Run(debug=debug_wanted(args, os.environ))
     try:
         result = app(args=args, prog_name="certadvise", standalone_mode=False, obj=run)
     except BaseException as exc:
-        outcome = outcome_of(exc)
-        if outcome is None:
-            raise
-        if run.debug and outcome in (Outcome.INTERNAL_ERROR, Outcome.NOT_WRITTEN):
-            raise
-        _tell(outcome, exc, args)
-        return EXIT_CODES[outcome]
+        return _ended(exc, args, run.debug)
     return EXIT_CODES[outcome_of(result) or Outcome.SUCCESS]
+
+
+def _ended(exc: BaseException, args: list[str], debug: bool) -> int:
+    """The exit code of a run that ended with `exc`, said on stderr (re-raised when it is
+    not certadvise's to end, or for its traceback with --debug)."""
+    from certadvise.cli.exits import EXIT_CODES, Outcome, outcome_of
+
+    outcome = outcome_of(exc)
+    if outcome is None:
+        raise exc
+    if debug and outcome in (Outcome.INTERNAL_ERROR, Outcome.NOT_WRITTEN):
+        raise exc
+    _tell(outcome, exc, args)
+    return EXIT_CODES[outcome]
 
 
 def _tell(outcome: object, exc: BaseException, args: list[str]) -> None:

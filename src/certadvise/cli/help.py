@@ -73,7 +73,14 @@ def _help_of(param: Any) -> str:
 
 class PanelledCommand(TyperCommand):
     """Plain help (no rich: quick, the same in a pipe) with options grouped by panel, words
-    for metavars, and the command's examples."""
+    for metavars, and the command's examples; each value coerced only when given."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from certadvise.cli.coercion import defer
+
+        defer(self.get_params(ctx))  # with the --help option typer adds
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = ["[OPTIONS]"]

@@ -218,11 +218,12 @@ def build_profile(
     from certadvise.advice import profile_checks
     from certadvise.advice.profile import RawProfile, normalise
     from certadvise.cli import saved_profile
-    from certadvise.cli.profile_files import read_profile
 
     stored = saved(options)
     base = stored or RawProfile()
     if options["profile_file"]:
+        from certadvise.cli.profile_files import read_profile  # YAML: only for a file
+
         base = base.overridden_by(read_profile(options["profile_file"]))
     from_options = profile_checks.from_options(options)
     profile, assumptions = normalise(base.overridden_by(from_options), catalog, today)

@@ -61,10 +61,12 @@ def _exists(path: Path) -> bool:
 
 def read_saved() -> RawProfile | None:
     """The saved profile, or None when there is none; InputError (file:line) when broken."""
-    from certadvise.cli.profile_files import read_profile
-
     path = profile_path()
-    return read_profile(str(path)) if _exists(path) else None
+    if not _exists(path):
+        return None
+    from certadvise.cli.profile_files import read_profile  # YAML: only when there is one
+
+    return read_profile(str(path))
 
 
 def saved_text() -> str | None:

@@ -15,7 +15,6 @@ import errno
 import io
 import os
 import sys
-from pathlib import Path
 
 from certadvise.render import charset
 
@@ -42,7 +41,7 @@ def prepare() -> None:
     if sys.stdout is None:
         sys.stdout = ClosedStream("standard output")
     if sys.stderr is None:
-        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 (the run's)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115, PTH123 (the run's; no pathlib)
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and not charset.carries_all(stream.encoding):
             with contextlib.suppress(ValueError):

@@ -7,12 +7,12 @@ never half an output.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import functools
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certadvise.render.report import Report
+if TYPE_CHECKING:
+    from certadvise.render.report import Report
 
 ERROR_HANDLER = "certadvise-transliterate"  # the codec error handler `register` installs
 
@@ -64,6 +64,8 @@ def fit(text: str, charset: str | None) -> str:
 def fitted(report: Report, charset: str | None) -> Report:
     """`report` with every text people read (titles, cells, lines, notes) fitted to
     `charset` before it is laid out, so columns line up with what is written."""
+    import dataclasses
+
     from certadvise.render.text import human
 
     def text(value: str) -> str:
