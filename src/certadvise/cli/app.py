@@ -16,6 +16,7 @@ from certadvise.cli import (
     path_cmd,
     profile_cmd,
     recommend_cmd,
+    renewals_cmd,
     show_cmd,
 )
 from certadvise.cli.help import PanelledCommand
@@ -57,6 +58,7 @@ app.command("recommend", cls=PanelledCommand)(
 )
 app.command("compare", cls=PanelledCommand)(with_output_options(compare_cmd.compare, pager=True))
 app.command("path", cls=PanelledCommand)(with_output_options(path_cmd.path))
+app.command("renewals", cls=PanelledCommand)(with_output_options(renewals_cmd.renewals))
 app.command("list", cls=PanelledCommand)(with_output_options(list_cmd.list_certifications))
 app.command("show", cls=PanelledCommand)(with_output_options(show_cmd.show, pager=True))
 app.command("goals", cls=PanelledCommand)(with_output_options(goals_cmd.goals))
