@@ -305,3 +305,11 @@ def test_later_days_never_bring_a_lapsed_credential_back(
         if before is State.LAPSED:
             assert after is State.LAPSED
         assert after.rank >= before.rank
+
+
+def test_only_the_calendar_imports_icalendar() -> None:
+    from .test_help import imported_by
+
+    args = ("renewals", "--no-profile", "-H", "CSCS@2026-12", "-f")
+    assert "icalendar" not in imported_by(*args, "json")
+    assert "icalendar" in imported_by(*args, "ics")
