@@ -82,6 +82,7 @@ def test_lapsed_inside_the_reinstatement_window(cli: Runner) -> None:
     assert row["state"] == "lapsed"
     assert row["way_back"]["kind"] == "reinstatement"
     assert row["next_step"].startswith("reinstate NASM-CPT")
+    assert row["way_back"]["until"] == "2027-06-30" and "by 2027-06-30" in row["next_step"]
 
 
 def test_lapsed_outside_every_window_means_the_exam_again_at_its_price(cli: Runner) -> None:
@@ -256,6 +257,14 @@ def test_ics_parses_back_with_events_dates_and_reminders(cli: Runner) -> None:
     triggers = sorted(a.decoded("TRIGGER") for a in cscs.walk("VALARM"))
     assert triggers == [dt.timedelta(days=-90), dt.timedelta(days=-30)]
     assert events["CPR-AED card expires"].decoded("DTSTART") == dt.date(2026, 12, 15)
+    late = events["ACSM-EP: late renewal window ends"]
+    assert late.decoded("DTSTART") == dt.date(2027, 4, 30)
+
+
+def test_ics_has_the_end_of_a_reinstatement_window(cli: Runner) -> None:
+    _, cal = calendar(cli, "--no-profile", "-H", "NASM-CPT@2026-06")
+    ends = [e for e in cal.walk("VEVENT") if "reinstatement window ends" in str(e["SUMMARY"])]
+    assert [e.decoded("DTSTART") for e in ends] == [dt.date(2027, 6, 30)]
 
 
 def test_ics_uids_are_stable_per_credential_and_deadline(cli: Runner) -> None:

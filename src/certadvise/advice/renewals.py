@@ -95,6 +95,7 @@ class WayBack:
     usd: float | None  # what it costs (None: not verified)
     verified: bool  # the organization's window for it is stated
     prerequisites: tuple[str, ...] = ()  # for the exam again: what must be met again
+    until: dt.date | None = None  # the last day it is open (None: no end stated, or passed)
 
 
 @dataclass(frozen=True)
@@ -119,17 +120,6 @@ class Renewal:
     @property
     def id(self) -> str:
         return self.entry.id
-
-    @property
-    def deadlines(self) -> tuple[tuple[str, dt.date], ...]:
-        """The dates worth a calendar entry: the deadline, and the end of the late window
-        while it is still ahead."""
-        found: list[tuple[str, dt.date]] = []
-        if self.expires is not None:
-            found.append(("deadline", self.expires))
-        if self.late_until is not None and self.state is State.OVERDUE:
-            found.append(("late window ends", self.late_until))
-        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -336,7 +326,15 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
             back is not None and back.window_months is not None
         )
         window = "" if verified else f"; its window is not verified: ask {entry.organization}"
-        return WayBack(kind, f"{step.text} ({cost}){window}", step.usd, verified)
+        until = None
+        if step.kind is StepKind.REINSTATE and back is not None and back.window_months:
+            assert held.expires is not None  # a way back is planned for a dated lapse only
+            until = add_years(held.expires, back.window_months / 12)
+            window = f" by {until.isoformat()}"
+        elif step.kind is StepKind.RENEW:
+            until = _late_until(entry.recertification, held.expires)
+        text = f"{step.text}{window} ({cost})" if until else f"{step.text} ({cost}){window}"
+        return WayBack(kind, text, step.usd, verified, until=until)
     quote = judged.quote(entry)
     price = quote_text(quote) if quote.verified else "price not verified"
     rec = entry.recertification

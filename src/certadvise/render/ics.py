@@ -57,9 +57,11 @@ def _dates(item: Mapping[str, Any]) -> list[tuple[str, dt.date, str]]:
     if item.get("expires"):
         what = "card expires" if item.get("card") else "renewal deadline"
         found.append(("deadline", dt.date.fromisoformat(item["expires"]), f"{item['id']} {what}"))
-    if item.get("state") == "overdue" and item.get("late_until"):
-        day = dt.date.fromisoformat(item["late_until"])
-        found.append(("late", day, f"{item['id']}: late renewal window ends"))
+    back = item.get("way_back") or {}
+    if back.get("until"):
+        day = dt.date.fromisoformat(back["until"])
+        kind = "late" if back["kind"] == "late renewal" else "reinstatement"
+        found.append((kind, day, f"{item['id']}: {back['kind']} window ends"))
     return found
 
 

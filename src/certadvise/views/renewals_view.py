@@ -68,6 +68,7 @@ def renewal_document(row: Renewal, judged: Judgement) -> dict[str, Any]:
             "cost_usd": back.usd,
             "window_verified": back.verified,
             "prerequisites_again": list(back.prerequisites),
+            "until": back.until.isoformat() if back.until else None,
         },
         "card": row.card,
         "notes": list(row.notes),
