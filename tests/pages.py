@@ -31,8 +31,8 @@ COMMANDS = {
     ],
 }
 
-#: A renewals document as `certadvise renewals -f json` prints it (hand-made: the command
-#: is built elsewhere): one deadline soon, one later, one past, one beyond the strip.
+#: A renewals document with only the contract's keys (hand-made; the golden page is
+#: the command's own): one deadline soon, one later, one past, one beyond the strip.
 RENEWALS: dict[str, Any] = {
     "today": TODAY,
     "renewals": [

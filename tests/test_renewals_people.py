@@ -48,13 +48,14 @@ PEOPLE = [
         note={"NSCA-CPT": "card expired on 2026-05-31: renew the card first"},
         order=("CPR-AED", "NSCA-CPT", "NASM-PES"),
     ),
-    # ACE's six-month grace after a January 2025 expiry ended on 31 July 2025 and ACE states
-    # no reinstatement (ace-renewal-article): the exam again, at today's price.
+    # ACE's six-month grace after a January 2025 expiry ended on 31 July 2025, and no ACE
+    # page found states a reinstatement after it (ace-renewal-article): the exam again, at
+    # today's price, and ask ACE, since a way back is not verified either way.
     Person(
         "ACE-CPT lapsed 2025-01",
         have=("ACE-CPT@2025-01",),
         states={"ACE-CPT": "lapsed"},
-        step={"ACE-CPT": "pass the ACE-CPT exam again ($"},
+        step={"ACE-CPT": "no reinstatement is verified: pass the ACE-CPT exam again ($"},
     ),
     # A CSCS who is also a registered dietitian: the CSCS deadline is NSCA's 31 December;
     # CDR's registration is paid every year ($80, cdr-maintain) on a five-year CPEU cycle

@@ -338,15 +338,21 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     quote = judged.quote(entry)
     price = quote_text(quote) if quote.verified else "price not verified"
     rec = entry.recertification
-    unknown = rec is None or (rec.grace_months is None and rec.reinstatement is None)
-    before = "no late window or reinstatement is verified" if unknown else "past its windows"
+    back = rec.reinstatement if rec else None
+    verified = back is not None and back.window_months is not None
+    if rec is None or (not rec.grace_months and back is None):
+        before = "no late window or reinstatement is verified"
+    elif back is None:
+        before = "past its late window, and no reinstatement is verified"
+    else:
+        before = "past its windows"
     again = tuple(s.text for s in plan.before_exam)
     needs = f"; first meet again: {'; '.join(again)}" if again else ""
     text = f"{before}: pass the {entry.id} exam again ({price}){needs}"
-    if unknown:
+    if not verified:
         text += f"; ask {entry.organization}"
     usd = quote.usd if quote.verified else None
-    return WayBack("exam again", text, usd, not unknown, again)
+    return WayBack("exam again", text, usd, verified, again)
 
 
 def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
