@@ -276,7 +276,7 @@ def _date_needed(entry: Certification) -> str:
     rec = entry.recertification
     if rec is not None and rec.cycle is not None and rec.period_years is not None:
         return f"give its date: --have {entry.id}@YYYY-MM (good through), or the day earned"
-    return f"give its expiry: --have {entry.id}@YYYY-MM (good through, as on your card)"
+    return f"give its expiry if your card has one: --have {entry.id}@YYYY-MM"
 
 
 def _date_note(entry: Certification) -> str:
@@ -288,7 +288,10 @@ def _date_note(entry: Certification) -> str:
             f"[{{id: {entry.id}, earned: YYYY-MM}}]) and gives the deadline by "
             f"{entry.organization}'s cycle rule"
         )
-    return "the catalog has no renewal rule to work its deadline out from the day earned"
+    return (
+        f"whether and how often {entry.id} must be renewed is not verified in the catalog: "
+        f"ask {entry.organization}, or read the date on your card"
+    )
 
 
 def _card_step(entry: Certification, held: Held, state: State) -> str:
