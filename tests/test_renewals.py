@@ -169,11 +169,19 @@ def test_yearly_and_horizon_cost(cli: Runner) -> None:
     doc = cli(
         "renewals", "--no-profile", "-H", "CSCS@2026-12", "-H", "NASM-CPT@2027-06", "-f", "json"
     ).json()["holding_cost"]
-    assert doc["known_usd"] == 90 + 99 * 2 and doc["complete"] is True
+    assert doc["known_usd"] == 90 + 99 * 2 and doc["complete"] is False  # CE courses
+    assert doc["text"] == "at least $288"
+    assert doc["parts"][-1] == {
+        "label": "continuing education courses (CSCS, NASM-CPT)",
+        "usd": None,
+        "per_year_usd": None,
+        "kind": "recertification",
+        "note": "prices not verified",
+    }
     assert doc["per_year_usd"] == 79.5
     assert (doc["ce_hours_per_year"], doc["ce_hours"]) == (30, 100)
     assert any("CE course prices are not in the catalog" in n for n in doc["notes"])
-    assert "holding them: $79.50 a year" in result.out
+    assert "holding them: at least $79.50 a year" in result.out
     one = cli(
         "renewals",
         *("--no-profile", "-H", "CSCS@2026-12", "-H", "NASM-CPT@2027-06"),

@@ -492,7 +492,11 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
             hours_year += hours / rec.period_years
             hours_over += hours * due
     lines += _dues(judged, kept, years, notes)
-    notes.append("CE course prices are not in the catalog: not counted (not $0)")
+    with_ce = [r.id for r in kept if r.ce is not None]
+    if with_ce:
+        label = f"continuing education courses ({', '.join(with_ce)})"
+        lines.append(CostLine(label, "recertification", None, None, "prices not verified"))
+        notes.append("CE course prices are not in the catalog: not counted (not $0)")
     return Holding(
         years,
         tuple(lines),
