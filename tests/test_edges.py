@@ -437,6 +437,7 @@ PROFILE_COMMANDS = [
     ["show", "CSCS"],
     ["compare", "CSCS", "NASM-PES"],
     ["path", "CSCS"],
+    ["renewals", "-H", "CSCS@2026-12"],
     ["profile", "show"],
     ["profile", "save", "-g", "athletes"],
     ["profile", "clear"],

@@ -31,6 +31,10 @@ EXAMPLES = {
     ],
     "show": ["show", "CSCS"],
     "path": ["path", "CSPS", "--have", "CPR-AED"],
+    "renewals": [
+        *("renewals", "--no-profile", "-H", "CSCS@2026-12", "-H", "ACSM-EP@2026-10"),
+        *("-H", "NASM-CPT@2026-06", "-H", "CPR-AED@2026-12-15"),
+    ],
 }
 
 

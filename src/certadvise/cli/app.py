@@ -32,6 +32,7 @@ COMMANDS: dict[str, Command] = {
     "recommend": Command("recommend_cmd:recommend", prompts=True),
     "compare": Command("compare_cmd:compare", pager=True),
     "path": Command("path_cmd:path"),
+    "renewals": Command("renewals_cmd:renewals"),
     "list": Command("list_cmd:list_certifications"),
     "show": Command("show_cmd:show", pager=True),
     "goals": Command("goals_cmd:goals"),

@@ -21,6 +21,10 @@ EXAMPLES: dict[str, list[str]] = {
         "prerequisites.required,exam.length,exam.passing_score,pass_rate",
     ],
     "path": ["certadvise path CSPS --have CPR-AED"],
+    "renewals": [
+        "certadvise renewals --no-profile --have CSCS@2026-12 --have CPR-AED@2026-12-15 "
+        "--format ics"
+    ],
     "list": ["certadvise list --org NSCA"],
     "show": ["certadvise show CSCS --format csv"],
     "goals": ["certadvise goals --format ids"],

@@ -116,6 +116,23 @@ def output(run: Run, report: Report, fmt: OutputFormat | None, page: bool = Fals
         raise ClosedOutput from exc
 
 
+def write_bytes(data: bytes) -> None:
+    """Bytes on stdout as they are (a calendar's CRLF line ends kept on every platform)."""
+    from certadvise.cli.exits import ClosedOutput
+
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError as exc:
+        raise ClosedOutput from exc
+
+
 def write_json(run: Run, document: object) -> None:
     """A JSON document on stdout, through the same safety as every format's JSON."""
     from certadvise.render.charset import carries_all

@@ -63,6 +63,7 @@ STYLES: dict[str, Style] = {
     UNKNOWN: Style("not verified (?)", "#ffffff", "hatch"),
 }
 
+STATE_STYLE = {"due soon": "expiring", "overdue": "expiring"}  # renewals: past or near
 STEP_STYLE = {
     "age": "waiting",
     "degree": "education",
@@ -499,7 +500,7 @@ def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | Non
     for item in renewals:
         expires = item.get("expires")
         state = str(item.get("state") or "active")
-        style = state if state in STYLES else "active"
+        style = STATE_STYLE.get(state, state if state in STYLES else "active")
         when = dt.date.fromisoformat(expires) if expires else None
         if when is None:
             where, x = "expiry date not known", None

@@ -29,6 +29,8 @@ STYLES = (
     ("retired", "red"),
     ("stale", "magenta"),
 )
+#: Whole cells that are a state needing attention (renewals), and their colour.
+STATE_STYLES = {"due soon": "yellow", "overdue": "magenta", "lapsed": "bold red"}
 
 
 def write_table(report: Report, ctx: OutputContext) -> None:
@@ -165,6 +167,8 @@ def _style(text: str, ctx: OutputContext, report: Report) -> str:
     if report.title == "Excluded":
         return "red"
     lowered = text.lower()
+    if lowered in STATE_STYLES:
+        return STATE_STYLES[lowered]
     found = next((style for words, style in STYLES if words in lowered), "")
     if not found and text.startswith("$"):  # a price is shown as dollars only when verified
         return "green"
