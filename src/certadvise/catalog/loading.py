@@ -17,6 +17,7 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,11 @@ from certadvise.catalog.models import (
 from certadvise.catalog.patches import PATCH_KEY, patched, read_patch
 from certadvise.catalog.plain import PlainEntries, plain_json
 from certadvise.catalog.problems import Lines, Loc, Problems, ReadEntry
-from certadvise.catalog.walk import entry_files
+from certadvise.catalog.walk import WalkBound, walk
 from certadvise.errors import CatalogError
 
 PARALLEL_FROM = 500  # entry files; below this a pool of processes costs more than it saves
+MAX_SHOWN = 100  # problems listed; past these, one line says how many more there are
 
 
 @contextlib.contextmanager
@@ -71,7 +73,7 @@ def load_catalog(dirs: Sequence[Path]) -> Catalog:
         entries, notices = _read_folders(folders, known, problems)
         check_catalog(problems, vocabulary, entries, folders)
         if problems.found:
-            raise CatalogError(problems.found)
+            raise CatalogError(_shown(problems.found))
         ordered = sorted(entries)
         return Catalog(
             PlainEntries({key: entries[key].plain for key in ordered}),
@@ -84,9 +86,20 @@ def load_catalog(dirs: Sequence[Path]) -> Catalog:
         )
 
 
+def _shown(found: list[str]) -> list[str]:
+    """The first `MAX_SHOWN` problems, and how many more there are."""
+    if len(found) <= MAX_SHOWN:
+        return found
+    return [*found[:MAX_SHOWN], f"... and {len(found) - MAX_SHOWN:,} more problems not shown"]
+
+
 def _is_folder(folder: Path, problems: Problems) -> bool:
-    if folder.is_dir():
-        return True
+    try:
+        if folder.is_dir():
+            return True
+    except OSError as exc:  # a name too long, a folder above it that cannot be entered
+        problems.add(folder, 0, "", f"catalog folder cannot be read: {exc.strerror or exc}")
+        return False
     problems.add(folder, 0, "", "catalog folder does not exist")
     return False
 
@@ -126,7 +139,14 @@ def _read_folders(
     entries: dict[str, ReadEntry] = {}
     notices: list[str] = []
     for folder in folders:
-        paths = list(entry_files(folder))
+        try:
+            found = walk(folder)
+        except WalkBound as exc:
+            problems.found.append(f"{exc} (is {folder} a catalog folder?)")
+            continue
+        problems.found += found.problems
+        notices += found.notes
+        paths = [Path(path) for path in found.files]
         if not paths and not any((folder / name).exists() for name in SPECIAL_FILES):
             problems.add(folder, 0, "", "catalog folder holds no YAML files")
         seen_here: dict[str, Path] = {}
@@ -204,7 +224,7 @@ def _read_entries(paths: list[Path], known: Known) -> list[ReadEntry]:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
         with concurrent.futures.ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_ignore_interrupts
+            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
         ) as pool:
             results = pool.map(_read_chunk, chunks, [known] * len(chunks))
             return [read for chunk in results for read in chunk]
@@ -212,9 +232,32 @@ def _read_entries(paths: list[Path], known: Known) -> list[ReadEntry]:
         return _read_chunk(paths, known)  # no processes here (a sandbox): one core it is
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which reports it once (no worker tracebacks)."""
+def _start_worker(parent: int) -> None:
+    """A worker dies with the process that started it, however that one ends (a KILL too):
+    else it would live on, holding the pipe of `certadvise list | wc -l` open. On Linux the
+    kernel kills it (PR_SET_PDEATHSIG); elsewhere a thread watches the parent. Ctrl-C is
+    left to the main process, which reports it once (no worker tracebacks)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    import threading
+
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker as soon as its parent is gone (also when it died before we looked)."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.1)
+    os._exit(1)
 
 
 def _read_chunk(paths: list[Path], known: Known) -> list[ReadEntry]:
