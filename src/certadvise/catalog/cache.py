@@ -3,10 +3,11 @@
 Reading YAML and validating it is most of the work of a command, and it gives the same
 answer until a catalog file changes. The cache keeps the validated catalog as plain JSON
 (loading it runs no code: no pickle), one line per stored part, each line with a BLAKE2b
-checksum that is checked before anything is used; any mismatch means "rebuild from YAML".
+checksum that is checked before the line is used; any mismatch means "rebuild from YAML".
 The file name carries a key hashed from the bytes of every catalog file (and from
 certadvise itself), so an edit that keeps a file's size and time still makes a new key,
 and several catalogs live side by side; the least recently used beyond `KEEP` are pruned.
+A warm run finds that key from the files' stamps, without reading them (see "the key").
 
 Trust: a cache folder or file that is not owned by the current user, or that group or
 others may write, is refused (and `explain` is told why). The folder is created private.
