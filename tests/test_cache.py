@@ -121,3 +121,55 @@ def test_the_cache_is_a_valid_catalog(cache_dir: Path) -> None:
     again = cache.load(dirs)
     assert sorted(again.entries) == sorted(loaded.entries)
     assert again.resolve("PES").id == "NASM-PES"
+
+
+def test_warm_runs_clear_temporary_files_of_killed_writes(cli: Runner, cache_dir: Path) -> None:
+    assert cli("list", "-f", "ids").code == 0  # the cache is written
+    killed = write(cache_dir / f"{cache.TEMP_PREFIX}killed{cache.SUFFIX}", "half a catalog")
+    old = killed.stat().st_mtime - cache.STALE_TEMP_SECONDS - 5
+    os.utime(killed, (old, old))
+    running = write(cache_dir / f"{cache.TEMP_PREFIX}running{cache.SUFFIX}", "being written")
+    before = {p.name for p in cached_files(cache_dir)}
+    assert cli("list", "-f", "ids").code == 0  # warm: nothing is written
+    assert {p.name for p in cached_files(cache_dir)} == before
+    assert not killed.exists() and running.exists()
+
+
+def test_settled_files_are_found_by_their_stamps_and_an_edit_is_still_seen(
+    cli: Runner, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overlay = tmp_path / "overlay"
+    entry = write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    args = ("show", "TEST-CERT", "--catalog", str(overlay), "-f", "json")
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 3600.0)  # just written: no stamp record
+    assert cli(*args).json()["cost"]["exam_non_member"] == 100
+    assert list(cache_dir.glob(f"{cache.STAMP_PREFIX}*")) == []
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", -1.0)  # as if written long ago
+    assert cli(*args).json()["cost"]["exam_non_member"] == 100
+    assert len(list(cache_dir.glob(f"{cache.STAMP_PREFIX}*"))) == 1
+
+    def no_reading(files: object) -> str:
+        raise AssertionError("the files were read: the stamp record was not used")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_content_key", no_reading)
+        assert cli(*args).json()["cost"]["exam_non_member"] == 100
+    before = entry.stat()
+    entry.write_text(VALID.replace("exam_non_member: 100", "exam_non_member: 150"))
+    os.utime(entry, ns=(before.st_atime_ns, before.st_mtime_ns))  # touch -r, cp -p, rsync -t
+    assert (entry.stat().st_size, entry.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert cli(*args).json()["cost"]["exam_non_member"] == 150  # the ctime moved
+
+
+def test_a_forged_stamp_record_is_not_trusted(
+    cli: Runner, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overlay = tmp_path / "overlay"
+    write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    args = ("show", "TEST-CERT", "--catalog", str(overlay), "-f", "json")
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", -1.0)
+    expected = cli(*args).out
+    (record,) = cache_dir.glob(f"{cache.STAMP_PREFIX}*")
+    record.write_bytes(record.read_bytes().replace(b'"key":"', b'"key":"0'))  # checksum fails
+    result = cli("--debug", *args)
+    assert (result.code, result.out) == (0, expected) and "is damaged" in result.err

@@ -4,16 +4,20 @@ expects what a user would see: an exit code, one clear stderr line, intact outpu
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import pickle
 import re
+import shutil
+import signal
 import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -585,3 +589,158 @@ def test_a_bad_day_is_a_clear_error(cli: Runner, monkeypatch: pytest.MonkeyPatch
     assert result.err == (
         f"certadvise: error: CERTADVISE_TODAY: expected a date as YYYY-MM-DD, got {day!r}\n"
     )
+
+
+# ----------------------------------------------------------------------------- the walk
+
+
+def test_a_lock_symlink_is_skipped_with_a_note(cli: Runner, tmp_path: Path) -> None:
+    overlay = tmp_path / "o"
+    write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    (overlay / "t" / ".#NEW-ONE.yaml").symlink_to("someone@host.4242:1700000000")  # dangling
+    result = cli("list", "-f", "ids", "--catalog", str(overlay))
+    assert result.code == 0 and "TEST-CERT" in result.lines
+    assert f"note: {overlay / 't' / '.#NEW-ONE.yaml'}: skipped: a hidden file" in result.err
+
+
+@pytest.mark.parametrize("name", ["OTHER.yml", "OTHER.YAML"])
+def test_a_yml_file_is_named_in_a_note(cli: Runner, tmp_path: Path, name: str) -> None:
+    overlay = tmp_path / "o"
+    write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    write(overlay / "t" / name, VALID.replace("TEST-CERT", "OTHER"))
+    result = cli("list", "-f", "ids", "--catalog", str(overlay))
+    assert result.code == 0 and "OTHER" not in result.lines
+    expected = f"{overlay / 't' / name}: skipped: catalog files end in .yaml (rename it OTHER.yaml)"
+    assert f"note: {expected}\n" in result.err
+
+
+def test_a_symlinked_folder_is_followed_and_a_loop_ends(cli: Runner, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "TEST-CERT.yaml", VALID)
+    overlay = tmp_path / "o"
+    overlay.mkdir()
+    (overlay / "t").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "again").symlink_to(overlay, target_is_directory=True)  # a loop
+    result = run_with_timeout(cli, "list", "-f", "ids", "--catalog", str(overlay))
+    assert result.code == 0 and "TEST-CERT" in result.lines  # type: ignore[attr-defined]
+    assert "skipped: a link to a folder already read" in result.err  # type: ignore[attr-defined]
+
+
+def test_a_deep_tree_stops_the_walk_with_one_line(cli: Runner, tmp_path: Path) -> None:
+    from certadvise.catalog import walk
+
+    deep = tmp_path / "deep"
+    write(deep.joinpath(*[f"d{i}" for i in range(walk.MAX_DEPTH + 3)], "X.yaml"), VALID)
+    result = cli("catalog", "validate", str(deep))
+    assert result.code == 3 and "Traceback" not in result.err
+    assert f"more than {walk.MAX_DEPTH} folders deep: stopped (is {deep} a catalog folder?)" in (
+        result.err
+    )
+
+
+def test_a_wide_tree_stops_the_walk_and_problems_are_bounded(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from certadvise.catalog import loading, walk
+
+    monkeypatch.setattr(walk, "MAX_FOLDERS", 50)
+    wide = tmp_path / "wide"
+    for index in range(60):
+        (wide / f"f{index}").mkdir(parents=True)
+    result = cli("catalog", "validate", str(wide))
+    assert result.code == 3 and f"{wide}: more than 50 folders: stopped" in result.err
+    bad = tmp_path / "bad"
+    for index in range(loading.MAX_SHOWN + 20):
+        write(bad / "t" / f"B{index}.yaml", "id: [\n")
+    result = cli("catalog", "validate", str(bad))
+    assert result.code == 3
+    assert "... and 20 more problems not shown" in result.err
+    assert result.err.count("B") < loading.MAX_SHOWN + 10
+
+
+def test_a_folder_removed_during_the_walk_is_not_an_output_error(
+    cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from certadvise.catalog import walk
+
+    overlay = tmp_path / "o"
+    write(overlay / "t" / "TEST-CERT.yaml", VALID)
+    write(overlay / "gone" / "GONE.yaml", VALID.replace("TEST-CERT", "GONE"))
+    real_scandir = os.scandir
+
+    def racing_scandir(path: object) -> object:
+        if (
+            isinstance(path, (str, Path)) and Path(path).name == "gone"
+        ):  # another process removes it just now
+            shutil.rmtree(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(walk.os, "scandir", racing_scandir)
+    result = cli("list", "-f", "ids", "--catalog", str(overlay))
+    assert result.code == 0 and "TEST-CERT" in result.lines and "GONE" not in result.lines
+
+
+def test_a_catalog_name_too_long_is_bad_input(cli: Runner, tmp_path: Path) -> None:
+    name = tmp_path / ("a" * 300)
+    result = cli("list", "--catalog", str(name))
+    assert (result.code, result.out) == (2, "")
+    assert result.err.endswith(": File name too long\n") and len(result.err.splitlines()) == 1
+    result = cli("catalog", "validate", str(name))
+    assert result.code == 2 and result.err.endswith(": File name too long\n")
+
+
+# ----------------------------------------------------------------------------- the workers
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found |= {int(child) for child in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_a_killed_cold_run_leaves_no_worker_and_its_pipe_ends(
+    tmp_path: Path, signal_name: str
+) -> None:
+    from certadvise.catalog import loading
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: no workers")
+    big = tmp_path / "big"
+    text = (Path(__file__).parent.parent / "catalog" / "nsca" / "CSCS.yaml").read_text()
+    for index in range(loading.PARALLEL_FROM + 100):
+        new = f"W{index:04d}"
+        write(big / "w" / f"{new}.yaml", text.replace("id: CSCS", f"id: {new}", 1))
+    env = {**os.environ, "CERTADVISE_NO_CACHE": "1"}
+    process = subprocess.Popen(
+        [CERTADVISE, "list", "--catalog", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not workers and process.poll() is None and time.monotonic() < deadline:
+        workers = _children(process.pid)
+        time.sleep(0.01)
+    assert workers, "no worker was started"
+    os.kill(process.pid, getattr(signal, signal_name))
+    ended = threading.Event()
+    threading.Thread(target=lambda: (process.stdout.read(), ended.set()), daemon=True).start()  # type: ignore[union-attr]
+    assert ended.wait(10), "the pipe is still held open"
+    process.wait(10)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)

@@ -57,20 +57,25 @@ class PlainEntries(Mapping[str, Certification]):
         self,
         plain: dict[str, Any],
         on_damage: Callable[[], Mapping[str, Certification]] | None = None,
+        check: Callable[[Any], bytes] | None = None,
     ) -> None:
         self._plain = plain
         self._built: dict[str, Certification] = {}
         self._on_damage = on_damage  # where to get entries when a plain one does not fit
+        self._check = check  # a stored value to its JSON text (ValueError when damaged)
 
     def plain(self, key: str) -> Any:
         """An entry's plain form (a list, or JSON text of one), without building it."""
-        return self._plain[key]
+        value = self._plain[key]
+        return value if self._check is None else self._check(value)
 
     def __getitem__(self, key: str) -> Certification:
         entry = self._built.get(key)
         if entry is None:
             value = self._plain[key]
             try:
+                if self._check is not None:
+                    value = self._check(value)
                 entry = build(
                     Certification, json.loads(value) if isinstance(value, bytes) else value
                 )

@@ -198,7 +198,7 @@ def parse_json(text: str) -> Document:
     return Document(data, text)  # JSON is YAML: line_of reads its lines the YAML way
 
 
-def load(path: Path) -> Document:
+def read_document(path: Path) -> Document:
     """Read and parse a file."""
     return parse(read_text(path))
 

@@ -39,12 +39,11 @@ def validate(
     """
     from certadvise.catalog.index import builtin_dir
     from certadvise.catalog.loading import load_catalog
-    from certadvise.errors import CatalogError, InputError
+    from certadvise.errors import CatalogError
     from certadvise.render.safety import strip_unsafe
 
     for folder in dirs or ():
-        if not folder.is_dir():
-            raise InputError(f"catalog folder {folder} does not exist")
+        runtime.require_folder(folder)
     folders = [builtin_dir(), *dirs] if dirs else runtime.checked_dirs(None)
     try:
         catalog = load_catalog(folders)

@@ -50,14 +50,23 @@ def read_catalog(run: Run, extra_dirs: Sequence[Path] | None) -> Catalog:
 def checked_dirs(extra_dirs: Sequence[Path] | None) -> list[Path]:
     """Every catalog folder in layering order; a folder that is not there is bad input (2)."""
     from certadvise.catalog.index import ENV_VAR, catalog_dirs
-    from certadvise.errors import InputError
 
     dirs = catalog_dirs(list(extra_dirs or ()))
     for folder in dirs[1:]:
-        if not folder.is_dir():
-            where = "--catalog" if folder in (extra_dirs or ()) else ENV_VAR
-            raise InputError(f"{where}: catalog folder {folder} does not exist")
+        require_folder(folder, "--catalog: " if folder in (extra_dirs or ()) else f"{ENV_VAR}: ")
     return dirs
+
+
+def require_folder(folder: Path, where: str = "") -> None:
+    """A catalog folder named by the user is there and can be read, or it is bad input (2)."""
+    from certadvise.errors import InputError
+
+    try:
+        found = folder.is_dir()
+    except OSError as exc:  # a name too long, a folder above it that cannot be entered
+        raise InputError(f"{where}catalog folder {folder}: {exc.strerror or exc}") from exc
+    if not found:
+        raise InputError(f"{where}catalog folder {folder} does not exist")
 
 
 TODAY_VAR = "CERTADVISE_TODAY"
