@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from certadvise.render.report import Report
+from certadvise.render.report import Column, Report, Row
 from certadvise.render.safety import spreadsheet_cell, strip_unsafe_in
 from certadvise.render.text import clean, escape_json_controls, raw
 
@@ -41,14 +42,25 @@ def write_jsonl(report: Report, out: TextIO, ascii_only: bool = False) -> None:
 
 
 def write_delimited(report: Report, out: TextIO, delimiter: str) -> None:
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    columns = report.program_columns
-    writer.writerow([c.key for c in columns])
+    write_row = delimited_writer(out, delimiter, report.program_columns)
     for row in (*report.rows, *report.more_rows):
+        write_row(row)
+
+
+def delimited_writer(
+    out: TextIO, delimiter: str, columns: Sequence[Column]
+) -> Callable[[Row], None]:
+    """Write the header row of `columns` now; the function returned writes one row."""
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([c.key for c in columns])
+
+    def write_row(row: Row) -> None:
         cells = [raw(row.get(c.key)) for c in columns]
         if delimiter == "\t":  # TSV has no quoting: tabs and newlines inside cells become spaces
             cells = [" ".join(cell.split()) for cell in cells]
         writer.writerow([spreadsheet_cell(cell) for cell in cells])
+
+    return write_row
 
 
 def write_ids(report: Report, out: TextIO) -> None:
