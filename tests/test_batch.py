@@ -309,3 +309,95 @@ def test_the_exit_code_of_failed_lines_is_its_own() -> None:
     assert sys.modules["certadvise.cli.exits"].outcome_of(Outcome.SOME_LINES_FAILED) is (
         Outcome.SOME_LINES_FAILED
     )
+
+
+# ------------------------------------------------------------------ pages for people
+
+#: The cohort of the goldens: three people, one bad line, one with nothing in reach.
+COHORT = jsonl(
+    ANA,
+    {"person": "Bad", "age": 5},
+    BO,
+    {"person": "Broke", "goals": ["tactical"], "budget_usd": 100},
+    CY,
+)
+HOSTILE = "Eve <script>alert(1)</script> <img src=x onerror=alert(2)>\u202e\x1b[31m[bold]x"
+
+
+def batch_page(cli: Runner, text: str = COHORT) -> str:
+    result = cli("recommend", "--batch", "-", "-f", "html", "-q", stdin=text)
+    assert result.code in (0, SOME_FAILED), result.err
+    return result.out
+
+
+def test_html_summary_counts_people_and_each_person_has_a_section(cli: Runner) -> None:
+    from .test_html import outline
+
+    html = batch_page(cli)
+    page = outline(html)
+    words = page.words
+    assert "5 people: 4 answered, 1 with errors (lines 2); 1 with nothing in reach now" in words
+    summary = html.split('id="summary"')[1].split("</section>")[0]
+    rows = summary.split('<table class="stack advised">')[1].split("</table>")[0]
+    docs = [single(cli, *args) for args in (ANA_ARGS, BO_ARGS, CY_ARGS)]
+    advised = [r["id"] for d in docs for r in d["recommendations"]]
+    for cert in set(advised):  # each certification with how many people it is advised to
+        cell = rows.split(f"<strong>{cert}</strong>")[1].split('data-label="People" class="num">')[
+            1
+        ]
+        assert cell.startswith(f"{advised.count(cert)}<"), cert
+    sections = [s["id"] for s in page.all("section") if s.get("class") == "person"]
+    assert sections == ["line-1", "line-2", "line-3", "line-4", "line-5"]
+    ids = [attrs["id"] for _, attrs in page.elements if "id" in attrs]
+    assert len(ids) == len(set(ids))  # many people, no id twice
+    assert "This line was not answered: age: expected a whole number of years" in words
+
+
+def test_hostile_person_names_stay_text_in_html_and_the_terminal(cli: Runner) -> None:
+    from .test_html import outline
+
+    text = jsonl({**BO, "person": HOSTILE})
+    html = batch_page(cli, text)
+    page = outline(html)
+    assert not page.all("script") and not page.all("img")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "\u202e" not in html and "\x1b" not in html
+    table = cli("recommend", "--batch", "-", "--color", "always", stdin=text).out
+    assert "\u202e" not in table and "\x1b[31m" not in table
+    assert "[bold]x" in table  # no markup: the name as written
+    markdown = cli("recommend", "--batch", "-", "-f", "markdown", stdin=text).out
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+def test_table_has_the_summary_everyone_and_a_section_a_person(cli: Runner) -> None:
+    result = cli("recommend", "--batch", "-", stdin=COHORT)
+    assert result.code == SOME_FAILED
+    out = result.out
+    assert out.startswith("5 people in <stdin>: 4 answered, 1 with errors")
+    assert "Advised now, by certification" in out and "\nPeople\n" in out
+    for title in ("line 1 · Ana: recommended now", "line 3 · Bo: recommended now"):
+        assert title in out
+    assert "error: age: expected a whole number of years" in out
+    assert "line 4 · Broke" not in out  # nothing in reach: a row of People, no section
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "width"), [("batch.html", "html", None), ("batch-80.txt", "table", 80)]
+)
+def test_golden_batch(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, name: str, fmt: str, width: int | None
+) -> None:
+    if width:
+        from certadvise.render import context
+
+        monkeypatch.setattr(context, "_isatty", lambda stream: stream is sys.stdout)
+        monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("recommend", "--batch", "-", "-f", fmt, "-q", stdin=COHORT)
+    assert result.code == SOME_FAILED, result.err
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.write_text(result.out, encoding="utf-8")
+    assert result.out == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended: {UPDATE_VAR}=1 python -m pytest "
+        "tests/test_batch.py"
+    )

@@ -127,8 +127,11 @@ def summary_document(answers: Sequence[Answer]) -> dict[str, Any]:
     }
 
 
-def _usd(value: float | None) -> str:
-    return "not verified" if value is None else f"${value:,.0f}"
+def _spread(cost: Mapping[str, Any]) -> str:
+    """'$340 / $475 / $600'; 'not verified' when no price among them is."""
+    if cost["min_usd"] is None:
+        return "not verified"
+    return " / ".join(f"${cost[k]:,.0f}" for k in ("min_usd", "median_usd", "max_usd"))
 
 
 def who(answer: Answer) -> str:
@@ -161,9 +164,7 @@ def batch_report(
             "id": item["id"],
             "name": item["name"],
             "people": item["people"],
-            "lowest": _usd(item["cost"]["min_usd"]),
-            "median": _usd(item["cost"]["median_usd"]),
-            "highest": _usd(item["cost"]["max_usd"]),
+            "spread": _spread(item["cost"]),
             "unknown": item["cost"]["unknown"],
         }
         for item in summary["advised"]
@@ -172,9 +173,7 @@ def batch_report(
         Column("id", "ID", no_wrap=True),
         Column("name", "Name", optional=True),
         Column("people", "People", no_wrap=True),
-        Column("lowest", "Lowest", no_wrap=True),
-        Column("median", "Median", no_wrap=True),
-        Column("highest", "Highest", no_wrap=True),
+        Column("spread", "Cost now: lowest / median / highest"),
         Column("unknown", "Not verified", no_wrap=True),
     ]
     people = Report(
@@ -215,7 +214,7 @@ def batch_report(
         today=today.isoformat(),
         catalog_as_of=catalog_as_of,
     )
-    document = {**summary, "answers": [record(a) for a in answers]}
+    document = {**summary, "answers": [record(a) for a in answers], "sources": _sources(answers)}
     return Report(
         columns,
         rows,
@@ -238,6 +237,16 @@ def _person_report(answer: Answer) -> Report:
         Column("why", "Why", optional=True),
     ]
     return Report(columns, answer.rows, None, title=f"{who(answer)}: recommended now")
+
+
+def _sources(answers: Sequence[Answer]) -> list[dict[str, Any]]:
+    """Every certification on the pages with its sources, once each, in id order."""
+    found: dict[str, list[Any]] = {}
+    for a in answers:
+        for key in ("recommendations", "later"):
+            for item in (a.document or {}).get(key, ()):
+                found.setdefault(item["id"], item.get("sources", []))
+    return [{"id": cert, "sources": found[cert]} for cert in sorted(found)]
 
 
 def entry_ids(answers: Iterable[Answer]) -> set[str]:
