@@ -336,7 +336,7 @@ def test_html_summary_counts_people_and_each_person_has_a_section(cli: Runner) -
     html = batch_page(cli)
     page = outline(html)
     words = page.words
-    assert "5 people: 4 answered, 1 with errors (lines 2); 1 with nothing in reach now" in words
+    assert "5 people: 4 answered, 1 with errors (line 2); 1 with nothing in reach now" in words
     summary = html.split('id="summary"')[1].split("</section>")[0]
     rows = summary.split('<table class="stack advised">')[1].split("</table>")[0]
     docs = [single(cli, *args) for args in (ANA_ARGS, BO_ARGS, CY_ARGS)]
