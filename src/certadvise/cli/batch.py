@@ -201,6 +201,6 @@ def _progress(run: Run, people: int) -> Iterator[Any]:
     from rich.progress import Progress
 
     console = Console(file=sys.stderr)  # rich reads NO_COLOR itself
-    with Progress(console=console, transient=True) as progress:
+    with Progress(console=console, transient=True, redirect_stdout=False) as progress:
         task = progress.add_task("people", total=people)
         yield lambda: progress.advance(task)
