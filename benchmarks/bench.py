@@ -176,19 +176,18 @@ def main() -> None:
             ("certadvise compare CSCS NASM-PES", [*tool, "compare", "CSCS", "NASM-PES"]),
             ("certadvise recommend (full profile)", [*tool, "recommend", *PROFILE]),
         ]
+        people = write_people(work / "people.jsonl", args.people)
+        batch = f"recommend --batch, {args.people:,} people"
+        batch_command = [*tool, "recommend", "--batch", str(people), "-f", "jsonl", "-q"]
         for _ in range(2):  # interleave rounds, so both sides see the same machine load
-            for name, command in floors + commands:
-                timing = measure(name, command, env, max(1, args.runs // 2))
+            for name, command in [*floors, *commands, (batch, batch_command)]:
+                runs = 1 if name == batch else max(1, args.runs // 2)
+                timing = measure(name, command, env, runs)
                 previous = timings.get(name)
                 if previous:
                     timing.seconds += previous.seconds
                     timing.peak_mib = max(timing.peak_mib, previous.peak_mib)
                 timings[name] = timing
-        people = write_people(work / "people.jsonl", args.people)
-        batch = f"recommend --batch, {args.people:,} people"
-        timings[batch] = measure(
-            batch, [*tool, "recommend", "--batch", str(people), "-f", "jsonl", "-q"], env, 3
-        )
 
         for size in [int(s) for s in args.sizes.split(",") if s]:
             folder = (args.keep or work) / f"synthetic-{size}"

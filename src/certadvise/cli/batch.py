@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -71,31 +72,35 @@ def run_batch(
         raise InputError("--batch - and --profile - both read standard input: give one a file")
     base = defaults(profile_options)
     label, text = read_batch(source)
-    lines = parse_batch(source, label, text)
-    today = runtime.today()
-    ctx = runtime.context(run)
-    answers: list[Answer] = []
-    bad = 0
-    from certadvise.render.charset import carries_all
-    from certadvise.render.stream import STREAMED, Stream
-    from certadvise.views import batch_view
+    gc.freeze()  # what is loaded lives as long as the run: the collector need not walk it
+    try:
+        lines = parse_batch(source, label, text)
+        today = runtime.today()
+        ctx = runtime.context(run)
+        answers: list[Answer] = []
+        bad = 0
+        from certadvise.render.charset import carries_all
+        from certadvise.render.stream import STREAMED, Stream
+        from certadvise.views import batch_view
 
-    stream = (
-        Stream(chosen, ctx.out, batch_view.delimited_columns(), not carries_all(ctx.charset))
-        if chosen in STREAMED
-        else None
-    )
-    with _progress(run, len(lines)) as advance:
-        for line in lines:
-            answer = _answer(cat, base, line, today, top, years)
-            if answer.document is None:
-                bad += 1
-                _say_error(label, answer, bad)
-            if stream is not None:
-                _write(stream, batch_view.record(answer), batch_view.delimited_rows(answer))
-            else:
-                answers.append(batch_view.for_page(answer))
-            advance()
+        stream = (
+            Stream(chosen, ctx.out, batch_view.delimited_columns(), not carries_all(ctx.charset))
+            if chosen in STREAMED
+            else None
+        )
+        with _progress(run, len(lines)) as advance:
+            for line in lines:
+                answer = _answer(cat, base, line, today, top, years)
+                if answer.document is None:
+                    bad += 1
+                    _say_error(label, answer, bad)
+                if stream is not None:
+                    _write(stream, batch_view.record(answer), batch_view.delimited_rows(answer))
+                else:
+                    answers.append(batch_view.for_page(answer))
+                advance()
+    finally:
+        gc.unfreeze()
     if bad > ERRORS_SAID:
         _stderr(
             f"certadvise: error: {label}: {bad - ERRORS_SAID:,} more bad lines (see their records)"
