@@ -401,3 +401,34 @@ def test_golden_batch(
         f"{golden.name} differs; if the change is intended: {UPDATE_VAR}=1 python -m pytest "
         "tests/test_batch.py"
     )
+
+
+def test_a_profile_file_gives_defaults_too_and_options_win_over_it(
+    cli: Runner, tmp_path: Path
+) -> None:
+    defaults = write(tmp_path / "defaults.yaml", "country: AU\ndegree: bachelor\n")
+    text = jsonl({"person": "a"}, {"person": "b", "degree": "master"})
+    result = cli(
+        "recommend", "--batch", "-", "--profile", str(defaults), "--country", "CA",
+        "-f", "jsonl", stdin=text,
+    )  # fmt: skip
+    a, b = (r["profile"] for r in records(result.out))
+    assert (a["country"], a["degree"]) == ("CA", "bachelor")
+    assert (b["country"], b["degree"]) == ("CA", "master")
+
+
+def test_markdown_has_the_summary_the_people_and_a_section_a_person(cli: Runner) -> None:
+    result = cli("recommend", "--batch", "-", "-f", "markdown", stdin=COHORT)
+    assert result.code == SOME_FAILED
+    headings = [line for line in result.lines if line.startswith("### ")]
+    assert headings[:2] == [
+        "### Advised now, by certification: how many people, and the cost now",
+        "### People",
+    ]
+    assert headings[2:] == [
+        "### line 1 · Ana: recommended now",
+        "### line 3 · Bo: recommended now",
+        "### line 5: recommended now",
+    ]
+    people = result.out.split("### People")[1].split("###")[0]
+    assert people.count("\n| ") == 1 + 5  # the header row, and a row for each of the five
