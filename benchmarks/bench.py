@@ -5,7 +5,8 @@
 
 Floors: `python -c pass` and a minimal typer app of certadvise's shape
 (benchmarks/minimal_app.py). Then certadvise's commands on the built-in catalog (warm
-cache), and `recommend`/`compare` on synthetic catalogs, cold (no cache) and warm, with the
+cache), `recommend --batch` of synthetic people (1,000, all different) against one single
+`recommend`, and `recommend`/`compare` on synthetic catalogs, cold (no cache) and warm, with the
 time a plain libyaml parse of the same files takes. Peak memory is the child's max RSS.
 """
 
@@ -45,6 +46,54 @@ PROFILE = [
     "--member",
     "NSCA",
 ]
+
+
+GOALS = [
+    "athletes",
+    "personal-training",
+    "collegiate-athletes",
+    "tactical",
+    "clinical",
+    "nutrition",
+    "special-populations",
+    "group-fitness",
+    "corrective-exercise",
+    "weight-loss",
+    "wellness",
+    "sport-science",
+]
+DEGREES = [None, "high-school", "associate", "bachelor", "master"]
+FIELDS = [None, "kinesiology", "exercise science", "business", "nutrition", "psychology"]
+HELD = [[], ["CPR-AED"], ["NASM-CPT"], ["CPR-AED", "ACE-CPT"], ["CSCS", "CPR-AED"]]
+
+
+def write_people(path: Path, count: int) -> Path:
+    """`count` synthetic people as JSON lines, each a different profile (a fixed seed):
+    one or two goals, a degree and field or none, credentials, a budget, sometimes an age."""
+    import random
+
+    rng = random.Random(7)
+    lines = []
+    for number in range(count):
+        person: dict[str, object] = {
+            "person": f"Student {number + 1}",
+            "goals": rng.sample(GOALS, rng.choice([1, 1, 2])),
+        }
+        degree, field, held = rng.choice(DEGREES), rng.choice(FIELDS), rng.choice(HELD)
+        budget = rng.choice([None, 300, 600, 1000, 2000])
+        if degree:
+            person["degree"] = degree
+        if field and degree in ("associate", "bachelor", "master"):
+            person["field"] = field
+        if held:
+            person["have"] = held
+        if budget:
+            person["budget_usd"] = budget + number % 100  # no two people quite alike
+        if rng.random() < 0.3:
+            person["age"] = rng.randrange(17, 45)
+        lines.append(json.dumps(person))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 @dataclass
@@ -108,6 +157,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic catalog sizes")
     parser.add_argument("--json", action="store_true", help="print a JSON summary instead")
     parser.add_argument("--keep", type=Path, help="keep synthetic catalogs in this folder")
+    parser.add_argument("--people", type=int, default=1000, help="people in the --batch row")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="certadvise-bench-"))
@@ -134,9 +184,13 @@ def main() -> None:
             ("certadvise compare CSCS NASM-PES", [*tool, "compare", "CSCS", "NASM-PES"]),
             ("certadvise recommend (full profile)", [*tool, "recommend", *PROFILE]),
         ]
+        people = write_people(work / "people.jsonl", args.people)
+        batch = f"recommend --batch, {args.people:,} people"
+        batch_command = [*tool, "recommend", "--batch", str(people), "-f", "jsonl", "-q"]
         for _ in range(2):  # interleave rounds, so both sides see the same machine load
-            for name, command in floors + commands:
-                timing = measure(name, command, env, max(1, args.runs // 2))
+            for name, command in [*floors, *commands, (batch, batch_command)]:
+                runs = 1 if name == batch else max(1, args.runs // 2)
+                timing = measure(name, command, env, runs)
                 previous = timings.get(name)
                 if previous:
                     timing.seconds += previous.seconds
@@ -202,6 +256,15 @@ def report(timings: dict[str, Timing], as_json: bool) -> None:
         ),
     ]
     for name in list(timings):
+        if name.startswith("recommend --batch, "):
+            single = "certadvise recommend (full profile)"
+            checks.append(
+                (
+                    f"{name.removeprefix('recommend ')} / one recommend",
+                    ratio(timings, name, single),
+                    10.0,
+                )
+            )
         if name.startswith("yaml parse, "):
             size = name.removeprefix("yaml parse, ").removesuffix(" entries")
             checks.append(

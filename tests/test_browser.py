@@ -210,3 +210,19 @@ def test_hostile_text_stays_text_in_the_browser(cli: Runner, visit: Any, tmp_pat
         hrefs = seen.js("() => [...document.links].map(a => a.protocol)")
         assert set(hrefs) <= {"https:", "http:"}
         seen.page.screenshot(path=str(ARTIFACTS / f"hostile-{command[0]}.png"), full_page=True)
+
+
+def test_the_batch_page_renders_and_reads_on_a_phone(cli: Runner, visit: Any) -> None:
+    from .test_batch import COHORT, batch_page
+
+    html = batch_page(cli, COHORT)
+    for width in (1000, 390):
+        seen = visit(html, width=width)
+        found = seen.js(RENDERED)
+        assert seen.console == [] and seen.requests == []
+        assert len(found["tables"]) == html.count("<table") and found["tables"]
+        assert all(t["rows"] > 0 and t["headers"] > 0 and t["shown"] for t in found["tables"])
+        assert len(found["charts"]) == html.count('role="img"') and found["charts"]
+        assert found["viewport"] == width and found["scrollWidth"] <= width
+        assert seen.js(WIDEST) <= width + 0.5
+        seen.page.screenshot(path=str(ARTIFACTS / f"batch-{width}.png"), full_page=True)

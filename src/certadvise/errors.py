@@ -24,6 +24,7 @@ class UnknownNameError(InputError):
         if not suggestions and choices:
             hint = f"; choose from: {', '.join(choices)}"
         super().__init__(f"unknown {kind} {name!r}{hint}")
+        self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
 
@@ -35,6 +36,7 @@ class AmbiguousNameError(InputError):
         super().__init__(
             f"{kind} {name!r} is ambiguous: it could be {_or_list(matches)}; use one of those ids"
         )
+        self.kind = kind
         self.name = name
         self.matches = tuple(matches)
 

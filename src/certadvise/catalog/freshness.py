@@ -10,6 +10,7 @@ here, so that the same catalog gives the same answer in a test and in a pipeline
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ _SHORT_RANGE = re.compile(rf"({_YEAR})\s*[-\u2013/]\s*(\d{{2}})(?![\d-])")
 _BEFORE = re.compile(rf"\b(?:pre|before)[-\s]*({_YEAR})", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # pure: the same dates are read for every person
 def source_year(as_of: str | None) -> int | None:
     """The latest year a source's date can mean; None when it states none ('undated').
 

@@ -8,6 +8,7 @@ them is `certadvise.catalog.loading`'s job.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -50,11 +51,13 @@ def catalog_dirs(extra: Sequence[Path] = (), environ: dict[str, str] | None = No
     return [builtin_dir(), *from_env, *extra]
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked for the same names for every person
 def name_key(name: str) -> str:
     """How names are compared: case, spaces, dashes and dots do not matter."""
     return re.sub(r"[^A-Z0-9]", "", name.upper())
 
 
+@functools.lru_cache(maxsize=4096)
 def phrase_key(text: str) -> str:
     """How goal and vocabulary phrases are compared: lower-case words."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
@@ -97,6 +100,9 @@ class Summary(NamedTuple):
         )
 
 
+REMEMBERED_PAIRS = 65_536  # answers of satisfies and resolve_goal a catalog keeps, at most
+
+
 @dataclass
 class Catalog:
     """A validated catalog with its indexes.
@@ -115,6 +121,8 @@ class Catalog:
     rates: Rates | None = None  # exchange rates for budgets in other currencies
     _names: dict[str, set[str]] | None = field(default=None, repr=False)
     _classes: dict[str, CredentialClass] | None = field(default=None, repr=False)
+    _satisfied: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False, compare=False)
+    _goals_read: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.summaries:
@@ -175,7 +183,16 @@ class Catalog:
         return list(dict.fromkeys(by_key[key] for key in close))[:3]
 
     def resolve_goal(self, text: str) -> Goal:
-        """A goal id, or a phrase ('coach college athletes') that maps onto one."""
+        """A goal id, or a phrase ('coach college athletes') that maps onto one; each
+        phrase read once (a batch's people ask for the same goals)."""
+        found = self._goals_read.get(text)
+        if found is None:
+            found = self._resolve_goal(text)
+            if len(self._goals_read) < REMEMBERED_PAIRS:
+                self._goals_read[text] = found
+        return found
+
+    def _resolve_goal(self, text: str) -> Goal:
         wanted = phrase_key(text)
         matches: dict[str, int] = {}
         for goal in self.goals.values():
@@ -232,7 +249,18 @@ class Catalog:
 
     def satisfies(self, held: str, ref: str) -> bool:
         """Whether holding credential `held` (an id) meets requirement `ref`: the same id,
-        one it counts as (BLS counts as CPR-AED, never the reverse), or a class it is in."""
+        one it counts as (BLS counts as CPR-AED, never the reverse), or a class it is in.
+        Remembered for the first REMEMBERED_PAIRS pairs: the catalog does not change, and
+        every person of a batch asks the same (a huge catalog is not held twice over)."""
+        key = (held, ref)
+        found = self._satisfied.get(key)
+        if found is None:
+            found = self._satisfies(held, ref)
+            if len(self._satisfied) < REMEMBERED_PAIRS:
+                self._satisfied[key] = found
+        return found
+
+    def _satisfies(self, held: str, ref: str) -> bool:
         cls = self.credential_class(ref)
         summary = self.summaries.get(held)
         if cls is None:

@@ -15,6 +15,7 @@ class Outcome(enum.Enum):
     SUCCESS = "success"
     NOTHING_IN_REACH = "recommend ran, but nothing is in reach now"
     NO_ANSWER = "the wizard got no answer (end of input)"
+    SOME_LINES_FAILED = "recommend --batch answered every good line; some lines were refused"
     BAD_INPUT = "bad input: an option, a profile, a name, the environment, a config folder"
     BAD_CATALOG = "the catalog is invalid"
     INTERNAL_ERROR = "a bug in certadvise"
@@ -29,6 +30,7 @@ EXIT_CODES: dict[Outcome, int] = {
     Outcome.NO_ANSWER: 1,
     Outcome.BAD_INPUT: 2,
     Outcome.BAD_CATALOG: 3,
+    Outcome.SOME_LINES_FAILED: 65,  # EX_DATAERR: part of the input data was bad
     Outcome.INTERNAL_ERROR: 70,  # EX_SOFTWARE
     Outcome.NOT_WRITTEN: 74,  # EX_IOERR
     Outcome.INTERRUPTED: 130,  # 128 + SIGINT

@@ -48,6 +48,17 @@ def recommend(
             help="Add what holding each costs over N years (exam, dues, recertification).",
         ),
     ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            metavar="FILE",
+            help="Advise a cohort: JSON lines or CSV (profile fields as columns, lists split "
+            "on ';', an optional person column), one person a line; '-' reads standard input. "
+            "Each line is a whole person (the saved profile is not read); profile options "
+            "given here are defaults a line overrides.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     catalog: CatalogOpt = None,
     *,
@@ -67,6 +78,15 @@ def recommend(
     from certadvise.views.recommend_view import recommend_report, why_report
 
     cat = runtime.read_catalog(run, catalog)
+    if batch is not None:
+        from certadvise.cli.batch import run_batch
+
+        for name, used in (("--why", why), ("--interactive", interactive)):
+            if used:
+                raise InputError(f"{name} is for one person: not with --batch")
+        if show_excluded:
+            raise InputError("--show-excluded: not with --batch (each JSON answer lists them)")
+        return run_batch(run, cat, batch, profile_options, None if show_all else top, years, fmt)
     if interactive and run.no_input:
         raise InputError("--interactive asks questions and --no-input forbids them: pick one")
     if interactive or should_interview(run, profile_options):

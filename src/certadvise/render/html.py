@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from certadvise.render.report import Page
 
 TEMPLATES = Path(__file__).with_name("templates")
-PAGES = ("recommend", "path", "compare", "show", "renewals")  # the rest: the generic page
+PAGES = ("recommend", "path", "compare", "show", "renewals", "batch")  # the rest: the generic page
 
 #: The colours of text and what it stands on; tests hold every pair to a contrast of 4.5:1.
 PALETTE = {

@@ -10,6 +10,7 @@ on the reader's terminal, so every format strips them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Controls: C0 except tab and newline, DEL, C1; line and paragraph separators
@@ -36,6 +37,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet m
 _MARKDOWN_SPECIAL = re.compile(r"([\\\[\]|])")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same catalog words recur in every answer of a batch
 def strip_unsafe(text: str) -> str:
     """`text` without the unsafe characters; tabs and newlines stay."""
     return UNSAFE.sub("", text)

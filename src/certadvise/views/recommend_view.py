@@ -146,25 +146,7 @@ def recommend_report(
         for doc, ev in zip(records, shown, strict=True)
     ]
     any_to_do = any(row["to_do"] for row in rows)
-    columns = [
-        Column("rank", "#", no_wrap=True),
-        Column("id", "ID", no_wrap=True),
-        Column("name", "Name"),
-        Column("organization", "Org", no_wrap=True),
-        Column("score", "Score", for_people=False),
-        Column("minimum_usd", "Minimum USD", for_people=False),
-        Column("cost_verified", "Cost verified", for_people=False),
-        Column("cost_now", "Cost now", for_programs=False),
-        *([Column("to_do", "To do first", for_programs=False)] if any_to_do else []),
-        *(
-            [Column("holding", f"Holding {result.judged.years} years", for_programs=False)]
-            if show_holding
-            else []
-        ),
-        Column("why", "Why", for_programs=False),
-        Column("reasons", "Reasons", for_people=False),
-        Column("warnings", "Warnings", for_people=False),
-    ]
+    columns = _columns(any_to_do, result.judged.years if show_holding else None)
 
     def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
         return {
@@ -231,6 +213,34 @@ def recommend_report(
             assumptions=result.assumptions,
         ),
     )
+
+
+def _columns(any_to_do: bool, holding_years: int | None) -> list[Column]:
+    """The columns of "Recommended now"; `holding_years` adds what holding each costs."""
+    return [
+        Column("rank", "#", no_wrap=True),
+        Column("id", "ID", no_wrap=True),
+        Column("name", "Name"),
+        Column("organization", "Org", no_wrap=True),
+        Column("score", "Score", for_people=False),
+        Column("minimum_usd", "Minimum USD", for_people=False),
+        Column("cost_verified", "Cost verified", for_people=False),
+        Column("cost_now", "Cost now", for_programs=False),
+        *([Column("to_do", "To do first", for_programs=False)] if any_to_do else []),
+        *(
+            [Column("holding", f"Holding {holding_years} years", for_programs=False)]
+            if holding_years is not None
+            else []
+        ),
+        Column("why", "Why", for_programs=False),
+        Column("reasons", "Reasons", for_people=False),
+        Column("warnings", "Warnings", for_people=False),
+    ]
+
+
+def program_keys() -> list[str]:
+    """The columns `recommend -f csv` writes (without --show-excluded), in order."""
+    return [c.key for c in _columns(False, None) if c.for_programs]
 
 
 def _later_report(later: tuple[Evaluation, ...], judged: Judgement) -> Report:

@@ -1,0 +1,45 @@
+"""Formats for programs written as they come, one item at a time (`recommend --batch`):
+JSON lines, one JSON array, CSV and TSV rows. The same safety as `render.machine`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TextIO
+
+from certadvise.render.formats import OutputFormat
+from certadvise.render.machine import delimited_writer, json_text
+from certadvise.render.report import Column, Row
+
+STREAMED = (OutputFormat.JSONL, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.TSV)
+
+
+class Stream:
+    """Write `fmt` to `out` item by item: `add` each item (a JSON record and its rows),
+    then `close`. JSON is one array, `[` first and `]` last."""
+
+    def __init__(
+        self, fmt: OutputFormat, out: TextIO, columns: Sequence[Column], ascii_only: bool
+    ) -> None:
+        self.fmt, self.out, self.ascii_only = fmt, out, ascii_only
+        self.count = 0
+        self._row: Callable[[Row], None] | None = None
+        if fmt in (OutputFormat.CSV, OutputFormat.TSV):
+            delimiter = "," if fmt is OutputFormat.CSV else "\t"
+            self._row = delimited_writer(out, delimiter, columns)
+        elif fmt is OutputFormat.JSON:
+            out.write("[")
+
+    def add(self, record: Mapping[str, Any], rows: Sequence[Row]) -> None:
+        if self._row is not None:
+            for row in rows:
+                self._row(row)
+        elif self.fmt is OutputFormat.JSONL:
+            self.out.write(json_text(record, None, self.ascii_only) + "\n")
+        else:
+            text = json_text(record, 2, self.ascii_only).replace("\n", "\n  ")
+            self.out.write(("," if self.count else "") + "\n  " + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt is OutputFormat.JSON:
+            self.out.write("\n]\n" if self.count else "]\n")
