@@ -1,0 +1,121 @@
+"""The ranking on its own: sections, order, points and the reasons a person reads
+(built-in catalog, an injected day; no CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from certadvise.advice.costs import cost_of_ownership
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.profile import RawProfile, normalise
+from certadvise.advice.ranking import MAX_POINTS, Recommendations, Section, advise
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.validation import validate
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def judged(catalog: Catalog, **raw: Any) -> Judgement:
+    profile = normalise(validate(RawProfile, raw), catalog, TODAY)[0]
+    return Judgement(catalog, profile, TODAY)
+
+
+def recommend(catalog: Catalog, **raw: Any) -> Recommendations:
+    return advise(judged(catalog, **raw), [])
+
+
+def points(result: Recommendations, cert_id: str) -> dict[str, float]:
+    found = result.find(cert_id)
+    assert found is not None
+    return {c.name: c.points for c in found.components}
+
+
+def test_another_markets_credential_loses_20_points(catalog: Catalog) -> None:
+    result = recommend(catalog, country="GB", goals=("personal-training",))
+    assert result.ranked[0].entry.id == "UK-L3-PT"  # the home market's first
+    assert points(result, "UK-L3-PT")["market"] == 10
+    nasm = points(result, "NASM-CPT")
+    assert nasm["market"] == -20
+    ev = result.find("NASM-CPT")
+    assert ev is not None
+    assert ev.points == 57.5
+    assert ev.score == round(57.5 / MAX_POINTS, 2)
+    assert any(
+        c.reason == "a US credential: not the usual standard in GB, where UK-L3-PT is"
+        for c in ev.components
+    )
+
+
+def test_two_local_alternatives_are_named(catalog: Catalog) -> None:
+    person = judged(catalog, goals=("personal-training",))
+    fit = person.market_fit(catalog.entries["UK-L3-PT"])
+    assert fit.standing == "other"
+    assert fit.reason == (
+        "a GB credential: not the usual standard in US, where ACE-CPT or ACSM-CPT is"
+    )
+    assert person.local_alternatives(catalog.entries["UK-L3-PT"]) == ["ACE-CPT", "ACSM-CPT"]
+    assert not fit.portable  # earned through UK training providers only
+
+
+def test_home_recognized_unstated_other_rank_in_that_order(catalog: Catalog) -> None:
+    person = judged(catalog, country="GB")
+    home = person.market_fit(catalog.entries["UK-L3-PT"])
+    other = person.market_fit(catalog.entries["NASM-CPT"])
+    assert (home.standing, home.rank, home.points) == ("home", 0, 10)
+    assert (other.standing, other.rank, other.points) == ("other", 3, -20)
+    assert other.portable
+
+
+def test_the_sections_of_a_16_year_old_athlete_coach(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), age=16)
+    assert result.find("NASM-PES") in result.later
+    assert result.find("CSCS") in result.later
+    ev = result.find("NCCPT-CSTS")
+    assert ev is not None and ev.section is Section.RECOMMENDED
+    later = [ev.entry.id for ev in result.later]
+    assert later.index("NASM-PES") < later.index("CSCS")  # two years before six
+
+
+def test_later_is_ordered_by_nearness(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), age=16)
+    months = [round(ev.plan.months) for ev in result.later if ev.plan and not ev.plan.time_unknown]
+    assert months == sorted(months)
+
+
+def test_with_a_budget_the_cost_share_gives_points(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("personal-training",), budget=1000, age=30)
+    acsm = result.find("ACSM-CPT")
+    assert acsm is not None and acsm.section is Section.RECOMMENDED
+    cost = next(c for c in acsm.components if c.name == "cost")
+    assert cost.reason == "costs $349, 35% of your $1,000 budget"
+    assert cost.points == 6.5
+
+
+def test_over_budget_is_excluded_and_a_near_miss(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("personal-training",), budget=300, age=30)
+    ids = [ev.entry.id for ev in result.near_misses]
+    assert "ACSM-CPT" in ids
+    acsm = result.find("ACSM-CPT")
+    assert acsm is not None and acsm.section is Section.EXCLUDED
+    assert acsm.over_by_usd == 49
+    assert len(ids) <= 3
+
+
+def test_a_cscs_holder_has_nasm_pes_covered(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), have=("CSCS",))
+    ev = result.find("NASM-PES")
+    assert ev is not None and ev.section is Section.EXCLUDED
+    assert ev.failures[0].startswith("covered by CSCS, which you hold: ")
+
+
+def test_dues_are_counted_for_every_year_after_the_first(catalog: Catalog) -> None:
+    """A CSCCa member holding the SCCC three years: the way in includes no dues, then two
+    more years of $110."""
+    entry = catalog.entries["CSCCA-SCCC"]
+    held = cost_of_ownership(entry, catalog.organizations["CSCCa"], ("CSCCa",), 3)
+    dues = [p for p in held.parts if p.kind == "dues"]
+    assert [(p.label, p.amount) for p in dues] == [("CSCCa dues, 2 more year(s)", 220)]
+    assert held.text == "at least $580"
+    one = cost_of_ownership(entry, catalog.organizations["CSCCa"], ("CSCCa",), 1)
+    assert not [p for p in one.parts if p.kind == "dues"]
