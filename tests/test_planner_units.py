@@ -135,3 +135,64 @@ def test_the_cpr_step_is_a_day_and_taken_once(catalog: Catalog) -> None:
 
 def test_holding_cpr_removes_the_step(catalog: Catalog) -> None:
     assert "cpr-aed" not in kinds(plan(catalog, "NASM-PES", have=("CPR-AED",)))
+
+
+def test_durations_in_words() -> None:
+    from certadvise.advice.plans import duration_text
+
+    assert duration_text(None) is None
+    assert duration_text(0) == "at once"
+    assert duration_text(A_DAY) == "a day"
+    assert duration_text(0.1) == "about 1 week"
+    assert duration_text(0.5) == "about 2 weeks"
+    assert duration_text(1.99) == "about 9 weeks"
+    assert duration_text(2) == "about 2 months"
+    assert duration_text(23.4) == "about 23 months"
+    assert duration_text(24) == "about 2 years"
+    assert duration_text(28) == "about 2.5 years"
+    assert duration_text(79.7) == "about 6.5 years"
+
+
+def _plan_of(*steps: Step) -> Plan:
+    target: Any = None
+    return Plan(target, "route", steps)
+
+
+def test_time_and_cost_in_words_say_what_is_unknown() -> None:
+    exam = Step(StepKind.EXAM, "pass", "t", 300, months=3, own=True)
+    untimed_exam = Step(StepKind.EXAM, "pass", "t", 300, own=True)
+    hours = Step(StepKind.HOURS, "hours", "h", months=4)
+    untimed = Step(StepKind.REQUIREMENT, "req", "r")
+    assert _plan_of(exam).time_text == "about 3 months"
+    assert _plan_of(hours, untimed_exam).time_text == "about 4 months + study, time not verified"
+    assert _plan_of(untimed_exam).time_text == "study time not verified"
+    assert _plan_of(hours, untimed, exam).time_text == "at least about 7 months"
+    assert _plan_of(untimed).time_text == "not known"
+    assert _plan_of(Step(StepKind.CPR_AED, "c", "c", 0, months=A_DAY)).time_text == "a day"
+    assert _plan_of(exam).cost_text == "$300"
+    assert _plan_of(untimed, exam).cost_text == "at least $300"
+    assert _plan_of(untimed).cost_text == "not verified"
+    assert _plan_of(untimed, exam).unpriced == ["req"]
+    assert not _plan_of(untimed).complete and _plan_of(exam).complete
+
+
+def test_the_cost_now_is_the_short_steps_and_the_exam() -> None:
+    cpr = Step(StepKind.CPR_AED, "cpr", "c", 50, months=A_DAY)
+    earn = Step(StepKind.CREDENTIAL, "earn X", "x", 400)
+    exam = Step(StepKind.EXAM, "pass", "t", 300, own=True)
+    found = _plan_of(cpr, earn, exam)
+    assert found.cost_now_usd == 350
+    assert found.known_usd == 750
+    assert found.short_steps == (cpr,)
+    assert found.long_steps == (earn,)
+    assert found.before_exam == (cpr, earn)
+    assert found.own_steps == (exam,)
+
+
+def test_nearest_first_time_then_unpriced_then_money() -> None:
+    cheap_slow = _plan_of(Step(StepKind.EXAM, "a", "a", 100, months=10, own=True))
+    dear_fast = _plan_of(Step(StepKind.EXAM, "b", "b", 900, months=2, own=True))
+    unpriced = _plan_of(Step(StepKind.EXAM, "c", "c", None, months=2, own=True))
+    cheap_fast = _plan_of(Step(StepKind.EXAM, "d", "d", 100, months=2, own=True))
+    ordered = sorted([cheap_slow, unpriced, dear_fast, cheap_fast], key=Plan.sort_key)
+    assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]

@@ -119,3 +119,101 @@ def test_dues_are_counted_for_every_year_after_the_first(catalog: Catalog) -> No
     assert held.text == "at least $580"
     one = cost_of_ownership(entry, catalog.organizations["CSCCa"], ("CSCCa",), 1)
     assert not [p for p in one.parts if p.kind == "dues"]
+
+
+def test_with_no_goal_and_nothing_held_the_foundational_come_first(catalog: Catalog) -> None:
+    result = recommend(catalog)
+    first = result.ranked[0]
+    assert first.entry.id == "ACSM-CPT"
+    assert [(c.name, c.points, c.reason) for c in first.components] == [
+        ("entry-point", 15, "a foundational certification: where most fitness careers start"),
+        ("market", 10, "recognized in US, its home market"),
+        ("accreditation", 5, "NCCA-accredited"),
+        ("pass-rate", 2, "publishes a pass rate: 55% (2014)"),
+        ("cost", 6.1, "costs $349, 39% of the dearest option"),
+    ]
+    assert first.points == 38.1
+    assert [ev.entry.id for ev in result.ranked[1:3]] == ["NSCA-CPT", "ACE-CPT"]
+    assert result.messages == ()
+
+
+def test_a_cpt_holder_is_offered_what_builds_on_it(catalog: Catalog) -> None:
+    result = recommend(catalog, have=("ACE-CPT",), goals=("athletes",))
+    first = result.ranked[0]
+    assert first.entry.id == "NASM-PES"
+    named = {c.name: (c.points, c.reason) for c in first.components}
+    assert named["goal-fit"] == (40, "matches goal athletes")
+    assert named["main-purpose"] == (10, "athletes is its main purpose")
+    assert named["advice"][0] == 15
+    assert named["recommended"][0] == 5
+    assert named["recommended"][1].startswith("you have what NASM advises first: ")
+    assert named["stacks"] == (10, "builds on ACE-CPT, which you hold")
+    assert first.points == 90
+    assert first.score == round(90 / MAX_POINTS, 2)
+    assert "entry-point" not in named  # a goal was given
+
+
+def test_unknowns_cost_points(catalog: Catalog) -> None:
+    result = recommend(catalog, have=("ACE-CPT",), goals=("athletes",))
+    usaw = points(result, "USAW-L1")
+    assert usaw["price-unverified"] == -10
+    assert usaw["prerequisites-unverified"] == -5
+    assert usaw["low-confidence"] == -3
+    ev = result.find("USAW-L1")
+    assert ev is not None and ev.points == 57
+
+
+def test_a_share_of_the_goals_gives_a_share_of_the_goal_points(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes", "personal-training"), age=30)
+    fits = {ev.entry.id: points(result, ev.entry.id).get("goal-fit") for ev in result.ranked}
+    assert set(fits.values()) <= {20, 40}
+    assert 20 in fits.values()
+
+
+def test_nothing_in_reach_names_the_closest(catalog: Catalog) -> None:
+    result = recommend(catalog, age=15, goals=("athletes",))
+    assert result.ranked == ()
+    assert result.messages == (
+        "nothing is in reach now for this profile",
+        "closest: ISSA-SCC, after: turn 18 (about 3 years; cost in all: not verified)",
+    )
+
+
+def test_a_budget_nothing_fits_names_the_nearest(catalog: Catalog) -> None:
+    result = recommend(catalog, budget=50, goals=("personal-training",))
+    assert [ev.entry.id for ev in result.near_misses] == ["ACSM-CPT", "NSCA-CPT", "ACE-CPT"]
+    assert result.messages[-2:] == (
+        "no certification with a verified price fits your budget of $50",
+        "the nearest is ACSM-CPT at $349 ($299 over budget)",
+    )
+    assert all(ev.quote.usd is None for ev in result.ranked)  # only unpriced ones remain
+
+
+def test_a_market_the_catalog_does_not_know_is_said(catalog: Catalog) -> None:
+    result = recommend(catalog, country="JP")
+    assert result.messages == (
+        "the catalog knows no certification recognized in JP: these are other markets' "
+        "credentials; check what employers there ask for",
+    )
+    assert recommend(catalog, country="GB").messages == ()
+
+
+def test_a_budget_in_pounds_is_read_in_pounds(catalog: Catalog) -> None:
+    person = judged(catalog, country="GB", budget="£400")
+    assert person.currency == "GBP"
+    assert person.in_own_currency(475) == "≈ £353"
+    assert person.in_own_currency(None) == "not verified"
+    quote = person.quote(catalog.entries["CSCS"])
+    assert person.approximately(quote) == "≈ £353 at the 2025-10 rate"
+    assert judged(catalog).in_own_currency(475) == "$475"
+    assert judged(catalog).approximately(quote) is None  # dollars for a dollar reader
+
+
+def test_what_a_held_credential_covers_is_not_offered(catalog: Catalog) -> None:
+    person = judged(catalog, have=("ACSM-RCEP",))
+    for covered in ("ACSM-CEP", "ACSM-EP"):
+        found = person.covered_by(catalog.entries[covered])
+        assert found is not None and found.held == "ACSM-RCEP"
+        assert found.why.startswith("The RCEP was ACSM's highest clinical credential")
+    assert person.covered_by(catalog.entries["ACSM-CPT"]) is None
+    assert judged(catalog).covered_by(catalog.entries["ACSM-EP"]) is None
