@@ -128,3 +128,70 @@ def test_experience_asked_names_who_asks(catalog: Catalog) -> None:
     assert asked
     assert all(ids for ids in asked.values())
     assert "ACSM-CEP" in {i for ids in asked.values() for i in ids}
+
+
+def test_unknown_rules_hold_a_minor_to_18(catalog: Catalog) -> None:
+    gap = age_gap(catalog.entries["ACSM-GEI"], person(catalog, age=16))
+    assert gap is not None and gap.missing == 2
+    assert gap.words == (
+        "at least 18 years old, as most certifying bodies ask (its own minimum is not "
+        "verified) (you are 16)"
+    )
+    assert age_gap(catalog.entries["ACSM-GEI"], person(catalog, age=18)) is None
+    assert age_gap(catalog.entries["ACSM-GEI"], person(catalog)) is None
+
+
+def test_what_a_person_has_instead_of_a_degree(catalog: Catalog) -> None:
+    route = catalog.entries["CSCS"].prerequisites.routes[0]  # type: ignore[union-attr]
+
+    def have(**raw: Any) -> str:
+        (gap,) = route_gaps(route, person(catalog, **raw), catalog)
+        return gap.have
+
+    assert have(studying="bachelor", graduating="2028-09") == (
+        "you are studying for a bachelor's degree, graduating 2028-09"
+    )
+    assert have(studying="bachelor") == "you are studying for a bachelor's degree"
+    assert have(studying="high-school") == "you have no diploma"
+    assert have(degree="associate") == "you have an associate's degree"
+    assert have(age=15) == "no degree given"
+    assert route_gaps(route, person(catalog, final_year="bachelor"), catalog) == ()
+
+
+def test_years_of_experience_missing(catalog: Catalog) -> None:
+    routes = catalog.entries["CPSS"].prerequisites.routes  # type: ignore[union-attr]
+    route = next(r for r in routes if r.years)
+    given = person(catalog, degree="bachelor", experience={"sport-science": 1})
+    (gap,) = [g for g in route_gaps(route, given, catalog) if g.kind is GapKind.YEARS]
+    assert gap.missing == 2
+    assert gap.have == "you have 1"
+    assert gap.need.startswith("3 years of ")
+    assert gap.subject == gap.need.removeprefix("3 years of ")
+
+
+def test_a_credential_a_route_asks_for(catalog: Catalog) -> None:
+    route = catalog.entries["NSCA-RSCC"].prerequisites.routes[0]  # type: ignore[union-attr]
+    gaps = route_gaps(route, person(catalog, degree="bachelor"), catalog)
+    cred = [g for g in gaps if g.kind is GapKind.CREDENTIAL]
+    assert [g.refs for g in cred] == [("CSCS",)]
+    held = route_gaps(route, person(catalog, degree="bachelor", have=("CSCS",)), catalog)
+    assert not [g for g in held if g.kind is GapKind.CREDENTIAL]
+
+
+def test_a_requirement_in_words_is_a_gap_of_its_own(catalog: Catalog) -> None:
+    route = catalog.entries["ACSM-EIM"].prerequisites.routes[0]  # type: ignore[union-attr]
+    gaps = route_gaps(route, person(catalog, degree="doctorate", have=("ACSM-EP",)), catalog)
+    assert [(g.kind, g.need) for g in gaps if g.kind is GapKind.OTHER] == [
+        (GapKind.OTHER, "the EIM online course"),
+        (GapKind.OTHER, "every module exam passed with 80% or more"),
+    ]
+
+
+def test_experience_asked_only_for_the_goals_given(catalog: Catalog) -> None:
+    assert experience_asked(catalog, ("nutrition",)) == {
+        "sports-dietetics": ["CSSD"],
+        "dietitian-practice": ["CSSD"],
+    }
+    everything = experience_asked(catalog, ())
+    assert everything["sc-coaching"] == ["NSCA-RSCC", "NSCA-RSCC"]
+    assert "sports-dietetics" in everything
