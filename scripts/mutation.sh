@@ -8,11 +8,12 @@
 #
 # The settings are in pyproject.toml ([tool.mutmut]): the whole of src/ is copied into
 # mutants/ (git-ignored) and only advice/ is mutated; each mutant runs the focused test
-# selection there (the unit tests and the people tables), fastest tests first, stopping
-# at the first failure. Results are kept in mutants/ between runs: a second run only
-# tests mutants whose code changed. `rm -rf mutants` starts afresh.
+# selection there (the unit tests of advice/), fastest tests first, stopping at the
+# first failure. Results are kept in mutants/ between runs: a second run copies the
+# tests afresh and runs only what is pending (mutants not run yet, and the survivors,
+# which a new test may kill). `rm -rf mutants` starts afresh (after a change to advice/).
 #
-# At the end it prints, per module, killed / all and the survivors by name; look at one
+# At the end it prints, per module, killed / run and the survivors by name; look at one
 # with `mutmut show NAME`. The README's testing section lists the score and the survivors
 # judged equivalent (a change no user could notice).
 set -euo pipefail
@@ -24,16 +25,27 @@ if ! command -v mutmut >/dev/null; then
 fi
 
 modules=("$@")
-patterns=()
 for module in "${modules[@]}"; do
-    module="${module%.py}"
-    if [[ ! -f "src/certadvise/advice/$module.py" ]]; then
-        echo "mutation.sh: no module src/certadvise/advice/$module.py" >&2
+    if [[ ! -f "src/certadvise/advice/${module%.py}.py" ]]; then
+        echo "mutation.sh: no module src/certadvise/advice/${module%.py}.py" >&2
         exit 2
     fi
-    patterns+=("certadvise.advice.$module.*")
 done
+children="${MAX_CHILDREN:-$(nproc)}"
 
-mutmut run --max-children "${MAX_CHILDREN:-$(nproc)}" "${patterns[@]}" || true
+if [[ ! -d mutants/src ]]; then  # the first run: every mutant of these modules
+    patterns=()
+    for module in "${modules[@]:-*}"; do
+        patterns+=("certadvise.advice.${module%.py}.*")
+    done
+    mutmut run --max-children "$children" "${patterns[@]}" || true
+fi
+# The tests as they are now (mutmut copies them once), then only what is pending: the
+# mutants not run yet and the survivors, which a new test may kill. Killed ones stand.
+cp -r tests/. mutants/tests/
+mapfile -t pending < <(python3 scripts/mutation_score.py --pending "${modules[@]}")
+if ((${#pending[@]})); then
+    mutmut run --max-children "$children" "${pending[@]}" || true
+fi
 
-mutmut results --all true | python3 scripts/mutation_score.py "${modules[@]}"
+python3 scripts/mutation_score.py "${modules[@]}"

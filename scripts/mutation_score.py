@@ -1,50 +1,65 @@
-"""Read `mutmut results --all true` on stdin; print killed / all per advice module.
+"""Mutation results of advice/ from mutmut's files in mutants/ (scripts/mutation.sh).
 
-    mutmut results --all true | python3 scripts/mutation_score.py [module ...]
+    python3 scripts/mutation_score.py [module ...]            # killed / all, survivors
+    python3 scripts/mutation_score.py --pending [module ...]  # names to (re)run
 
 Killed counts mutants the tests caught (a failure or a timeout); survivors are listed by
-name (`mutmut show NAME` prints the change). Mutants no test reaches count as survivors.
+name (`mutmut show NAME` prints the change); mutants no test reaches count as survivors.
+Pending are the mutants not yet run and the survivors, which a new test may now kill.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import sys
-from collections import defaultdict
+from pathlib import Path
 
-LINE = re.compile(r"^\s*(certadvise\.advice\.(\w+)\.\S+):\s*(.+?)\s*$")
-KILLED = {"killed", "timeout"}
-SKIPPED = {"not checked", "skipped"}
+ADVICE = Path("mutants/src/certadvise/advice")
+KILLED = {1, 3, 24, 36, 152, -24}  # a test failed, or timed out (mutmut's exit codes)
+SURVIVED = {0, 5, 33}  # every test passed, no test collected, no test reaches it
+INTERRUPTED = 2  # counted as not run
+
+
+def results(modules: list[str]) -> dict[str, dict[str, int | None]]:
+    """Each module's mutants by name, with mutmut's exit code (None: not run yet)."""
+    found = {}
+    for meta in sorted(ADVICE.glob("*.py.meta")):
+        module = meta.name.removesuffix(".py.meta")
+        if modules and module not in modules:
+            continue
+        codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        if codes:
+            found[module] = codes
+    return found
 
 
 def main(argv: list[str]) -> int:
-    wanted = {m.removesuffix(".py") for m in argv}
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    survivors: dict[str, list[str]] = defaultdict(list)
-    for line in sys.stdin:
-        found = LINE.match(line)
-        if found is None:
-            continue
-        name, module, status = found.groups()
-        if (wanted and module not in wanted) or status in SKIPPED:
-            continue
-        counts[module][1] += 1
-        if status in KILLED:
-            counts[module][0] += 1
-        else:
-            survivors[module].append(f"{name} ({status})")
-    if not counts:
+    pending = "--pending" in argv
+    modules = [m.removesuffix(".py") for m in argv if m != "--pending"]
+    by_module = results(modules)
+    if pending:
+        for codes in by_module.values():
+            for name, code in codes.items():
+                if code is None or code == INTERRUPTED or code in SURVIVED:
+                    print(name)
+        return 0
+    if not by_module:
         print("no results: run scripts/mutation.sh first", file=sys.stderr)
         return 1
-    for module in sorted(counts):
-        killed, total = counts[module]
-        print(f"{module + '.py':<16} {killed:>5} / {total:<5} {killed / total:6.1%}")
-    killed = sum(c[0] for c in counts.values())
-    total = sum(c[1] for c in counts.values())
-    print(f"{'all':<16} {killed:>5} / {total:<5} {killed / total:6.1%}")
-    for module in sorted(survivors):
-        print(f"\nsurvivors in {module}.py:")
-        print("\n".join(f"  {name}" for name in survivors[module]))
+    killed_all = total_all = 0
+    survivors: list[str] = []
+    for module, codes in by_module.items():
+        run = {n: c for n, c in codes.items() if c not in (None, INTERRUPTED)}
+        killed = sum(c in KILLED for c in run.values())
+        survivors += [n for n, c in run.items() if c in SURVIVED]
+        killed_all, total_all = killed_all + killed, total_all + len(run)
+        share = f"{killed / len(run):6.1%}" if run else "   n/a"
+        print(f"{module + '.py':<16} {killed:>5} / {len(run):<5} {share}   ({len(codes)} mutants)")
+    if total_all:
+        print(f"{'all':<16} {killed_all:>5} / {total_all:<5} {killed_all / total_all:6.1%}")
+    if survivors:
+        print("\nsurvivors (mutmut show NAME):")
+        print("\n".join(f"  {name}" for name in survivors))
     return 0
 
 

@@ -196,3 +196,159 @@ def test_nearest_first_time_then_unpriced_then_money() -> None:
     cheap_fast = _plan_of(Step(StepKind.EXAM, "d", "d", 100, months=2, own=True))
     ordered = sorted([cheap_slow, unpriced, dear_fast, cheap_fast], key=Plan.sort_key)
     assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]
+
+
+def test_a_guardians_consent_is_a_short_step(catalog: Catalog) -> None:
+    found = plan(catalog, "NCCPT-CPT", age=17)
+    consent = found.steps[0]
+    assert consent.kind is StepKind.CONSENT
+    assert consent.text == "sit it with a legal guardian's written consent"
+    assert consent.why == (
+        "NCCPT-CPT requires at least 18 years old (you are 17); NCCPT lets younger "
+        "candidates sit it with a legal guardian's written consent"
+    )
+    assert (consent.usd, consent.months) == (0, A_DAY)
+    assert consent.short
+
+
+def test_the_wrong_field_is_a_second_degree(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-EP", degree="bachelor", field="nutrition")
+    field = found.steps[0]
+    assert field.kind is StepKind.FIELD
+    assert field.text.startswith("a degree in exercise science, kinesiology")
+    assert field.why == "ACSM-EP accepts only these fields (your field: nutrition or dietetics)"
+    assert field.months == 24
+    assert found.time_text == "about 2 years + study, time not verified"
+
+
+def test_hours_at_full_time(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-CEP", degree="bachelor", field="exercise-science")
+    hours = found.steps[0]
+    assert hours.kind is StepKind.HOURS
+    assert hours.text == "1,200 more hours of hands-on clinical exercise experience"
+    assert hours.why == (
+        "ACSM-CEP requires 1,200 h of hands-on clinical exercise experience (you have 0)"
+    )
+    assert hours.note == "about 30 weeks full-time; cost not verified"
+    assert hours.months is not None and round(hours.months, 2) == round(30 / (52 / 12), 2)
+    bls = found.steps[1]
+    assert (bls.kind, bls.text, bls.cert_id) == (StepKind.CPR_AED, "take a BLS provider course", "BLS")
+
+
+def test_a_masters_after_a_bachelors_is_two_years(catalog: Catalog) -> None:
+    found = plan(catalog, "CPSS", degree="bachelor")
+    degree = found.steps[0]
+    assert degree.text.startswith("earn a master's degree in sport science, exercise science")
+    assert degree.why == "CPSS requires a master's degree (you have a bachelor's degree)"
+    assert degree.months == 24
+    assert found.steps[1].text == "480 more hours of applied sport-science experience"
+
+
+def test_a_doctorate_of_physical_therapy_is_three_years_after_a_bachelors(
+    catalog: Catalog,
+) -> None:
+    found = plan(catalog, "PT", degree="high-school", age=30)
+    degree = found.steps[0]
+    assert degree.text == "earn a doctorate in physical therapy"
+    assert degree.months == 84  # four years to a bachelor's, then three
+    assert plan(catalog, "PT", degree="bachelor").steps[0].months == 36
+
+
+def test_years_of_experience_are_time_not_money(catalog: Catalog) -> None:
+    found = plan(
+        catalog, "CPSS", degree="master", field="sport-science", experience={"sport-science": 1}
+    )
+    years = [s for s in found.steps if s.kind is StepKind.YEARS]
+    if years:  # the nearest route may ask for hours instead
+        assert years[0].text.startswith("2 more years of ")
+        assert (years[0].usd, years[0].months, years[0].note) == (0, 24, "time, not money")
+
+
+def test_requirements_in_words_are_steps_no_one_can_price(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-EIM", degree="doctorate", have=("ACSM-EP",))
+    asked = [s for s in found.steps if s.kind is StepKind.REQUIREMENT]
+    assert [s.text for s in asked] == [
+        "the EIM online course",
+        "every module exam passed with 80% or more",
+    ]
+    assert asked[0].why == "ACSM-EIM requires it; certadvise cannot tell whether you meet it"
+    assert asked[0].note == "cost and time not verified"
+    assert asked[0].usd is None and asked[0].months is None
+    assert found.time_text == "at least about 2 years"
+
+
+def test_a_degree_in_progress_is_finished_first(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-CPT", age=16, studying="high-school", graduating="2028-06")
+    diploma = found.steps[1]
+    assert diploma.text == "finish your high-school diploma (2028-06)"
+    assert diploma.waits and diploma.usd == 0
+    assert diploma.note == "the degree you are studying for"
+    assert diploma.months is not None and round(diploma.months) == 19
+    unknown = plan(catalog, "CSCS", studying="bachelor")
+    assert unknown.steps[0].text == "finish your bachelor's"
+    assert unknown.steps[0].months is None
+    assert unknown.steps[0].note == "time not known: --graduating YYYY-MM says when it ends"
+
+
+def test_the_final_year_opens_a_year_before_graduation(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2028-09")
+    first = found.steps[0]
+    assert first.text == "reach the final year of your bachelor's (from 2027-09)"
+    assert first.why.endswith("; NSCA lets final-year students sit it")
+    assert first.months is not None and round(first.months) == 10
+    assert found.time_text == "about 10 months"
+
+
+def test_a_student_joins_at_the_student_rate_when_it_is_cheaper(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2027-03")
+    assert kinds(found) == ["cpr-aed", "membership", "exam"]
+    join, exam = found.steps[1], found.steps[2]
+    assert join.text == "join NSCA (student)"
+    assert join.why == "the member price of CSCS, dues included, is the cheaper way in"
+    assert (join.usd, join.months) == (65, A_DAY)
+    assert exam.usd == 340  # the member price, without the dues counted twice
+    assert found.known_usd == 405
+
+
+def test_a_qualification_is_its_stages_the_price_with_the_first_paid(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2025-01"},))
+    assert kinds(found) == ["cpr-aed", "course", "exam"]
+    course, exam = found.steps[1], found.steps[2]
+    assert course.usd == 489 and course.months == 4.5 and course.own
+    assert course.why == "part of ACE-CPT: ACE Certified Personal Trainer"
+    assert exam.usd == 0
+    assert exam.note == "time not verified"
+
+
+def test_membership_stages_cost_the_dues(catalog: Catalog) -> None:
+    found = plan(catalog, "UKSCA-ASCC", country="GB")
+    join = found.steps[1]
+    assert join.kind is StepKind.MEMBERSHIP and join.own
+    assert join.usd is None  # UKSCA's dues are not verified
+    assert join.note
+    case = next(s for s in found.steps if s.kind is StepKind.CASE_STUDY)
+    assert case.months == 3
+
+
+def test_a_lapsed_credential_is_renewed_late_inside_its_window(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2026-09"},))
+    assert found.route == "late renewal of a lapsed credential"
+    (renew,) = found.steps
+    assert renew.kind is StepKind.RENEW
+    assert renew.text == (
+        "renew ACE-CPT late: log 2 CEC (20 h) and pay the renewal by 2027-03-30"
+    )
+    assert renew.why == (
+        "your ACE-CPT lapsed on 2026-09-30; ACE accepts late renewals until 2027-03-30"
+    )
+    assert renew.usd == 129
+    assert [a.route for a in found.alternatives] == ["a high-school diploma or equivalent"]
+    late = plan(catalog, "ACSM-CPT", credentials=({"id": "ACSM-CPT", "expires": "2026-08"},))
+    assert late.steps[0].text.endswith("pay the renewal and late fee by 2027-02-28")
+    assert late.steps[0].usd == 140
+
+
+def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
+    found = plan(catalog, "NSCA-CPT", credentials=({"id": "NSCA-CPT", "expires": "2023-12"},))
+    assert kinds(found) == ["cpr-aed", "exam"]
+    assert found.steps[-1].text == "pass the NSCA-CPT exam"

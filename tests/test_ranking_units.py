@@ -217,3 +217,19 @@ def test_what_a_held_credential_covers_is_not_offered(catalog: Catalog) -> None:
         assert found.why.startswith("The RCEP was ACSM's highest clinical credential")
     assert person.covered_by(catalog.entries["ACSM-CPT"]) is None
     assert judged(catalog).covered_by(catalog.entries["ACSM-EP"]) is None
+
+
+def test_coverage_of_a_class_covers_its_members(catalog: Catalog) -> None:
+    """A hand-made catalog: a CSCS that covers every personal-trainer certification."""
+    from dataclasses import replace
+
+    cscs = catalog.entries["CSCS"]
+    covers = (replace(cscs.covers[0], ids=("class:cpt",), why="it covers CPTs"),)
+    entries = {**catalog.entries, "CSCS": replace(cscs, covers=covers)}
+    made = replace(catalog, entries=entries)
+    profile = normalise(validate(RawProfile, {"have": ("CSCS",)}), made, TODAY)[0]
+    person = Judgement(made, profile, TODAY)
+    found = person.covered_by(made.entries["ACE-CPT"])
+    assert found is not None and (found.held, found.why) == ("CSCS", "it covers CPTs")
+    assert person.covered_by(made.entries["NASM-PES"]) is None  # no longer listed
+    assert person.covered_by(made.entries["CSCS"]) is None  # what is held is held
