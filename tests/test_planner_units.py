@@ -58,6 +58,7 @@ def test_waiting_to_turn_18_runs_beside_the_diploma(catalog: Catalog) -> None:
     found = plan(catalog, "NASM-PES", age=16)
     age, diploma = found.steps[0], found.steps[1]
     assert (age.kind, age.text, age.months, age.waits) == (StepKind.AGE, "turn 18", 24, True)
+    assert age.note == "time, not money: study meanwhile"
     assert age.usd == 0
     assert age.why == "NASM-CPT requires at least 18 years old (you are 16)"
     assert diploma.text == "earn a high-school diploma"
@@ -218,6 +219,7 @@ def test_the_wrong_field_is_a_second_degree(catalog: Catalog) -> None:
     assert field.text.startswith("a degree in exercise science, kinesiology")
     assert field.why == "ACSM-EP accepts only these fields (your field: nutrition or dietetics)"
     assert field.months == 24
+    assert field.note == "rough: a second degree or a post-baccalaureate program"
     assert found.time_text == "about 2 years + study, time not verified"
 
 
@@ -255,13 +257,14 @@ def test_a_doctorate_of_physical_therapy_is_three_years_after_a_bachelors(
 
 
 def test_years_of_experience_are_time_not_money(catalog: Catalog) -> None:
-    found = plan(
-        catalog, "CPSS", degree="master", field="sport-science", experience={"sport-science": 1}
-    )
-    years = [s for s in found.steps if s.kind is StepKind.YEARS]
-    if years:  # the nearest route may ask for hours instead
-        assert years[0].text.startswith("2 more years of ")
-        assert (years[0].usd, years[0].months, years[0].note) == (0, 24, "time, not money")
+    found = plan(catalog, "ACE-HC", age=30, experience={"coaching-experience": 1})
+    routes = [found, *found.alternatives]
+    years = [s for p in routes for s in p.steps if s.kind is StepKind.YEARS]
+    assert years, "the work-experience route is kept as an alternative"
+    assert years[0].text.startswith("1 more years of ")
+    assert years[0].why.startswith("ACE-HC requires 2 years of ")
+    assert years[0].why.endswith("(you have 1)")
+    assert (years[0].usd, years[0].months, years[0].note) == (0, 12, "time, not money")
 
 
 def test_requirements_in_words_are_steps_no_one_can_price(catalog: Catalog) -> None:
@@ -352,3 +355,43 @@ def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
     found = plan(catalog, "NSCA-CPT", credentials=({"id": "NSCA-CPT", "expires": "2023-12"},))
     assert kinds(found) == ["cpr-aed", "exam"]
     assert found.steps[-1].text == "pass the NSCA-CPT exam"
+
+
+def test_routes_that_need_each_other_are_not_reachable(catalog: Catalog) -> None:
+    """A hand-made catalog: the CSCS asks for the NSCA-RSCC, which asks for the CSCS."""
+    from dataclasses import replace
+
+    cscs = catalog.entries["CSCS"]
+    assert cscs.prerequisites is not None
+    route = replace(
+        cscs.prerequisites.routes[0],
+        degree=None,
+        final_year_students=False,
+        credentials=("NSCA-RSCC",),
+    )
+    looped = replace(cscs, prerequisites=replace(cscs.prerequisites, routes=(route,)))
+    made = replace(catalog, entries={**catalog.entries, "CSCS": looped})
+    planner = Judgement(made, Profile(), TODAY).planner
+    found = planner.plan(made.entries["NSCA-RSCC"])
+    assert not found.reachable
+    assert found.route == "no route"
+    (step,) = found.steps
+    assert step.kind is StepKind.CREDENTIAL
+    assert step.text == "not reachable: requirement loop NSCA-RSCC -> CSCS"
+    assert step.why == "the catalog's routes need each other"
+    assert planner.plan(made.entries["CSCS"]).steps[0].text == (
+        "not reachable: requirement loop CSCS -> NSCA-RSCC"
+    )
+
+
+def test_what_holding_costs_over_the_judgements_years(catalog: Catalog) -> None:
+    member = Judgement(catalog, person(catalog, member=("CSCCa",)), TODAY)
+    entry = catalog.entries["CSCCA-SCCC"]
+    held = member.ownership(entry)
+    assert held.years == 3
+    assert held.text == "at least $580"
+    assert member.ownership(entry, 1).years == 1
+    assert not [p for p in member.ownership(entry, 1).parts if p.kind == "dues"]
+    stranger = Judgement(catalog, person(catalog), TODAY, years=5).ownership(entry)
+    assert stranger.years == 5
+    assert stranger.parts[0].label == "exam (non-member)"
