@@ -233,3 +233,34 @@ def test_coverage_of_a_class_covers_its_members(catalog: Catalog) -> None:
     assert found is not None and (found.held, found.why) == ("CSCS", "it covers CPTs")
     assert person.covered_by(made.entries["NASM-PES"]) is None  # no longer listed
     assert person.covered_by(made.entries["CSCS"]) is None  # what is held is held
+
+
+def test_a_lapsed_credential_comes_back_first(catalog: Catalog) -> None:
+    late = recommend(catalog, credentials=({"id": "ACE-CPT", "expires": "2026-09"},))
+    assert late.ranked[0].entry.id == "ACE-CPT"
+    lapsed = next(c for c in late.ranked[0].components if c.name == "lapsed")
+    assert (lapsed.points, lapsed.reason) == (
+        30,
+        "you held it until it lapsed: renew it late rather than start a new one",
+    )
+    back = recommend(catalog, credentials=({"id": "NASM-CPT", "expires": "2026-05"},))
+    assert back.ranked[0].entry.id == "NASM-CPT"
+    assert points(back, "NASM-CPT")["lapsed"] == 30
+    ev = back.find("NASM-CPT")
+    assert ev is not None and ev.quote.usd == 50  # what the way back costs now
+    assert any(c.reason.endswith("reinstate it rather than start a new one") for c in ev.components)
+    gone = recommend(catalog, credentials=({"id": "NASM-CPT", "expires": "2025-05"},))
+    assert "lapsed" not in points(gone, "NASM-CPT")  # past every window: nothing to come back to
+
+
+def test_a_cpr_card_is_not_a_certification_held(catalog: Catalog) -> None:
+    result = recommend(catalog, have=("CPR-AED",))
+    assert points(result, "ACSM-CPT")["entry-point"] == 15
+
+
+def test_two_goals_served_are_both_named(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes", "personal-training"), age=30)
+    reasons = [c.reason for ev in result.ranked for c in ev.components if c.name == "goal-fit"]
+    assert "matches goal athletes, personal-training" in reasons
+    main = {ev.entry.id: points(result, ev.entry.id).get("main-purpose") for ev in result.ranked}
+    assert main["ACSM-CPT"] == 10  # personal training is its first goal
