@@ -264,3 +264,26 @@ def test_two_goals_served_are_both_named(catalog: Catalog) -> None:
     assert "matches goal athletes, personal-training" in reasons
     main = {ev.entry.id: points(result, ev.entry.id).get("main-purpose") for ev in result.ranked}
     assert main["ACSM-CPT"] == 10  # personal training is its first goal
+
+
+def test_local_alternatives_serve_the_persons_goals_else_the_entrys(catalog: Catalog) -> None:
+    entry = catalog.entries["UK-L3-PT"]
+    assert judged(catalog).local_alternatives(entry) == ["ACE-CPT", "ACSM-CPT"]
+    athletes = judged(catalog, goals=("athletes",)).local_alternatives(entry)
+    assert athletes and not {"ACE-CPT", "ACSM-CPT"} & set(athletes)
+
+
+def test_without_a_rate_an_amount_stays_in_dollars(catalog: Catalog) -> None:
+    from dataclasses import replace
+
+    made = replace(catalog, rates=None)
+    profile = normalise(validate(RawProfile, {"country": "GB"}), made, TODAY)[0]
+    person = Judgement(made, profile, TODAY)
+    assert person.in_own_currency(475) == "$475"
+
+
+def test_an_unknown_price_is_not_converted(catalog: Catalog) -> None:
+    person = judged(catalog, country="GB")
+    quote = person.quote(catalog.entries["NCCPT-CPT"])
+    assert quote.amount is None
+    assert person.approximately(quote) is None
