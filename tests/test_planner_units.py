@@ -418,3 +418,58 @@ def test_a_reinstatement_window_nobody_verified_is_said(catalog: Catalog) -> Non
         "CSCCa reinstates lapsed credentials (its window is not verified: ask CSCCa)"
     )
     assert back.usd == 50
+
+
+def test_the_credential_step_says_why_and_what_else_would_do(catalog: Catalog) -> None:
+    pes = plan(catalog, "NASM-PES").steps[1]
+    assert pes.why == (
+        "NASM-PES is taken after a personal-trainer certification or NASM-CSNC first, as its "
+        "organization advises; ACE-CPT, ACSM-CPT, CANFITPRO-PTS and others would also do"
+    )
+    rscc = plan(catalog, "NSCA-RSCC", degree="bachelor", field="exercise-science")
+    earn = next(s for s in rscc.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.why, earn.cert_id) == ("earn CSCS", "NSCA-RSCC requires CSCS", "CSCS")
+    assert earn.usd == 475
+    assert earn.months is not None and 7 < earn.months < 8.5  # the CSCS exam's study
+    assert earn.note is not None and "at 6 h a week" in earn.note
+    assert rscc.steps[0].why.startswith("CSCS requires a CPR/AED card")  # its own steps first
+    assert rscc.steps[-1].text == "apply for the NSCA-RSCC designation"
+
+
+def test_a_credential_the_catalog_does_not_hold_is_said(catalog: Catalog) -> None:
+    from dataclasses import replace
+
+    rscc = catalog.entries["NSCA-RSCC"]
+    assert rscc.prerequisites is not None
+    routes = tuple(replace(r, credentials=("NO-SUCH-CERT",)) for r in rscc.prerequisites.routes)
+    entry = replace(rscc, prerequisites=replace(rscc.prerequisites, routes=routes))
+    made = replace(catalog, entries={**catalog.entries, "NSCA-RSCC": entry})
+    found = Judgement(made, Profile(), TODAY).plan(entry)
+    step = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (step.text, step.why, step.note) == (
+        "NO-SUCH-CERT",
+        "NSCA-RSCC requires it",
+        "not in the catalog",
+    )
+    assert step.usd is None and step.months is None
+
+
+def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
+    ryt = plan(catalog, "RYT-200")
+    assert kinds(ryt) == ["course", "application", "membership"]
+    assert ryt.steps[2].usd == 65
+    assert ryt.steps[1].usd == 0
+    csep = plan(catalog, "CSEP-CPT", country="CA")
+    join = next(s for s in csep.steps if s.kind is StepKind.MEMBERSHIP)
+    apply = next(s for s in csep.steps if s.kind is StepKind.APPLICATION)
+    assert join.usd is not None and round(join.usd) == 185  # CA$260 at the catalog's rate
+    assert join.price is None
+    assert apply.price is not None and apply.price.currency == "CAD"
+    assert apply.usd is not None and round(apply.usd) == 185
+    uksca = plan(catalog, "UKSCA-ASCC", country="GB")
+    dues = next(s for s in uksca.steps if s.kind is StepKind.MEMBERSHIP)
+    assert (dues.usd, dues.note) == (None, "dues not verified")
+    case = next(s for s in uksca.steps if s.kind is StepKind.CASE_STUDY)
+    assert case.note is not None and case.note.startswith("The block itself runs three months")
+    practical = next(s for s in uksca.steps if s.kind is StepKind.PRACTICAL)
+    assert practical.note == "time not verified"
