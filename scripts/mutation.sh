@@ -13,6 +13,9 @@
 # tests afresh and runs only what is pending (mutants not run yet, and the survivors,
 # which a new test may kill). `rm -rf mutants` starts afresh (after a change to advice/).
 #
+# Killing a run can leave a module's file in mutants/ cut short (the score says which):
+# remove it and its .py there, and that module is run afresh.
+#
 # At the end it prints, per module, killed / run and the survivors by name; look at one
 # with `mutmut show NAME`. The README's testing section lists the score and the survivors
 # judged equivalent (a change no user could notice).

@@ -27,7 +27,11 @@ def results(modules: list[str]) -> dict[str, dict[str, int | None]]:
         module = meta.name.removesuffix(".py.meta")
         if modules and module not in modules:
             continue
-        codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        try:
+            codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        except ValueError:  # cut short by an interrupted run: that module starts afresh
+            print(f"unreadable {meta}: rm it and its .py to run it again", file=sys.stderr)
+            continue
         if codes:
             found[module] = codes
     return found
