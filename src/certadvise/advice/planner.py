@@ -67,7 +67,6 @@ class _Loop(Exception):
 
     def __init__(self, chain: list[str]) -> None:
         super().__init__(" -> ".join(chain))
-        self.chain = chain
 
 
 @dataclass
@@ -175,7 +174,8 @@ class Planner:
                     months=A_DAY,
                 )
             ]
-        minimum = self.profile.age + gap.missing if self.profile.age else gap.missing
+        assert self.profile.age is not None  # an age gap is only found for a known age
+        minimum = self.profile.age + gap.missing
         return [
             Step(
                 StepKind.AGE,

@@ -1,0 +1,475 @@
+"""The planner on its own: which steps a person is shown, in which order, at what price
+and after how long (built-in catalog, an injected day; no CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.plans import A_DAY, Plan, Step, StepKind
+from certadvise.advice.profile import Profile, RawProfile, normalise
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.validation import validate
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def person(catalog: Catalog, **raw: Any) -> Profile:
+    """A profile as the CLI makes it (normalised on the day of the run)."""
+    return normalise(validate(RawProfile, raw), catalog, TODAY)[0]
+
+
+def plan(catalog: Catalog, cert_id: str, **raw: Any) -> Plan:
+    person_ = person(catalog, **raw)
+    return Judgement(catalog, person_, TODAY).plan(catalog.entries[cert_id])
+
+
+def kinds(found: Plan) -> list[str]:
+    return [s.kind.value for s in found.steps]
+
+
+def test_a_cscs_holder_goes_straight_to_the_nasm_pes_exam(catalog: Catalog) -> None:
+    """Holding a professional credential meets NASM's "take a CPT first": one step, $699."""
+    found = plan(catalog, "NASM-PES", have=("CSCS",))
+    assert kinds(found) == ["exam"]
+    assert found.steps[0].text == "pass the NASM-PES exam"
+    assert found.known_usd == 699
+    assert found.cost_text == "$699"
+
+
+def test_without_a_base_credential_nasm_pes_starts_with_a_cpt(catalog: Catalog) -> None:
+    found = plan(catalog, "NASM-PES")
+    assert kinds(found) == ["cpr-aed", "credential", "exam"]
+    earn = found.steps[1]
+    assert earn.text == "earn NASM-CPT"
+    assert earn.cert_id == "NASM-CPT"
+    assert earn.usd == 899
+    assert earn.why.startswith(
+        "NASM-PES is taken after a personal-trainer certification or NASM-CSNC first, "
+        "as its organization advises; "
+    )
+    assert earn.why.endswith("and others would also do")  # more than three would do
+    assert found.cost_text == "at least $1,598"  # the CPR/AED course is not priced
+
+
+def test_waiting_to_turn_18_runs_beside_the_diploma(catalog: Catalog) -> None:
+    """A 16-year-old: two years of waiting and two of school overlap: about 2 years."""
+    found = plan(catalog, "NASM-PES", age=16)
+    age, diploma = found.steps[0], found.steps[1]
+    assert (age.kind, age.text, age.months, age.waits) == (StepKind.AGE, "turn 18", 24, True)
+    assert age.note == "time, not money: study meanwhile"
+    assert age.usd == 0
+    assert age.why == "NASM-CPT requires at least 18 years old (you are 16)"
+    assert diploma.text == "earn a high-school diploma"
+    assert diploma.months == 24
+    assert round(found.months) == 24
+    assert found.time_text == "about 2 years + study, time not verified"
+
+
+def test_a_plan_counts_the_longer_of_waiting_and_doing() -> None:
+    def step(months: float, waits: bool) -> Step:
+        return Step(StepKind.AGE if waits else StepKind.HOURS, "x", "y", months=months, waits=waits)
+
+    target: Any = None
+    assert Plan(target, "r", (step(24, True), step(10, False))).months == 24
+    assert Plan(target, "r", (step(6, True), step(10, False), step(5, False))).months == 15
+    assert Plan(target, "r", (step(6, True), step(10, False))).time_text == "about 10 months"
+
+
+def test_a_bachelor_takes_four_years_after_a_diploma(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", age=30, degree="high-school")
+    degree = found.steps[0]
+    assert degree.kind is StepKind.DEGREE
+    assert degree.text == "earn a bachelor's degree"
+    assert degree.months == 48
+    assert degree.usd is None and degree.note == "tuition not counted: money alone cannot buy it"
+
+
+def test_a_16_year_old_is_six_years_from_a_bachelor(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", age=16)
+    assert found.steps[0].months == 72  # two years to the diploma, then four
+    assert found.time_text == "about 6.5 years"  # and the exam's study
+
+
+def test_an_adult_without_a_diploma_is_not_told_how_long(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", age=30, degree="none")
+    assert found.steps[0].text == "earn a bachelor's degree"
+    assert found.steps[0].months is None
+    assert found.time_unknown
+
+
+def test_a_final_year_student_waits_for_graduation(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2028-09")
+    first = found.steps[0]
+    assert first.kind is StepKind.DEGREE and first.waits
+    assert first.text.startswith("reach the final year of your bachelor's (from ")
+    assert first.usd == 0
+
+
+def test_cscs_exam_study_at_the_default_pace(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", degree="bachelor", field="kinesiology")
+    exam = found.steps[-1]
+    assert exam.kind is StepKind.EXAM and exam.own
+    assert exam.text == "pass the CSCS exam"
+    assert exam.usd == 475
+    assert "at 6 h a week" in (exam.note or "")
+    assert exam.months is not None and 7 < exam.months < 8.5
+
+
+def test_slower_study_takes_longer(catalog: Catalog) -> None:
+    bachelor = person(catalog, degree="bachelor")
+    fast = Judgement(catalog, bachelor, TODAY, pace=12).plan(catalog.entries["CSCS"])
+    slow = Judgement(catalog, bachelor, TODAY, pace=3).plan(catalog.entries["CSCS"])
+    assert fast.steps[-1].months is not None and slow.steps[-1].months is not None
+    assert round(slow.steps[-1].months / fast.steps[-1].months) == 4
+
+
+def test_the_cpr_step_is_a_day_and_taken_once(catalog: Catalog) -> None:
+    found = plan(catalog, "NASM-PES")
+    cpr = [s for s in found.steps if s.kind is StepKind.CPR_AED]
+    assert len(cpr) == 1
+    assert cpr[0].months == A_DAY
+    assert cpr[0].text == "take a CPR/AED course with a hands-on skills check"
+    assert cpr[0].note == "course price not verified"
+
+
+def test_holding_cpr_removes_the_step(catalog: Catalog) -> None:
+    assert "cpr-aed" not in kinds(plan(catalog, "NASM-PES", have=("CPR-AED",)))
+
+
+def test_durations_in_words() -> None:
+    from certadvise.advice.plans import duration_text
+
+    assert duration_text(None) is None
+    assert duration_text(0) == "at once"
+    assert duration_text(A_DAY) == "a day"
+    assert duration_text(0.1) == "about 1 week"
+    assert duration_text(0.5) == "about 2 weeks"
+    assert duration_text(1.99) == "about 9 weeks"
+    assert duration_text(2) == "about 2 months"
+    assert duration_text(23.4) == "about 23 months"
+    assert duration_text(24) == "about 2 years"
+    assert duration_text(28) == "about 2.5 years"
+    assert duration_text(79.7) == "about 6.5 years"
+
+
+def _plan_of(*steps: Step) -> Plan:
+    target: Any = None
+    return Plan(target, "route", steps)
+
+
+def test_time_and_cost_in_words_say_what_is_unknown() -> None:
+    exam = Step(StepKind.EXAM, "pass", "t", 300, months=3, own=True)
+    untimed_exam = Step(StepKind.EXAM, "pass", "t", 300, own=True)
+    hours = Step(StepKind.HOURS, "hours", "h", months=4)
+    untimed = Step(StepKind.REQUIREMENT, "req", "r")
+    assert _plan_of(exam).time_text == "about 3 months"
+    assert _plan_of(hours, untimed_exam).time_text == "about 4 months + study, time not verified"
+    assert _plan_of(untimed_exam).time_text == "study time not verified"
+    assert _plan_of(hours, untimed, exam).time_text == "at least about 7 months"
+    assert _plan_of(untimed).time_text == "not known"
+    assert _plan_of(Step(StepKind.CPR_AED, "c", "c", 0, months=A_DAY)).time_text == "a day"
+    assert _plan_of(exam).cost_text == "$300"
+    assert _plan_of(untimed, exam).cost_text == "at least $300"
+    assert _plan_of(untimed).cost_text == "not verified"
+    assert _plan_of(untimed, exam).unpriced == ["req"]
+    assert not _plan_of(untimed).complete and _plan_of(exam).complete
+
+
+def test_the_cost_now_is_the_short_steps_and_the_exam() -> None:
+    cpr = Step(StepKind.CPR_AED, "cpr", "c", 50, months=A_DAY)
+    earn = Step(StepKind.CREDENTIAL, "earn X", "x", 400)
+    exam = Step(StepKind.EXAM, "pass", "t", 300, own=True)
+    found = _plan_of(cpr, earn, exam)
+    assert found.cost_now_usd == 350
+    assert found.known_usd == 750
+    assert found.short_steps == (cpr,)
+    assert found.long_steps == (earn,)
+    assert found.before_exam == (cpr, earn)
+    assert found.own_steps == (exam,)
+
+
+def test_nearest_first_time_then_unpriced_then_money() -> None:
+    cheap_slow = _plan_of(Step(StepKind.EXAM, "a", "a", 100, months=10, own=True))
+    dear_fast = _plan_of(Step(StepKind.EXAM, "b", "b", 900, months=2, own=True))
+    unpriced = _plan_of(Step(StepKind.EXAM, "c", "c", None, months=2, own=True))
+    cheap_fast = _plan_of(Step(StepKind.EXAM, "d", "d", 100, months=2, own=True))
+    ordered = sorted([cheap_slow, unpriced, dear_fast, cheap_fast], key=Plan.sort_key)
+    assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]
+
+
+def test_a_guardians_consent_is_a_short_step(catalog: Catalog) -> None:
+    found = plan(catalog, "NCCPT-CPT", age=17)
+    consent = found.steps[0]
+    assert consent.kind is StepKind.CONSENT
+    assert consent.text == "sit it with a legal guardian's written consent"
+    assert consent.why == (
+        "NCCPT-CPT requires at least 18 years old (you are 17); NCCPT lets younger "
+        "candidates sit it with a legal guardian's written consent"
+    )
+    assert (consent.usd, consent.months) == (0, A_DAY)
+    assert consent.short
+
+
+def test_the_wrong_field_is_a_second_degree(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-EP", degree="bachelor", field="nutrition")
+    field = found.steps[0]
+    assert field.kind is StepKind.FIELD
+    assert field.text.startswith("a degree in exercise science, kinesiology")
+    assert field.why == "ACSM-EP accepts only these fields (your field: nutrition or dietetics)"
+    assert field.months == 24
+    assert field.note == "rough: a second degree or a post-baccalaureate program"
+    assert found.time_text == "about 2 years + study, time not verified"
+
+
+def test_hours_at_full_time(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-CEP", degree="bachelor", field="exercise-science")
+    hours = found.steps[0]
+    assert hours.kind is StepKind.HOURS
+    assert hours.text == "1,200 more hours of hands-on clinical exercise experience"
+    assert hours.why == (
+        "ACSM-CEP requires 1,200 h of hands-on clinical exercise experience (you have 0)"
+    )
+    assert hours.note == "about 30 weeks full-time; cost not verified"
+    assert hours.months is not None and round(hours.months, 2) == round(30 / (52 / 12), 2)
+    bls = found.steps[1]
+    assert (bls.kind, bls.cert_id) == (StepKind.CPR_AED, "BLS")
+    assert bls.text == "take a BLS provider course"
+
+
+def test_a_masters_after_a_bachelors_is_two_years(catalog: Catalog) -> None:
+    found = plan(catalog, "CPSS", degree="bachelor")
+    degree = found.steps[0]
+    assert degree.text.startswith("earn a master's degree in sport science, exercise science")
+    assert degree.why == "CPSS requires a master's degree (you have a bachelor's degree)"
+    assert degree.months == 24
+    assert found.steps[1].text == "480 more hours of applied sport-science experience"
+
+
+def test_a_doctorate_of_physical_therapy_is_three_years_after_a_bachelors(
+    catalog: Catalog,
+) -> None:
+    found = plan(catalog, "PT", degree="high-school", age=30)
+    degree = found.steps[0]
+    assert degree.text == "earn a doctorate in physical therapy"
+    assert degree.months == 84  # four years to a bachelor's, then three
+    assert plan(catalog, "PT", degree="bachelor").steps[0].months == 36
+
+
+def test_years_of_experience_are_time_not_money(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-HC", age=30, experience={"coaching-experience": 1})
+    routes = [found, *found.alternatives]
+    years = [s for p in routes for s in p.steps if s.kind is StepKind.YEARS]
+    assert years, "the work-experience route is kept as an alternative"
+    assert years[0].text.startswith("1 more years of ")
+    assert years[0].why.startswith("ACE-HC requires 2 years of ")
+    assert years[0].why.endswith("(you have 1)")
+    assert (years[0].usd, years[0].months, years[0].note) == (0, 12, "time, not money")
+
+
+def test_requirements_in_words_are_steps_no_one_can_price(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-EIM", degree="doctorate", have=("ACSM-EP",))
+    asked = [s for s in found.steps if s.kind is StepKind.REQUIREMENT]
+    assert [s.text for s in asked] == [
+        "the EIM online course",
+        "every module exam passed with 80% or more",
+    ]
+    assert asked[0].why == "ACSM-EIM requires it; certadvise cannot tell whether you meet it"
+    assert asked[0].note == "cost and time not verified"
+    assert asked[0].usd is None and asked[0].months is None
+    assert found.time_text == "at least about 2 years"
+
+
+def test_a_degree_in_progress_is_finished_first(catalog: Catalog) -> None:
+    found = plan(catalog, "ACSM-CPT", age=16, studying="high-school", graduating="2028-06")
+    diploma = found.steps[1]
+    assert diploma.text == "finish your high-school diploma (2028-06)"
+    assert diploma.waits and diploma.usd == 0
+    assert diploma.note == "the degree you are studying for"
+    assert diploma.months is not None and round(diploma.months) == 19
+    unknown = plan(catalog, "CSCS", studying="bachelor")
+    assert unknown.steps[0].text == "finish your bachelor's"
+    assert unknown.steps[0].months is None
+    assert unknown.steps[0].note == "time not known: --graduating YYYY-MM says when it ends"
+
+
+def test_the_final_year_opens_a_year_before_graduation(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2028-09")
+    first = found.steps[0]
+    assert first.text == "reach the final year of your bachelor's (from 2027-09)"
+    assert first.why.endswith("; NSCA lets final-year students sit it")
+    assert first.months is not None and round(first.months) == 10
+    assert found.time_text == "about 10 months"
+
+
+def test_a_student_joins_at_the_student_rate_when_it_is_cheaper(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2027-03")
+    assert kinds(found) == ["cpr-aed", "membership", "exam"]
+    join, exam = found.steps[1], found.steps[2]
+    assert join.text == "join NSCA (student)"
+    assert join.why == "the member price of CSCS, dues included, is the cheaper way in"
+    assert (join.usd, join.months) == (65, A_DAY)
+    assert exam.usd == 340  # the member price, without the dues counted twice
+    assert found.known_usd == 405
+
+
+def test_a_qualification_is_its_stages_the_price_with_the_first_paid(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2025-01"},))
+    assert kinds(found) == ["cpr-aed", "course", "exam"]
+    course, exam = found.steps[1], found.steps[2]
+    assert course.usd == 489 and course.months == 4.5 and course.own
+    assert course.why == "part of ACE-CPT: ACE Certified Personal Trainer"
+    assert exam.usd == 0
+    assert exam.note == "time not verified"
+
+
+def test_membership_stages_cost_the_dues(catalog: Catalog) -> None:
+    found = plan(catalog, "UKSCA-ASCC", country="GB")
+    join = found.steps[1]
+    assert join.kind is StepKind.MEMBERSHIP and join.own
+    assert join.usd is None  # UKSCA's dues are not verified
+    assert join.note
+    case = next(s for s in found.steps if s.kind is StepKind.CASE_STUDY)
+    assert case.months == 3
+
+
+def test_a_lapsed_credential_is_renewed_late_inside_its_window(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2026-09"},))
+    assert found.route == "late renewal of a lapsed credential"
+    (renew,) = found.steps
+    assert renew.kind is StepKind.RENEW
+    assert renew.text == ("renew ACE-CPT late: log 2 CEC (20 h) and pay the renewal by 2027-03-30")
+    assert renew.why == (
+        "your ACE-CPT lapsed on 2026-09-30; ACE accepts late renewals until 2027-03-30"
+    )
+    assert renew.usd == 129
+    assert [a.route for a in found.alternatives] == ["a high-school diploma or equivalent"]
+    late = plan(catalog, "ACSM-CPT", credentials=({"id": "ACSM-CPT", "expires": "2026-08"},))
+    assert late.steps[0].text.endswith("pay the renewal and late fee by 2027-02-28")
+    assert late.steps[0].usd == 140
+
+
+def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
+    found = plan(catalog, "NSCA-CPT", credentials=({"id": "NSCA-CPT", "expires": "2023-12"},))
+    assert kinds(found) == ["cpr-aed", "exam"]
+    assert found.steps[-1].text == "pass the NSCA-CPT exam"
+
+
+def test_routes_that_need_each_other_are_not_reachable(catalog: Catalog) -> None:
+    """A hand-made catalog: the CSCS asks for the NSCA-RSCC, which asks for the CSCS."""
+    from dataclasses import replace
+
+    cscs = catalog.entries["CSCS"]
+    assert cscs.prerequisites is not None
+    route = replace(
+        cscs.prerequisites.routes[0],
+        degree=None,
+        final_year_students=False,
+        credentials=("NSCA-RSCC",),
+    )
+    looped = replace(cscs, prerequisites=replace(cscs.prerequisites, routes=(route,)))
+    made = replace(catalog, entries={**catalog.entries, "CSCS": looped})
+    planner = Judgement(made, Profile(), TODAY).planner
+    found = planner.plan(made.entries["NSCA-RSCC"])
+    assert not found.reachable
+    assert found.route == "no route"
+    (step,) = found.steps
+    assert step.kind is StepKind.CREDENTIAL
+    assert step.text == "not reachable: requirement loop NSCA-RSCC -> CSCS"
+    assert step.why == "the catalog's routes need each other"
+    assert planner.plan(made.entries["CSCS"]).steps[0].text == (
+        "not reachable: requirement loop CSCS -> NSCA-RSCC"
+    )
+
+
+def test_what_holding_costs_over_the_judgements_years(catalog: Catalog) -> None:
+    member = Judgement(catalog, person(catalog, member=("CSCCa",)), TODAY)
+    entry = catalog.entries["CSCCA-SCCC"]
+    held = member.ownership(entry)
+    assert held.years == 3
+    assert held.text == "at least $580"
+    assert member.ownership(entry, 1).years == 1
+    assert not [p for p in member.ownership(entry, 1).parts if p.kind == "dues"]
+    stranger = Judgement(catalog, person(catalog), TODAY, years=5).ownership(entry)
+    assert stranger.years == 5
+    assert stranger.parts[0].label == "exam (non-member)"
+
+
+def test_past_the_grace_window_it_is_reinstated(catalog: Catalog) -> None:
+    found = plan(catalog, "NASM-CPT", credentials=({"id": "NASM-CPT", "expires": "2026-05"},))
+    assert found.route == "reinstatement of a lapsed credential"
+    (back,) = found.steps
+    assert back.kind is StepKind.REINSTATE
+    assert back.text == "reinstate NASM-CPT: log 2 CEU (20 h)"
+    assert back.why == (
+        "your NASM-CPT lapsed on 2026-05-31; NASM reinstates lapsed credentials until 2027-05-31"
+    )
+    assert (back.usd, back.months, back.own) == (50, A_DAY, True)
+    past = plan(catalog, "NASM-CPT", credentials=({"id": "NASM-CPT", "expires": "2025-05"},))
+    assert kinds(past) == ["cpr-aed", "course", "exam"]  # past its window: the course again
+
+
+def test_a_reinstatement_window_nobody_verified_is_said(catalog: Catalog) -> None:
+    old = ({"id": "CSCCA-SCCC", "expires": "2020-05"},)
+    (back,) = plan(catalog, "CSCCA-SCCC", credentials=old).steps
+    assert back.text == "reinstate CSCCA-SCCC: log 45 points"
+    assert back.why.endswith(
+        "CSCCa reinstates lapsed credentials (its window is not verified: ask CSCCa)"
+    )
+    assert back.usd == 50
+
+
+def test_the_credential_step_says_why_and_what_else_would_do(catalog: Catalog) -> None:
+    pes = plan(catalog, "NASM-PES").steps[1]
+    assert pes.why == (
+        "NASM-PES is taken after a personal-trainer certification or NASM-CSNC first, as its "
+        "organization advises; ACE-CPT, ACSM-CPT, CANFITPRO-PTS and others would also do"
+    )
+    rscc = plan(catalog, "NSCA-RSCC", degree="bachelor", field="exercise-science")
+    earn = next(s for s in rscc.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.why, earn.cert_id) == ("earn CSCS", "NSCA-RSCC requires CSCS", "CSCS")
+    assert earn.usd == 475
+    assert earn.months is not None and 7 < earn.months < 8.5  # the CSCS exam's study
+    assert earn.note is not None and "at 6 h a week" in earn.note
+    assert rscc.steps[0].why.startswith("CSCS requires a CPR/AED card")  # its own steps first
+    assert rscc.steps[-1].text == "apply for the NSCA-RSCC designation"
+
+
+def test_a_credential_the_catalog_does_not_hold_is_said(catalog: Catalog) -> None:
+    from dataclasses import replace
+
+    rscc = catalog.entries["NSCA-RSCC"]
+    assert rscc.prerequisites is not None
+    routes = tuple(replace(r, credentials=("NO-SUCH-CERT",)) for r in rscc.prerequisites.routes)
+    entry = replace(rscc, prerequisites=replace(rscc.prerequisites, routes=routes))
+    made = replace(catalog, entries={**catalog.entries, "NSCA-RSCC": entry})
+    found = Judgement(made, Profile(), TODAY).plan(entry)
+    step = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (step.text, step.why, step.note) == (
+        "NO-SUCH-CERT",
+        "NSCA-RSCC requires it",
+        "not in the catalog",
+    )
+    assert step.usd is None and step.months is None
+
+
+def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
+    ryt = plan(catalog, "RYT-200")
+    assert kinds(ryt) == ["course", "application", "membership"]
+    assert ryt.steps[2].usd == 65
+    assert ryt.steps[1].usd == 0
+    csep = plan(catalog, "CSEP-CPT", country="CA")
+    join = next(s for s in csep.steps if s.kind is StepKind.MEMBERSHIP)
+    apply = next(s for s in csep.steps if s.kind is StepKind.APPLICATION)
+    assert join.usd is not None and round(join.usd) == 185  # CA$260 at the catalog's rate
+    assert join.price is None
+    assert apply.price is not None and apply.price.currency == "CAD"
+    assert apply.usd is not None and round(apply.usd) == 185
+    uksca = plan(catalog, "UKSCA-ASCC", country="GB")
+    dues = next(s for s in uksca.steps if s.kind is StepKind.MEMBERSHIP)
+    assert (dues.usd, dues.note) == (None, "dues not verified")
+    case = next(s for s in uksca.steps if s.kind is StepKind.CASE_STUDY)
+    assert case.note is not None and case.note.startswith("The block itself runs three months")
+    practical = next(s for s in uksca.steps if s.kind is StepKind.PRACTICAL)
+    assert practical.note == "time not verified"
