@@ -106,7 +106,7 @@ PEOPLE = [
         *("--goal", "personal trainer", "--degree", "high-school", "--have", "CPR"),
         *("--budget", "250"),
         never={"COOPER-CPT", "ACSM-CPT", "NCSF-CPT", "NSCA-CPT", "NASM-CPT", "ACE-CPT"},
-        message="the nearest is COOPER-CPT at $289 ($39 over budget)",
+        message="the nearest is COOPER-CPT at $289 (2020) ($39 over budget)",
     ),
     # A kinesiology senior may sit the CSCS in the final year (seed, nsca.com); student
     # membership plus the member price is cheaper than the non-member price ($65 + $340 <

@@ -88,7 +88,7 @@ def test_seed_small_budget_recommends_no_verified_price_over_it(cli: Runner) -> 
         assert rec["cost"]["minimum_usd"] is None or rec["cost"]["minimum_usd"] <= 200
         assert "price not verified" in rec["warnings"]
     assert "no certification with a verified price fits your budget of $200" in doc["messages"]
-    assert "the nearest is COOPER-CPT at $289 ($89 over budget)" in doc["messages"]
+    assert "the nearest is COOPER-CPT at $289 (2020) ($89 over budget)" in doc["messages"]
     over = {e["id"]: e.get("over_by_usd") for e in doc["excluded"]}
     assert over["COOPER-CPT"] == 89
     assert over["ACSM-CPT"] == 149

@@ -220,7 +220,7 @@ def test_the_wrong_field_is_a_second_degree(catalog: Catalog) -> None:
     assert field.why == "ACSM-EP accepts only these fields (your field: nutrition or dietetics)"
     assert field.months == 24
     assert field.note == "rough: a second degree or a post-baccalaureate program"
-    assert found.time_text == "about 2 years + study, time not verified"
+    assert found.time_text == "about 2 years"  # ACSM-EP's study (4-6 weeks) fits inside
 
 
 def test_hours_at_full_time(catalog: Catalog) -> None:
@@ -326,10 +326,9 @@ def test_a_qualification_is_its_stages_the_price_with_the_first_paid(catalog: Ca
 
 def test_membership_stages_cost_the_dues(catalog: Catalog) -> None:
     found = plan(catalog, "UKSCA-ASCC", country="GB")
-    join = found.steps[1]
-    assert join.kind is StepKind.MEMBERSHIP and join.own
-    assert join.usd is None  # UKSCA's dues are not verified
-    assert join.note
+    joins = [s for s in found.steps if s.kind is StepKind.MEMBERSHIP]
+    assert len(joins) == 1  # joining for the member price is the membership stage too
+    assert joins[0].usd is None  # UKSCA's dues are not verified, never $0
     case = next(s for s in found.steps if s.kind is StepKind.CASE_STUDY)
     assert case.months == 3
 
@@ -468,7 +467,7 @@ def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
     assert apply.usd is not None and round(apply.usd) == 185
     uksca = plan(catalog, "UKSCA-ASCC", country="GB")
     dues = next(s for s in uksca.steps if s.kind is StepKind.MEMBERSHIP)
-    assert (dues.usd, dues.note) == (None, "dues not verified")
+    assert dues.usd is None
     case = next(s for s in uksca.steps if s.kind is StepKind.CASE_STUDY)
     assert case.note is not None and case.note.startswith("The block itself runs three months")
     practical = next(s for s in uksca.steps if s.kind is StepKind.PRACTICAL)

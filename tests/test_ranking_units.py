@@ -181,10 +181,10 @@ def test_nothing_in_reach_names_the_closest(catalog: Catalog) -> None:
 
 def test_a_budget_nothing_fits_names_the_nearest(catalog: Catalog) -> None:
     result = recommend(catalog, budget=50, goals=("personal-training",))
-    assert [ev.entry.id for ev in result.near_misses] == ["ACSM-CPT", "NSCA-CPT", "ACE-CPT"]
+    assert [ev.entry.id for ev in result.near_misses] == ["COOPER-CPT", "ACSM-CPT", "NCSF-CPT"]
     assert result.messages[-2:] == (
         "no certification with a verified price fits your budget of $50",
-        "the nearest is ACSM-CPT at $349 ($299 over budget)",
+        "the nearest is COOPER-CPT at $289 (2020) ($239 over budget)",
     )
     assert all(ev.quote.usd is None for ev in result.ranked)  # only unpriced ones remain
 

@@ -368,7 +368,11 @@ class Planner:
         steps = []
         price = quote.usd
         if quote.joins is not None:
-            dues_usd = self.converter.convert(quote.dues or 0, quote.currency, USD)
+            dues_usd = (
+                None
+                if quote.dues is None
+                else self.converter.convert(quote.dues, quote.currency, USD)
+            )
             steps.append(
                 Step(
                     StepKind.MEMBERSHIP,
@@ -385,7 +389,7 @@ class Planner:
             (quote.route if quote.verified else "price not verified", *self._conversion(quote))
         )
         if target.stages:
-            return steps + self._stages(target, price, quote, priced)
+            return steps + self._stages(target, price, quote, priced, joined=bool(steps))
         months, study = self._study(target)
         steps.append(
             Step(
@@ -403,9 +407,15 @@ class Planner:
         return steps
 
     def _stages(
-        self, target: Certification, price: float | None, quote: Quote, priced: str
+        self,
+        target: Certification,
+        price: float | None,
+        quote: Quote,
+        priced: str,
+        joined: bool = False,
     ) -> list[Step]:
-        """A qualification's stages, in order; the price goes with its first paid stage."""
+        """A qualification's stages, in order; the price goes with its first paid stage. A
+        membership stage is left out when joining is already a step (`joined`)."""
         steps: list[Step] = []
         paid = next(
             (i for i, s in enumerate(target.stages) if s.kind is not StageKind.MEMBERSHIP), 0
@@ -413,6 +423,8 @@ class Planner:
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
+            if stage.kind is StageKind.MEMBERSHIP and joined:
+                continue
             if stage.kind is StageKind.MEMBERSHIP:
                 dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)

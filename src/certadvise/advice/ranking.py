@@ -415,9 +415,11 @@ def _messages(result: Recommendations) -> list[str]:
         budget = profile.budget.text
         said.append(f"no certification with a verified price fits your budget of {budget}")
         closest = near[0]
+        as_of = closest.quote.source.as_of if closest.quote.source else None
+        dated = f" ({source_year(as_of)})" if is_stale(as_of, judged.today) else ""
         said.append(
-            f"the nearest is {closest.entry.id} at {judged.in_own_currency(closest.cost_now_usd)} "
-            f"({judged.in_own_currency(closest.over_by_usd)} over budget)"
+            f"the nearest is {closest.entry.id} at {judged.in_own_currency(closest.cost_now_usd)}"
+            f"{dated} ({judged.in_own_currency(closest.over_by_usd)} over budget)"
         )
     if not result.ranked:
         said.insert(0, "nothing is in reach now for this profile")
