@@ -82,30 +82,43 @@ COVERAGE = re.compile(r"<!-- coverage: begin -->\n.*?<!-- coverage: end -->", re
 MARKETS = [("US", "US"), ("CA", "Canada"), ("GB", "UK"), ("AU", "Australia")]
 
 
-def coverage_table() -> str:
-    """The README's coverage table, from the catalog."""
-    from certadvise.catalog.freshness import price_source, source_year
+def active_entries() -> list[Any]:
+    """The built-in catalog's active entries, by id."""
     from certadvise.catalog.index import catalog_dirs
     from certadvise.catalog.loading import load_catalog
 
     catalog = load_catalog(catalog_dirs(environ={}))
+    return sorted(
+        (e for e in catalog.certifications if e.status.value == "active"), key=lambda e: e.id
+    )
+
+
+def price_year(entry: Any) -> int:
+    """The latest year any of an entry's price sources states (0: no amount, or undated)."""
+    from certadvise.catalog.freshness import price_source, source_year
+
+    cost = entry.cost
+    if cost is None or not cost.amounts():
+        return 0
+    sources = [price_source(entry), *(price_source(entry, t) for t in cost.tiers)]
+    return max((source_year(s.as_of) or 0 for s in sources if s), default=0)
+
+
+def timed(entry: Any) -> bool:
+    """A study time, or a stage with months."""
+    return entry.study_hours is not None or any(s.months_low or s.months_high for s in entry.stages)
+
+
+def coverage_table() -> str:
+    """The README's coverage table, from the catalog."""
     today = int(TODAY[:4])
-    active = [e for e in catalog.certifications if e.status.value == "active"]
+    active = active_entries()
 
     def priced(entry: Any) -> bool:
         return entry.cost is not None and (bool(entry.cost.amounts()) or entry.cost.not_published)
 
     def recent(entry: Any) -> bool:
-        cost = entry.cost
-        if cost is None or not cost.amounts():
-            return False
-        sources = [price_source(entry), *(price_source(entry, t) for t in cost.tiers)]
-        return any((source_year(s.as_of) or 0) >= today - 2 for s in sources if s)
-
-    def timed(entry: Any) -> bool:
-        return entry.study_hours is not None or any(
-            s.months_low or s.months_high for s in entry.stages
-        )
+        return price_year(entry) >= today - 2
 
     rows = ["| market | credentials | priced | price from the last two years | study time |"]
     rows.append("|---|---|---|---|---|")
@@ -127,31 +140,22 @@ UNVERIFIED = re.compile(r"<!-- unverified: begin -->\n.*?<!-- unverified: end --
 
 def unverified_list() -> str:
     """The README's "could not verify" list, from the catalog: what each active entry lacks."""
-    from certadvise.catalog.freshness import price_source, source_year
-    from certadvise.catalog.index import catalog_dirs
-    from certadvise.catalog.loading import load_catalog
+    from certadvise.catalog.freshness import price_source
 
-    catalog = load_catalog(catalog_dirs(environ={}))
     today = int(TODAY[:4])
     lines = []
-    for entry in sorted(catalog.certifications, key=lambda e: e.id):
-        if entry.status.value != "active":
-            continue
+    for entry in active_entries():
         cost, gaps = entry.cost, []
+        year = price_year(entry)
         if cost is not None and cost.not_published:
             source = price_source(entry)
             where = f" (looked: {source.url}, {source.as_of})" if source else ""
             gaps.append(f"no published price{where}")
         elif cost is None or not cost.amounts():
             gaps.append("price")
-        else:
-            sources = [price_source(entry), *(price_source(entry, t) for t in cost.tiers)]
-            year = max((source_year(s.as_of) or 0 for s in sources if s), default=0)
-            if year and year < today - 2:
-                gaps.append(f"the price found dates from {year}")
-        if entry.study_hours is None and not any(
-            s.months_low or s.months_high for s in entry.stages
-        ):
+        elif year and year < today - 2:
+            gaps.append(f"the price found dates from {year}")
+        if not timed(entry):
             gaps.append("study time")
         if gaps:
             lines.append(f"- `{entry.id}`: {'; '.join(gaps)}")
