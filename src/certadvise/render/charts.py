@@ -493,7 +493,7 @@ def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | Non
     for i in range(1, STRIP_MONTHS + 1):
         first = _month_start(start, i)
         if first.month in (1, 4, 7, 10):
-            label = first.strftime("%b") + (f" {first.year}" if first.month == 1 else "")
+            label = str(first.year) if first.month == 1 else first.strftime("%b")  # fits a quarter
             ticks.append(Tick((first - start).days * scale, label))
     lanes, markers, words = [], [], []
     y = 0.0

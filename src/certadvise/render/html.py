@@ -90,7 +90,11 @@ def money(usd: object) -> str:
 
 
 def plain(value: Any) -> str:
-    """Any value of a document in words: lists joined, mappings as 'key: value'."""
+    """Any value of a document in words: lists joined, mappings as 'key: value', and a
+    mapping with an id as that id first ('CSCS (expires 2026-12-31, state active)')."""
+    if isinstance(value, Mapping) and "id" in value:
+        rest = [f"{k} {plain(v)}" for k, v in value.items() if k != "id" and v is not None]
+        return human(value["id"]) + (f" ({', '.join(rest)})" if rest else "")
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {plain(v)}" for k, v in value.items()) or "none"
     if isinstance(value, (list, tuple)):
