@@ -324,6 +324,16 @@ PEOPLE = [
         within={"CSCS": 18},
         not_warned="warning: CSCS: from 2030-01-01",
     ),
+    # A 16-year-old at school until June 2028: ACSM asks for 18 and a diploma (acsm.org);
+    # both waits start today and run side by side, so the CPT is about 2 years away (the
+    # longer wait), studying meanwhile, never the two waits added up (3.5 years).
+    person(
+        "16-year-old at school until 2028-06 who wants to be a personal trainer",
+        *("-g", "personal-training", "--age", "16"),
+        *("--studying", "high-school", "--graduating", "2028-06"),
+        later={"ACSM-CPT": "age"},
+        within={"ACSM-CPT": 25},
+    ),
     # A senior graduating within a year is in the final year: the CSCS now, with student
     # dues plus the member price (nsca.com; $65 student dues, a 2015 source).
     person(

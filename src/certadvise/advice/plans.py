@@ -158,8 +158,10 @@ class Plan:
     @property
     def months(self) -> float:
         """Known months: what only waits (a birthday, reaching the final year) runs beside
-        what is done (study, hours, a course), so the longer of the two counts."""
-        waiting = sum(s.months or 0 for s in self.steps if s.waits)
+        what is done (study, hours, a course), so the longer of the two counts. Every wait
+        starts today, so waits run beside each other too (turning 18 while finishing
+        school): the longest counts; what is done, one thing after another, adds up."""
+        waiting = max((s.months or 0 for s in self.steps if s.waits), default=0)
         doing = sum(s.months or 0 for s in self.steps if not s.waits)
         return max(waiting, doing)
 
