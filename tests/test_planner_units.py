@@ -348,7 +348,8 @@ def test_a_qualification_is_its_stages_the_price_with_the_first_paid(catalog: Ca
     course, exam = found.steps[1], found.steps[2]
     assert course.usd == 489 and course.months == 4.5 and course.own
     assert course.why == "part of ACE-CPT: ACE Certified Personal Trainer"
-    assert exam.usd == 0
+    assert exam.included and exam.usd == 0  # in the course's price: nothing more to pay
+    assert not course.included
     assert exam.note == "time not verified"
 
 

@@ -53,6 +53,7 @@ class StepKind(StrEnum):
 SHORT = frozenset({StepKind.CPR_AED, StepKind.MEMBERSHIP, StepKind.CONSENT})
 # Steps that only wait for time to pass: they run beside everything else.
 WAITING = frozenset({StepKind.AGE})
+INCLUDED = "included"  # the cost of a stage inside the package price, in words
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Step:
     own: bool = False  # part of the target's own award (its exam or a stage), not a gap
     price: Money | None = None  # the price as its source states it, when it is not USD
     waits: bool = False  # only time passing (a birthday, reaching the final year)
+    # a stage inside the package price another step carries: nothing more to pay (`usd`
+    # 0 for the sums), said as "included", never as an amount of its own
+    included: bool = False
 
     @property
     def short(self) -> bool:
