@@ -38,6 +38,7 @@ class Person:
     within: dict[str, float] = field(default_factory=dict)  # later id -> at most N months
     never: frozenset[str] = frozenset()  # never recommended now
     not_warned: str | None = None  # a warning that must not be on stderr
+    warned: str | None = None  # a warning (or assumption) that must be on stderr
 
     def __str__(self) -> str:
         return self.who
@@ -414,6 +415,30 @@ PEOPLE = [
         held={"CSEP-CEP"},
         later={"RKIN": "requirement"},
     ),
+    # ---------------------------------------------------------------- old exchange rates
+    # The catalog's rates (2025-10) are over six months old on the pinned day: that matters
+    # to someone who reads a converted price (or whose budget was converted), and to no one
+    # else. A US newcomer reads US-dollar prices only: no word about rates.
+    person(
+        "US newcomer to personal training who reads dollar prices only",
+        *("-g", "personal-training", "--degree", "high-school", "--age", "25"),
+        now={"NSCA-CPT"},
+        not_warned="exchange rates",
+    ),
+    # A budget in pounds is converted to compare it with dollar prices.
+    person(
+        "US newcomer to personal training with a budget in pounds",
+        *("-g", "personal-training", "--degree", "high-school", "--age", "25"),
+        *("--budget", "400 GBP"),
+        warned="assumption: exchange rates from 2025-10 are more than 6 months old",
+    ),
+    # In the UK every US price reads as roughly so many pounds.
+    person(
+        "UK newcomer to personal training",
+        *("--country", "GB", "-g", "personal-training", "--age", "25"),
+        first="UK-L3-PT",
+        warned="assumption: exchange rates from 2025-10 are more than 6 months old",
+    ),
     # ---------------------------------------------------------------- ages and others
     # NCCPT lets under-18s sit with a legal guardian's written consent (nccpt.com).
     person(
@@ -548,6 +573,8 @@ def test_what_an_adviser_would_say_to_people_past_the_start(cli: Runner, p: Pers
     assert not p.never & set(now), now
     if p.not_warned:
         assert p.not_warned not in err
+    if p.warned:
+        assert p.warned in err
 
 
 def test_there_are_at_least_40_people_past_the_start() -> None:
