@@ -9,7 +9,7 @@ from typing import Any
 from certadvise.advice.costs import cost_of_ownership
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.profile import RawProfile, normalise
-from certadvise.advice.ranking import MAX_POINTS, Recommendations, Section, advise
+from certadvise.advice.ranking import MAX_POINTS, Evaluation, Recommendations, Section, advise
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.validation import validate
 
@@ -287,3 +287,25 @@ def test_an_unknown_price_is_not_converted(catalog: Catalog) -> None:
     quote = person.quote(catalog.entries["NCCPT-CPT"])
     assert quote.amount is None
     assert person.approximately(quote) is None
+
+
+STALE = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
+
+
+def test_old_rates_are_said_only_for_a_converted_price_the_person_reads(
+    catalog: Catalog,
+) -> None:
+    """The rates (2025-10) are old on the day; a US person reading dollar prices is not
+    told so; shown a price in pounds (UK-L3-PT, £1,500), they are."""
+    result = recommend(catalog, goals=("personal-training",), degree="high-school")
+    assert STALE not in result.assumptions_for(result.ranked)
+    person = result.judged
+    uk = catalog.entries["UK-L3-PT"]
+    pounds = Evaluation(uk, (), person.quote(uk), person.plan(uk))
+    assert STALE in result.assumptions_for((*result.ranked[:1], pounds))
+    assert STALE not in result.assumptions_for(result.ranked[:1])  # shown: the first only
+
+
+def test_a_budget_in_another_currency_brings_the_old_rates_up(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("personal-training",), budget="400 GBP")
+    assert STALE in result.assumptions_for(())

@@ -423,6 +423,7 @@ class Planner:
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
+            included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
             if stage.kind is StageKind.MEMBERSHIP:
@@ -443,6 +444,7 @@ class Planner:
                     or (None if _stage_months(stage) is not None else "time not verified"),
                     own=True,
                     price=_original(quote) if index == paid else None,
+                    included=included,
                 )
             )
         return steps

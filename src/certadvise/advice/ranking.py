@@ -10,6 +10,7 @@ The later are ordered by nearness: time, then unknown prices, then money.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -139,6 +140,20 @@ class Recommendations:
     @property
     def profile(self) -> Profile:
         return self.judged.profile
+
+    def assumptions_for(self, shown: Iterable[Evaluation]) -> tuple[str, ...]:
+        """What was assumed, for a person shown `shown` (and the near misses): old exchange
+        rates are said only when a price they read, or their budget, was converted."""
+        judged = self.judged
+        read = (*shown, *self.near_misses)
+        converted = judged.budget_converted or any(
+            judged.reads_converted(ev.quote, ev.plan) for ev in read
+        )
+        if not (judged.rates_stale and converted):
+            return self.assumptions
+        month = judged.converter.month
+        stale = f"exchange rates from {month} are more than 6 months old: conversions drift"
+        return (*self.assumptions, stale)
 
     def find(self, cert_id: str) -> Evaluation | None:
         everything = (*self.ranked, *self.later, *self.excluded)
@@ -355,11 +370,9 @@ def advise(
     later.sort(key=lambda ev: _nearness(ev, judged))
     excluded += [ev for ev in weighed if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
-    said = list(assumptions)
-    if judged.rates_stale and any(ev.quote.converted for ev in weighed):
-        month = judged.converter.month
-        said.append(f"exchange rates from {month} are more than 6 months old: conversions drift")
-    result = Recommendations(judged, tuple(said), tuple(scored), tuple(later), tuple(excluded))
+    result = Recommendations(
+        judged, tuple(assumptions), tuple(scored), tuple(later), tuple(excluded)
+    )
     return replace(result, messages=tuple(_messages(result)))
 
 
