@@ -23,6 +23,7 @@ from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failure
 from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
+from certadvise.collector import without_gc
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
@@ -331,6 +332,11 @@ def advise(
     Entries off the person's goals are excluded for that reason alone, except `explain`,
     whose every rule is evaluated (for `--why`).
     """
+    with without_gc():  # plans and verdicts for thousands of entries, none in a cycle
+        return _advise(judged, assumptions, explain)
+
+
+def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> Recommendations:
     catalog, profile = judged.catalog, judged.profile
     weighed: list[Evaluation] = []
     excluded: list[Evaluation] = []

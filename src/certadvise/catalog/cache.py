@@ -24,17 +24,19 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from hashlib import blake2b
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
 from certadvise import __version__
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.loading import load_catalog, without_gc
+from certadvise.catalog.loading import load_catalog
 from certadvise.catalog.models import Goal, Organization, Rates, Vocabulary
 from certadvise.catalog.plain import PlainEntries, build, to_plain
 from certadvise.catalog.walk import WalkBound, walk
+from certadvise.collector import without_gc
 
-FORMAT = 5  # the layout of a cache file; files of another format are simply rebuilt
+FORMAT = 6  # the layout of a cache file; files of another format are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
@@ -423,10 +425,10 @@ def _unlink(path: Path) -> None:
 
 # ----------------------------------------------------------------------------- the format
 #
-# A file is lines of `<checksum> <json>`: first a header (format, count), then the catalog's
-# organizations, goals, vocabulary, entry summaries, notices and exchange rates, then one
-# line per entry in the
-# order of the summaries, each in its plain form (`certadvise.catalog.plain`).
+# A file is lines of `<checksum> <json>`: first a header (format, count, the length of each
+# entry's line, so that none has to be searched for), then the catalog's organizations,
+# goals, vocabulary, entry summaries, notices and exchange rates, then one line per entry in
+# the order of the summaries, each in its plain form (`certadvise.catalog.plain`).
 
 
 def _line(value: Any) -> bytes:
@@ -440,7 +442,6 @@ def _line(value: Any) -> bytes:
 
 def _encode(catalog: Catalog) -> bytes:
     summaries = list(catalog.summaries.values())
-    head = {"format": FORMAT, "entries": len(summaries)}
     meta = [
         [to_plain(o) for o in catalog.organizations.values()],
         [to_plain(g) for g in catalog.goals.values()],
@@ -454,9 +455,9 @@ def _encode(catalog: Catalog) -> bytes:
         plain = [entries.plain(s.id) for s in summaries]
     else:
         plain = [to_plain(entries[s.id]) for s in summaries]
-    lines = [_line(head), _line(meta)]
-    lines += [_line(item) for item in plain]
-    return b"".join(lines)
+    lines = [_line(item) for item in plain]
+    head = {"format": FORMAT, "entries": len(lines), "lengths": [len(line) for line in lines]}
+    return b"".join([_line(head), _line(meta), *lines])
 
 
 def _payloads(data: bytes) -> Iterator[bytes]:
@@ -480,7 +481,7 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
     """The catalog in `data`. The header and the catalog's shared parts are checked here;
     each entry's line when the entry is first built (most never are: `compare` builds two),
     and a line that fails then is damage like any other (the catalog is read from YAML).
-    Entries stay where they are in `data`, found by their offsets (no copy of the file)."""
+    Entries stay where they are in `data`, found by their lengths (no copy, no search)."""
     if not data.endswith(b"\n"):
         raise ValueError("truncated")
     first = data.index(b"\n")
@@ -488,24 +489,25 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
     head = json.loads(_checked(data[:first]))
     if not isinstance(head, dict) or head.get("format") != FORMAT:
         raise ValueError("another format")
-    count = data.count(b"\n", second + 1)
-    if head.get("entries") != count:
+    lengths = head.get("lengths")
+    if not isinstance(lengths, list) or len(lengths) != head.get("entries"):
+        raise ValueError("entries are missing")
+    if not all(type(n) is int and n > 0 for n in lengths) or sum(lengths) != len(data) - second - 1:
         raise ValueError("entries are missing")
     meta = json.loads(_checked(data[first + 1 : second]))
     organizations, goals, vocabulary, summaries, notices, rates = meta
     orgs = [build(Organization, o) for o in organizations]
     goal_list = [build(Goal, g) for g in goals]
     summary_list = [build(Summary, s) for s in summaries]
-    starts, find, start = [], data.find, second + 1
-    for _ in range(count):
-        starts.append(start)
-        start = find(b"\n", start) + 1
+    ends = list(accumulate(lengths, initial=second + 1))  # each line, found by its length
 
-    def line(start: int) -> bytes:
-        return _checked(data[start : data.index(b"\n", start)])
+    def line(place: tuple[int, int]) -> bytes:
+        start, end = place
+        return _checked(data[start : end - 1])  # its checksum checks what it holds
 
+    places = pairwise(ends)
     return Catalog(
-        PlainEntries(dict(zip((s.id for s in summary_list), starts, strict=True)), on_damage, line),
+        PlainEntries(dict(zip((s.id for s in summary_list), places, strict=True)), on_damage, line),
         {o.id: o for o in orgs},
         {g.id: g for g in goal_list},
         build(Vocabulary, vocabulary),
