@@ -34,7 +34,6 @@ from certadvise.catalog.models import (
     Route,
     Stage,
     StageKind,
-    Status,
 )
 
 HOURS_A_WEEK = 40  # full-time supervised work, for rough durations
@@ -554,17 +553,7 @@ class Planner:
             return self._options[key]
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
-        for summary in self.catalog.summaries.values():
-            if summary.status is not Status.ACTIVE or summary.kind not in (
-                "certification",
-                "licence",
-            ):
-                continue
-            order = next(
-                (i for i, ref in enumerate(refs) if self.catalog.satisfies(summary.id, ref)), None
-            )
-            if order is None:
-                continue
+        for summary, order in self.catalog.meeting(refs):
             fit = -sum(goal in summary.goals for goal in self.profile.goals)
             own = int(summary.organization != org)
             fits[summary.id] = (order, own, fit) if advised else (fit, own)

@@ -10,6 +10,7 @@ The later are ordered by nearness: time, then unknown prices, then money.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -160,7 +161,7 @@ class Recommendations:
         everything = (*self.ranked, *self.later, *self.excluded)
         return next((e for e in everything if e.entry.id == cert_id), None)
 
-    @property
+    @functools.cached_property  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
         """Over budget and otherwise in reach, the nearest first."""
         over = [ev for ev in self.excluded if _only_budget(ev)]
