@@ -22,9 +22,9 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from hashlib import blake2b
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -365,13 +365,15 @@ def _write(path: Path, catalog: Catalog, say: Explain) -> None:
     _prune(path.parent, keep=path)
 
 
-def _write_atomically(path: Path, data: bytes, say: Explain | None = None) -> None:
+def _write_atomically(
+    path: Path, data: bytes | Iterable[bytes], say: Explain | None = None
+) -> None:
     tmp: Path | None = None
     try:
         fd, name = _temp_file(path.parent)
         tmp = Path(name)
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            stream.writelines([data] if isinstance(data, bytes) else data)
         tmp.replace(path)
         tmp = None
     except OSError as exc:
@@ -432,15 +434,21 @@ def _unlink(path: Path) -> None:
 
 
 def _line(value: Any) -> bytes:
-    if isinstance(value, bytes):  # JSON already
-        raw = value
-    else:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        raw = text.encode("utf-8")
+    raw = _json(value)
     return blake2b(raw, digest_size=DIGEST).hexdigest().encode() + b" " + raw + b"\n"
 
 
-def _encode(catalog: Catalog) -> bytes:
+def _json(value: Any) -> bytes:
+    if isinstance(value, bytes):  # JSON already
+        return value
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def _encode(catalog: Catalog) -> Iterator[bytes]:
+    """The cache file's lines. Each entry's JSON is made first (a value JSON cannot hold
+    raises here); its line is made as it is written, so the file is never held whole in
+    memory beside the entries (half a gigabyte for 100,000)."""
     summaries = list(catalog.summaries.values())
     meta = [
         [to_plain(o) for o in catalog.organizations.values()],
@@ -452,12 +460,13 @@ def _encode(catalog: Catalog) -> bytes:
     ]
     entries = catalog.entries
     if isinstance(entries, PlainEntries):  # as the loader left them: no need to build them
-        plain = [entries.plain(s.id) for s in summaries]
+        plain = [_json(entries.plain(s.id)) for s in summaries]
     else:
-        plain = [to_plain(entries[s.id]) for s in summaries]
-    lines = [_line(item) for item in plain]
-    head = {"format": FORMAT, "entries": len(lines), "lengths": [len(line) for line in lines]}
-    return b"".join([_line(head), _line(meta), *lines])
+        plain = [_json(to_plain(entries[s.id])) for s in summaries]
+    lengths = [2 * DIGEST + 2 + len(raw) for raw in plain]  # checksum, space, JSON, newline
+    head = {"format": FORMAT, "entries": len(plain), "lengths": lengths}
+    first = [_line(head), _line(meta)]
+    return chain(first, (_line(raw) for raw in plain))
 
 
 def _payloads(data: bytes) -> Iterator[bytes]:
