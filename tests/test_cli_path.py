@@ -190,3 +190,20 @@ def test_a_us_package_stage_reads_included_too(cli: Runner) -> None:
         line for line in cli("path", "NASM-CPT", "--have", "CPR").lines if "2  exam" in line
     )
     assert "included" in exam and "$0" not in exam
+
+
+def test_a_british_reader_reads_pounds_in_every_format(cli: Runner) -> None:
+    """The £1,500 diploma is £1,500 on the page and in JSON as in the table, never the
+    $2,017.95 it converts to; its total reads as the table's approximate total."""
+    args = ("path", "UK-L3-PT", "--country", "GB")
+    table = cli(*args).out
+    assert "total: ≈ £1,500" in table
+    doc = plan(cli, *args[1:])
+    assert doc["total_cost"] == "≈ £1,500" and doc["total_cost_usd"] > 2000  # dollars beside
+    page = cli(*args, "-f", "html").out
+    assert "<dt>Total cost</dt><dd>≈ £1,500</dd>" in page
+    cells = page.partition('<table class="stack steps">')[2].partition("</table>")[0]
+    assert '<td data-label="Cost" class="num">£1,500</td>' in cells
+    assert "$2,017" not in cells and "$2,017" not in page.partition("<dl")[2].partition("</dl>")[0]
+    later = cli("recommend", "--country", "GB", "-g", "personal-training", "-f", "json").json()
+    assert all("$" not in item["total_cost"]["text"] for item in later["later"])

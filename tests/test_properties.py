@@ -143,7 +143,7 @@ def test_no_unknown_price_is_counted_as_zero(profile: Profile) -> None:
         if profile.budget_usd is not None and ev.quote.usd is not None:
             assert ev.quote.usd <= profile.budget_usd
     for ev in advice.later:
-        doc = later_document(ev)
+        doc = later_document(ev, advice.judged)
         # a stage inside the package price is known (nothing more to pay), never a 0
         included = [s for s in doc["steps"] if s["included"]]
         assert all(s["cost_usd"] is None and s["cost_verified"] for s in included)

@@ -127,6 +127,10 @@ class Judgement:
             return money(usd)
         return f"≈ {amount_text(round(converted), self.currency)}"
 
+    def plan_cost(self, plan: Plan) -> str:
+        """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
+        return plan.cost_in(self.in_own_currency)
+
     def approximately(self, quote: Quote) -> str | None:
         """'≈ $380 at the 2026-11 rate' beside a price in another currency than the person's."""
         if quote.amount is None or quote.currency == self.currency:

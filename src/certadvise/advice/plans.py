@@ -8,6 +8,7 @@ The planner (`certadvise.advice.planner`) makes them; every command reads them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -155,9 +156,14 @@ class Plan:
 
     @property
     def cost_text(self) -> str:
+        return self.cost_in(money)
+
+    def cost_in(self, say: Callable[[float | None], str]) -> str:
+        """The total in words, each amount as `say` writes a dollar amount: '$815',
+        'at least ≈ £370', 'not verified'."""
         if not self.known_usd and self.unpriced:  # nothing known to cost money yet
             return "not verified"
-        return ("at least " if self.unpriced else "") + money(self.known_usd)
+        return ("at least " if self.unpriced else "") + say(self.known_usd)
 
     @property
     def months(self) -> float:

@@ -449,6 +449,6 @@ def _messages(result: Recommendations) -> list[str]:
             steps = "; ".join(s.text for s in plan.long_steps)
             said.append(
                 f"closest: {first.entry.id}, after: {steps} "
-                f"({plan.time_text}; cost in all: {plan.cost_text})"
+                f"({plan.time_text}; cost in all: {judged.plan_cost(plan)})"
             )
     return said

@@ -8,7 +8,7 @@ from typing import Any
 
 from certadvise.advice.costs import Ownership, Quote, quote_text
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.plans import Plan, Step, StepKind
+from certadvise.advice.plans import Step, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.freshness import freshness, is_stale, source_year
 from certadvise.catalog.models import Certification, Confidence, Source
@@ -71,13 +71,6 @@ def step_for_people(step: Step, judged: Judgement) -> str:
     if step.kind is StepKind.MEMBERSHIP and step.note:
         said.append(step.note)  # how old the dues are
     return f"{step.text} ({', '.join(said)})" if said else step.text
-
-
-def plan_cost_text(plan: Plan, judged: Judgement) -> str:
-    """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
-    if not plan.known_usd and plan.unpriced:  # nothing known to cost money yet
-        return "not verified"
-    return ("at least " if plan.unpriced else "") + judged.in_own_currency(plan.known_usd)
 
 
 def ownership_document(ownership: Ownership | None) -> dict[str, Any] | None:

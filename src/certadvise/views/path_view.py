@@ -11,7 +11,6 @@ from certadvise.render.report import Column, Report
 from certadvise.views import (
     ownership_document,
     page,
-    plan_cost_text,
     source_document,
     step_document,
 )
@@ -22,12 +21,12 @@ def numbered_step(number: int, step: Step) -> dict[str, Any]:
     return {"step": number, **step_document(step), "years": step.years}
 
 
-def plan_summary(plan: Plan) -> dict[str, Any]:
+def plan_summary(plan: Plan, judged: Judgement) -> dict[str, Any]:
     return {
         "route": plan.route,
         "total_cost_usd": plan.known_usd,
         "total_cost_complete": not plan.unpriced,
-        "total_cost": plan.cost_text,
+        "total_cost": judged.plan_cost(plan),  # as the table says it
         "unpriced_steps": plan.unpriced,
         "years": round(plan.years, 2),
         "months": round(plan.months, 2),
@@ -64,8 +63,8 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
     ownership = plan.ownership
     document = {
         "target": plan.target.id,
-        **plan_summary(plan),
-        "alternatives": [plan_summary(alt) for alt in plan.alternatives],
+        **plan_summary(plan, judged),
+        "alternatives": [plan_summary(alt, judged) for alt in plan.alternatives],
         "warnings": list(plan.warnings),
         "ownership": ownership_document(ownership),
         "name": plan.target.name,
@@ -100,18 +99,18 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
         unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
         when = duration_text(plan.months) if plan.months else None
         duration = f"; {when}" if when else ""
-        lines.append(f"total: {plan_cost_text(plan, judged)}{unpriced}{duration}")
+        lines.append(f"total: {judged.plan_cost(plan)}{unpriced}{duration}")
         rows.append(
             {
                 "kind": "total",
-                "text": plan.cost_text,
+                "text": judged.plan_cost(plan),
                 "cost_usd": plan.known_usd,
                 "years": round(plan.years, 2),
                 "duration": when,
             }
         )
     for alt in plan.alternatives:
-        cost = plan_cost_text(alt, judged)
+        cost = judged.plan_cost(alt)
         lines.append(f"alternative: {alt.route}: {cost}, {len(alt.steps)} steps")
         rows.append(
             {
@@ -119,7 +118,7 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
                 "text": alt.route,
                 "cost_usd": alt.known_usd,
                 "years": round(alt.years, 2),
-                "note": f"{alt.cost_text}, {len(alt.steps)} steps",
+                "note": f"{cost}, {len(alt.steps)} steps",
             }
         )
     ownership = plan.ownership

@@ -15,7 +15,6 @@ from certadvise.views import (
     cost_document,
     ownership_document,
     page,
-    plan_cost_text,
     price_for_people,
     source_document,
     step_document,
@@ -77,7 +76,7 @@ def _sources(ev: Evaluation) -> list[dict[str, Any]]:
     return [source_document(s) for s in entry.sources] if isinstance(entry, Certification) else []
 
 
-def later_document(ev: Evaluation) -> dict[str, Any]:
+def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
     plan = _plan(ev)
     return {
         "id": ev.entry.id,
@@ -87,7 +86,7 @@ def later_document(ev: Evaluation) -> dict[str, Any]:
         "total_cost": {
             "minimum_usd": plan.known_usd,
             "complete": plan.complete,
-            "text": plan.cost_text,
+            "text": judged.plan_cost(plan),  # as the table says it
         },
         "months": round(plan.months, 2),
         "time": plan.time_text,
@@ -157,7 +156,7 @@ def recommend_report(
             "ordered_by": list(ORDER),
             "messages": list(result.messages),
             "recommendations": records,
-            "later": [later_document(ev) for ev in result.later],
+            "later": [later_document(ev, result.judged) for ev in result.later],
             "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
             "excluded": [excluded_document(ev) for ev in result.excluded],
             "near_misses": [near_miss_document(ev) for ev in result.near_misses],
@@ -254,7 +253,7 @@ def _later_report(later: tuple[Evaluation, ...], judged: Judgement) -> Report:
                 "name": ev.entry.name,
                 "first": "; ".join(step_for_people(s, judged) for s in plan.long_steps),
                 "time": plan.time_text,
-                "total": plan_cost_text(plan, judged),
+                "total": judged.plan_cost(plan),
             }
         )
     columns = [
