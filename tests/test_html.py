@@ -146,6 +146,15 @@ def test_near_misses_are_a_section_of_their_own(cli: Runner) -> None:
     assert "$49" in section  # ACSM-CPT at $349 is $49 over $300
 
 
+def test_a_british_adviser_reads_near_misses_in_pounds(cli: Runner) -> None:
+    args = ("recommend", "--country", "GB", "-g", "personal-training", "--budget", "£300")
+    near = cli(*args, "-f", "json").json()["near_misses"]
+    assert near and all(m["cost_now"].startswith("≈ £") for m in near)
+    section = cli(*args, "-f", "html").out.split('id="near-misses"')[1].split("</section>")[0]
+    assert f'<td data-label="Cost now" class="num">{near[0]["cost_now"]}</td>' in section
+    assert "$" not in section
+
+
 def test_compare_marks_the_rows_that_differ(cli: Runner) -> None:
     doc = cli(*COMMANDS["compare"], "-f", "json").json()
     html = page_html(cli, "compare")

@@ -97,13 +97,15 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
     }
 
 
-def near_miss_document(ev: Evaluation) -> dict[str, Any]:
+def near_miss_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
     return {
         "id": ev.entry.id,
         "name": ev.entry.name,
         "organization": ev.entry.organization,
         "cost_now_usd": ev.cost_now_usd,
         "over_by_usd": ev.over_by_usd,
+        "cost_now": judged.in_own_currency(ev.cost_now_usd),  # as the person reads them
+        "over_by": judged.in_own_currency(ev.over_by_usd),
     }
 
 
@@ -159,7 +161,7 @@ def recommend_report(
             "later": [later_document(ev, result.judged) for ev in result.later],
             "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
             "excluded": [excluded_document(ev) for ev in result.excluded],
-            "near_misses": [near_miss_document(ev) for ev in result.near_misses],
+            "near_misses": [near_miss_document(ev, result.judged) for ev in result.near_misses],
         }
 
     notes = [f"assumption: {a}" for a in assumed]
