@@ -115,7 +115,7 @@ def test_who_when_and_how_old_the_facts_are(cli: Runner) -> None:
     words = outline(page_html(cli, "recommend")).words
     assert "Prepared on 2026-11-26" in words
     assert re.search(r"Catalog facts: sources dated \d{4} to \d{4}", words)
-    assert "Goals: collegiate-athletes" in words and "Budget (USD): $600" in words
+    assert "Goals: collegiate-athletes" in words and "Budget: $600" in words
     assert "no age given: assumed 18 or older" in words  # the assumptions made
 
 
@@ -150,9 +150,12 @@ def test_a_british_adviser_reads_near_misses_in_pounds(cli: Runner) -> None:
     args = ("recommend", "--country", "GB", "-g", "personal-training", "--budget", "£300")
     near = cli(*args, "-f", "json").json()["near_misses"]
     assert near and all(m["cost_now"].startswith("≈ £") for m in near)
-    section = cli(*args, "-f", "html").out.split('id="near-misses"')[1].split("</section>")[0]
+    page = cli(*args, "-f", "html").out
+    section = page.split('id="near-misses"')[1].split("</section>")[0]
     assert f'<td data-label="Cost now" class="num">{near[0]["cost_now"]}</td>' in section
     assert "$" not in section
+    who = page.split('id="who-title"')[1].split("</section>")[0]
+    assert "<dd>£300 (≈ $" in who and "Budget (USD)" not in who  # one budget, as given
 
 
 def test_compare_marks_the_rows_that_differ(cli: Runner) -> None:

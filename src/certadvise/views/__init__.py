@@ -8,6 +8,7 @@ from typing import Any
 
 from certadvise.advice.costs import Ownership, Quote, quote_text
 from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import USD, money
 from certadvise.advice.plans import Step, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.freshness import freshness, is_stale, source_year
@@ -152,6 +153,14 @@ def sources_dated(entries: Iterable[object]) -> str | None:
     return span or f"sources {extra}"
 
 
+def _budget_text(profile: Profile) -> str:
+    budget = profile.budget
+    assert budget is not None
+    if budget.currency == USD or profile.budget_usd is None:
+        return budget.text
+    return f"{budget.text} (≈ {money(round(profile.budget_usd))})"
+
+
 def page(
     name: str,
     title: str,
@@ -163,6 +172,9 @@ def page(
 ) -> Page:
     """The page context of an HTML report: which page, for whom, on what day."""
     person = profile.as_document() if isinstance(profile, Profile) else profile
+    if isinstance(profile, Profile) and profile.budget is not None and person is not None:
+        person = {k: v for k, v in person.items() if k != "budget_usd"}  # one budget,
+        person["budget"] = _budget_text(profile)  # as the person gave it: '£300 (≈ $404)'
     return Page(
         name,
         title,
