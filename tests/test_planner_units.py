@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
+from certadvise.advice.cycles import card_date, deadline_from_earned, next_deadline
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import A_DAY, Plan, Step, StepKind
 from certadvise.advice.profile import Profile, RawProfile, normalise
 from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Recertification
 from certadvise.catalog.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
@@ -472,3 +476,81 @@ def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
     assert case.note is not None and case.note.startswith("The block itself runs three months")
     practical = next(s for s in uksca.steps if s.kind is StepKind.PRACTICAL)
     assert practical.note == "time not verified"
+
+
+# ------------------------------------------------------------ a held credential's dates
+# The planner's way back starts from these: until when a held credential is good (the
+# card's date, or the cycle rule from the day it was earned) and whether it has lapsed.
+
+
+def _cycle(**rule: Any) -> Recertification:
+    return validate(Recertification, {"source": "s", "period_years": 3, **rule})
+
+
+def test_a_card_is_good_through_its_month_or_to_its_day() -> None:
+    assert card_date("2027-06") == dt.date(2027, 6, 30)
+    assert card_date(" 2028-02 ") == dt.date(2028, 2, 29)
+    assert card_date("2027-06-14") == dt.date(2027, 6, 14)
+    for wrong in ("2027-13", "2027-06-14-01", "June 2027", "2027-02-30"):
+        with pytest.raises(ValueError) as refused:
+            card_date(wrong)
+        assert str(refused.value) == f"expected a date as YYYY-MM or YYYY-MM-DD, got {wrong!r}"
+
+
+def test_a_rolling_cycle_runs_from_the_day_it_was_earned() -> None:
+    assert deadline_from_earned(_cycle(cycle="rolling"), dt.date(2025, 3, 10)) == dt.date(
+        2028, 3, 10
+    )
+    assert deadline_from_earned(_cycle(cycle="rolling", period_years=2), dt.date(2024, 2, 29)) == (
+        dt.date(2026, 2, 28)
+    )
+
+
+def test_a_fixed_cycle_ends_on_its_set_day_for_everyone() -> None:
+    nsca = _cycle(cycle="fixed", cycle_ends="12-31", cycle_anchor=2026)
+    assert deadline_from_earned(nsca, dt.date(2025, 3, 10)) == dt.date(2026, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2026, 12, 31)) == dt.date(2026, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2027, 1, 15)) == dt.date(2029, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2020, 5, 1)) == dt.date(2020, 12, 31)
+    yearly = _cycle(cycle="fixed", period_years=1, cycle_ends="08-31", cycle_anchor=2026)
+    assert deadline_from_earned(yearly, dt.date(2026, 10, 1)) == dt.date(2027, 8, 31)
+    assert deadline_from_earned(yearly, dt.date(2026, 3, 1)) == dt.date(2026, 8, 31)
+    leap = _cycle(cycle="fixed", period_years=2, cycle_ends="02-29", cycle_anchor=2028)
+    assert deadline_from_earned(leap, dt.date(2029, 5, 1)) == dt.date(2030, 2, 28)
+
+
+def test_no_deadline_is_guessed_where_the_catalog_does_not_say_how_cycles_run() -> None:
+    earned = dt.date(2025, 3, 10)
+    assert deadline_from_earned(None, earned) is None
+    assert deadline_from_earned(_cycle(), earned) is None  # a period, no kind of cycle
+    assert deadline_from_earned(_cycle(period_years=None, cycle="rolling"), earned) is None
+
+
+def test_the_next_cycle_follows_the_deadline() -> None:
+    deadline = dt.date(2026, 12, 31)
+    assert next_deadline(_cycle(cycle="rolling"), deadline) == dt.date(2029, 12, 31)
+    assert next_deadline(None, deadline) is None
+    assert next_deadline(_cycle(period_years=None), deadline) is None
+
+
+def test_a_credential_is_expiring_from_90_days_before_its_date_and_lapsed_after_it(
+    catalog: Catalog,
+) -> None:
+    def state(expires: str) -> str:
+        held = person(catalog, credentials=({"id": "ACE-CPT", "expires": expires},))
+        found = held.held("ACE-CPT")
+        assert found is not None
+        return found.state.value
+
+    assert dt.date(2026, 11, 26) == TODAY
+    assert state("2027-02-25") == "active"  # 91 days away
+    assert state("2027-02-24") == "expiring"  # 90 days away
+    assert state("2026-11-26") == "expiring"  # good through today
+    assert state("2026-11-25") == "lapsed"
+
+
+def test_a_credential_earned_on_a_day_gets_its_cycles_deadline(catalog: Catalog) -> None:
+    earned = person(catalog, credentials=({"id": "CSCS", "earned": "2025-03-10"},))
+    held = earned.held("CSCS")
+    assert held is not None
+    assert (held.expires, held.state.value) == (dt.date(2026, 12, 31), "expiring")
