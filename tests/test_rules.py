@@ -281,6 +281,12 @@ ENTRY_LEVEL = "an entry-level CPT would add little"
         ),
         ("NCCPT-CPT", {"have": ["CSPS"]}, []),  # one of its routes asks for no degree
         ("NASM-PES", {"have": ["CSCS"]}, []),  # not an entry-level CPT
+        (
+            "NSCA-CPT",
+            {"have": ["PT"]},  # a licence counts: it asks for a doctorate
+            [("fail", "you hold PT, which asks for more (a doctorate): " + ENTRY_LEVEL)],
+        ),
+        ("NSCA-CPT", {"have": ["NSCA-RSCC"]}, []),  # a designation is not compared
     ],
 )
 def test_an_entry_level_cpt_is_not_for_someone_past_it(
@@ -425,3 +431,15 @@ def test_a_rule_change_is_warned_about_from_after_today_until_the_plan_is_done(
     assert warned(reached + dt.timedelta(days=1)) == []
     assert warned(TODAY + dt.timedelta(days=1)) != []
     assert warned(TODAY) == []
+
+
+def test_a_cpt_recognized_where_one_works_makes_another_markets_cpt_one_too_many(
+    catalog: Catalog,
+) -> None:
+    """A Canadian CPT recognized in the UK too (a hand-made catalog): a UK trainer who holds
+    it does not need the US NASM-CPT, NCCA-accredited or not."""
+    pts = catalog.entries["CANFITPRO-PTS"]
+    made = replace(catalog, entries={**catalog.entries, pts.id: replace(pts, markets=("CA", "GB"))})
+    assert said(made, "NASM-CPT", "superseded", have=["CANFITPRO-PTS"], country="GB") == [
+        ("fail", "you hold CANFITPRO-PTS, " + CPT_AGAIN)
+    ]
