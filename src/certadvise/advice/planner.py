@@ -585,8 +585,6 @@ class Planner:
                 if level.rank > DegreeLevel.BACHELOR.rank
                 else DegreeLevel.HIGH_SCHOOL
             )
-            if self.profile.education.rank >= level.rank:
-                return 0
             first = (
                 self._degree_months(before)
                 if before.rank > DegreeLevel.HIGH_SCHOOL.rank
