@@ -801,3 +801,79 @@ def test_the_last_step_in_words(catalog: Catalog) -> None:
     assert final_step(catalog.entries["NSCA-RSCC"]) == "apply for the NSCA-RSCC designation"
     ace = catalog.entries["ACE-CPT"]
     assert final_step(ace) == ace.stages[0].text
+
+
+# ------------------------------------------------------- credentials a route asks for
+
+
+def test_a_requirement_names_the_nearest_of_the_best_fits_and_the_others(
+    catalog: Catalog,
+) -> None:
+    found = plan(catalog, "ACSM-EIM", degree="doctorate", field="exercise-science")
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.why) == (
+        "earn ACSM-EP",  # its own organization's, the nearest of them
+        "ACSM-EIM requires an NCCA-accredited certification (any field); ACSM-CPT, ACSM-CEP, "
+        "ACE-CPT and others would also do",
+    )
+    coach = plan(
+        catalog,
+        "ACSM-EIM",
+        degree="doctorate",
+        field="exercise-science",
+        goals=("collegiate-athletes",),
+    )
+    earn = next(s for s in coach.steps if s.kind is StepKind.CREDENTIAL)
+    assert earn.text == "earn CSCCA-SCCC"  # one serving the person's goal comes first
+    assert earn.why.endswith("; CSCS, ACSM-CEP, ACSM-CPT and others would also do")
+
+
+def test_each_requirement_is_worked_out_for_itself(catalog: Catalog) -> None:
+    judged = Judgement(catalog, person(catalog, degree="bachelor"), TODAY)
+    judged.plan(catalog.entries["NASM-PES"])
+    rscc = judged.plan(catalog.entries["NSCA-RSCC"])
+    assert [s.text for s in rscc.steps if s.kind is StepKind.CREDENTIAL] == ["earn CSCS"]
+
+
+def _rscc_asking_for(catalog: Catalog, credential: str, **changed: Any) -> Plan:
+    rscc = catalog.entries["NSCA-RSCC"]
+    assert rscc.prerequisites is not None
+    routes = tuple(replace(r, credentials=(credential,)) for r in rscc.prerequisites.routes)
+    entry = replace(rscc, prerequisites=replace(rscc.prerequisites, routes=routes))
+    made = replace(catalog, entries={**catalog.entries, rscc.id: entry, **changed})
+    return Judgement(made, person(catalog, degree="bachelor"), TODAY).plan(entry)
+
+
+def test_earning_a_qualification_first_costs_its_stages(catalog: Catalog) -> None:
+    found = _rscc_asking_for(catalog, "ACE-CPT")
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.usd, earn.months) == ("earn ACE-CPT", 489, None)  # exam: untimed
+    assert earn.note is not None
+    assert earn.note.startswith("Basic; ") and earn.note.endswith("; time not verified")
+
+
+def test_earning_an_unpriced_credential_first_is_not_free(catalog: Catalog) -> None:
+    cscs = catalog.entries["CSCS"]
+    found = _rscc_asking_for(catalog, "CSCS", CSCS=replace(cscs, cost=None))
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.usd) == ("earn CSCS", None)
+
+
+def test_a_qualifications_paid_stage_carries_its_price_and_note(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2025-01"},))
+    course = found.steps[1]
+    assert course.note is not None and course.note.startswith("Basic; course length 3-6 months")
+    assert course.cert_id == "ACE-CPT"
+
+
+def test_a_membership_stage_with_unknown_dues_says_so(catalog: Catalog) -> None:
+    ryt = catalog.entries["RYT-200"]
+    org = catalog.organizations[ryt.organization]
+    assert org.membership is not None
+    unknown = replace(org, membership=replace(org.membership, dues_usd=None))
+    made = replace(catalog, organizations={**catalog.organizations, org.id: unknown})
+    found = Judgement(made, person(catalog), TODAY).plan(ryt)
+    dues = next(s for s in found.steps if s.kind is StepKind.MEMBERSHIP)
+    assert (dues.usd, dues.note) == (None, "dues not verified")
+    known = plan(catalog, "RYT-200")
+    assert next(s for s in known.steps if s.kind is StepKind.MEMBERSHIP).note == "time not verified"
