@@ -877,3 +877,17 @@ def test_a_membership_stage_with_unknown_dues_says_so(catalog: Catalog) -> None:
     assert (dues.usd, dues.note) == (None, "dues not verified")
     known = plan(catalog, "RYT-200")
     assert next(s for s in known.steps if s.kind is StepKind.MEMBERSHIP).note == "time not verified"
+
+
+def test_each_route_names_the_credentials_that_would_also_do(catalog: Catalog) -> None:
+    found = plan(catalog, "CSPS")
+    whys = [s.why for p in (found, *found.alternatives) for s in p.steps if "also do" in s.why]
+    assert "CSPS requires CSCS or NSCA-CPT or TSAC-F; TSAC-F, CSCS would also do" in whys
+    assert "CSPS requires PT or PTA or ATC or RDN; ATC, PT, RDN would also do" in whys  # licences
+
+
+def test_a_degree_in_progress_counts_only_above_what_is_held(catalog: Catalog) -> None:
+    undated = plan(catalog, "CPSS", studying="associate").steps[0]
+    assert (undated.text.startswith("earn a master's degree"), undated.months) == (True, 72)
+    second = plan(catalog, "CPSS", degree="bachelor", studying="bachelor", graduating="2027-11")
+    assert second.steps[0].months == 24  # a second bachelor's does not bring the master's closer
