@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, quote_text
+from certadvise.advice.cycles import HeldState
+from certadvise.advice.judgement import Judgement
 from certadvise.advice.money import (
     EXPECTED_BUDGET,
     BudgetError,
@@ -18,9 +20,12 @@ from certadvise.advice.money import (
     money,
     parse_budget,
 )
+from certadvise.advice.profile import Held, Profile, RawProfile, normalise
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Organization
 from certadvise.catalog.validation import validate
+
+TODAY = dt.date(2026, 11, 26)
 
 
 def entry(**cost: Any) -> Certification:
@@ -439,3 +444,43 @@ def test_ownership_in_another_currency_is_converted_only_with_a_rate(catalog: Ca
     assert (no_rate.text, no_rate.usd) == ("£400", None)
     dollars = cost_of_ownership(made({"exam_non_member": 300}), None, years=1)
     assert dollars.in_usd(100) == 100
+
+
+# ------------------------------------------- what a person pays, as their judgement says
+
+
+def judged(catalog: Catalog, **raw: Any) -> Judgement:
+    return Judgement(catalog, normalise(validate(RawProfile, raw), catalog, TODAY)[0], TODAY)
+
+
+def test_a_lapsed_credential_costs_its_way_back_now(catalog: Catalog) -> None:
+    ace = catalog.entries["ACE-CPT"]
+    lapsed = judged(catalog, credentials=({"id": "ACE-CPT", "expires": "2026-09"},))
+    quote = lapsed.quote(ace)
+    assert (quote.amount, quote.route, quote.currency, quote.usd) == (
+        129,
+        "late renewal",
+        "USD",
+        129,
+    )
+    assert parts(quote) == [("late renewal", 129, "exam")]
+    assert quote.source is not None and quote.source.url.endswith("/recertification/")
+
+
+def test_a_way_back_in_another_currency_costs_it_in_that_currency(catalog: Catalog) -> None:
+    entry = made(
+        {"currency": "GBP", "exam_non_member": 300},
+        {**RECERT, "grace_months": 12, "fee_non_member": 100},
+    )
+    person = Profile(credentials=(Held("X", dt.date(2026, 6, 30), state=HeldState.LAPSED),))
+    quote = Judgement(catalog, person, TODAY).quote(entry)
+    assert (quote.amount, quote.route, quote.currency) == (100, "late renewal", "GBP")
+    assert quote.usd is not None and round(quote.usd, 2) == round(100 * 1.3453, 2)
+
+
+def test_holding_costs_a_students_dues_and_converts_other_currencies(catalog: Catalog) -> None:
+    student = judged(catalog, studying="bachelor", graduating="2027-03")
+    own = student.ownership(catalog.entries["CSCS"])
+    assert ("NSCA (student) membership, one year", 65, "dues") in parts(own)
+    uk = judged(catalog, country="GB").ownership(catalog.entries["UK-L3-PT"])
+    assert uk.usd is not None and uk.text.startswith("at least £")

@@ -443,3 +443,41 @@ def test_a_cpt_recognized_where_one_works_makes_another_markets_cpt_one_too_many
     assert said(made, "NASM-CPT", "superseded", have=["CANFITPRO-PTS"], country="GB") == [
         ("fail", "you hold CANFITPRO-PTS, " + CPT_AGAIN)
     ]
+
+
+# ------------------------------------------ what the judgement says about place and time
+
+
+def judged(catalog: Catalog, **profile: Any) -> Judgement:
+    return Judgement(catalog, normalise(validate(RawProfile, profile), catalog, TODAY)[0], TODAY)
+
+
+def test_a_plan_is_reached_after_its_months_and_not_before_graduation(catalog: Catalog) -> None:
+    graduate = judged(catalog, degree="bachelor")
+    assert graduate.reached(graduate.plan(catalog.entries["CSCS"])) == dt.date(2027, 7, 17)
+    senior = judged(catalog, studying="bachelor", graduating="2028-09")
+    assert senior.reached(senior.plan(catalog.entries["CSCS"])) == dt.date(2028, 9, 30)
+    # no degree step waits on the graduation: it does not hold the plan back
+    trainer = judged(catalog, studying="bachelor", graduating="2029-06")
+    assert trainer.reached(trainer.plan(catalog.entries["NASM-CPT"])) < dt.date(2028, 1, 1)
+
+
+def test_where_a_credential_stands_in_words(catalog: Catalog) -> None:
+    uk = catalog.entries["UK-L3-PT"]
+    person = judged(catalog)
+    unstated = person.market_fit(replace(uk, markets=(), markets_source=None))
+    assert (unstated.standing, unstated.reason) == (
+        "unstated",
+        "no source states where it is recognized",
+    )
+    two = person.market_fit(replace(uk, markets=("GB", "IE")))
+    assert two.reason.startswith("a GB, IE credential: not the usual standard in US")
+
+
+def test_coverage_carries_over_and_says_through_what(catalog: Catalog) -> None:
+    rcep = catalog.entries["ACSM-RCEP"]
+    only_cep = replace(rcep, covers=(replace(rcep.covers[0], ids=("ACSM-CEP",)),))
+    made = replace(catalog, entries={**catalog.entries, rcep.id: only_cep})
+    ((outcome, reason),) = said(made, "ACSM-EP", "covered", have=["ACSM-RCEP"])
+    assert outcome == "fail"
+    assert reason.startswith("covered by ACSM-RCEP, which you hold: ACSM-CEP, which it covers: ")
