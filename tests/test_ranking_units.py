@@ -287,3 +287,20 @@ def test_an_unknown_price_is_not_converted(catalog: Catalog) -> None:
     quote = person.quote(catalog.entries["NCCPT-CPT"])
     assert quote.amount is None
     assert person.approximately(quote) is None
+
+
+def test_unknowns_say_why_they_cost_points(catalog: Catalog) -> None:
+    result = recommend(catalog, have=("ACE-CPT",), goals=("athletes",))
+    usaw = result.find("USAW-L1")
+    assert usaw is not None
+    reasons = {c.name: c.reason for c in usaw.components}
+    assert reasons["price-unverified"] == "price not verified"
+    assert reasons["prerequisites-unverified"] == "its prerequisites are not verified"
+    assert reasons["low-confidence"] == "the catalog's facts about it are weak (low confidence)"
+
+
+def test_a_price_from_long_ago_does_not_count_as_cheap(catalog: Catalog) -> None:
+    cooper = recommend(catalog).find("COOPER-CPT")
+    assert cooper is not None
+    cost = next(c for c in cooper.components if c.name == "cost")
+    assert (cost.points, cost.reason) == (0, "costs $289 as of 2020: too old to count as cheap")
