@@ -304,3 +304,25 @@ def test_a_price_from_long_ago_does_not_count_as_cheap(catalog: Catalog) -> None
     assert cooper is not None
     cost = next(c for c in cooper.components if c.name == "cost")
     assert (cost.points, cost.reason) == (0, "costs $289 as of 2020: too old to count as cheap")
+
+
+def test_nothing_in_reach_comes_first_and_the_closest_says_every_long_step(
+    catalog: Catalog,
+) -> None:
+    abroad = recommend(catalog, age=15, goals=("athletes",), country="JP")
+    assert abroad.messages[0] == "nothing is in reach now for this profile"
+    assert abroad.messages[1].startswith("the catalog knows no certification recognized in JP")
+    coach = recommend(catalog, age=15, goals=("collegiate-athletes",))
+    assert coach.messages == (
+        "nothing is in reach now for this profile",
+        "closest: NCSF-CSC, after: turn 18; earn a high-school diploma; earn NCSF-CPT "
+        "(about 3 years + study, time not verified; cost in all: at least $349)",
+    )
+
+
+def test_old_exchange_rates_are_said_only_when_they_are_old(catalog: Catalog) -> None:
+    stale = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
+    assert stale in recommend(catalog, country="GB").assumptions
+    profile = normalise(validate(RawProfile, {"country": "GB"}), catalog, TODAY)[0]
+    fresh = advise(Judgement(catalog, profile, dt.date(2025, 11, 1)), [])
+    assert stale not in fresh.assumptions
