@@ -326,3 +326,46 @@ def test_old_exchange_rates_are_said_only_when_they_are_old(catalog: Catalog) ->
     profile = normalise(validate(RawProfile, {"country": "GB"}), catalog, TODAY)[0]
     fresh = advise(Judgement(catalog, profile, dt.date(2025, 11, 1)), [])
     assert stale not in fresh.assumptions
+
+
+def test_the_main_purpose_counts_only_when_it_is_the_persons_goal(catalog: Catalog) -> None:
+    cscs = recommend(catalog, goals=("athletes",), degree="bachelor").find("CSCS")
+    assert cscs is not None
+    reasons = {c.name: c.reason for c in cscs.components}
+    assert "main-purpose" not in reasons  # its main purpose is collegiate athletes
+    assert reasons["advice"].startswith("often preferred for top-tier strength and conditioning")
+
+
+def test_without_a_goal_only_a_foundational_certification_is_an_entry_point(
+    catalog: Catalog,
+) -> None:
+    result = recommend(catalog)
+    for cert_id, entry_point in (("ACSM-CPT", True), ("TSAC-F", False), ("ACE-GFI", False)):
+        assert ("entry-point" in points(result, cert_id)) is entry_point, cert_id
+
+
+def test_what_it_builds_on_names_every_credential_held(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), have=("ACE-CPT", "NASM-CPT"))
+    pes = result.find("NASM-PES")
+    assert pes is not None
+    assert next(c.reason for c in pes.components if c.name == "stacks") == (
+        "builds on ACE-CPT, NASM-CPT, which you hold"
+    )
+
+
+def test_only_a_failed_budget_says_how_far_over(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), have=("ACE-CPT",), budget=1000)
+    assert all(ev.over_by_usd is None for ev in result.ranked)
+    held = next(ev for ev in result.excluded if ev.entry.id == "ACE-CPT")  # already held
+    assert held.over_by_usd is None
+    assert "ACSM-RCEP" in [ev.entry.id for ev in result.excluded]  # retired: never read
+
+
+def test_the_certification_explained_is_judged_by_every_rule(catalog: Catalog) -> None:
+    person = judged(catalog, goals=("nutrition",), degree="bachelor")
+    plain = next(ev for ev in advise(person, []).excluded if ev.entry.id == "CSCS")
+    assert [v.rule for v in plain.verdicts] == ["goal"] and not plain.quote.verified
+    explained = advise(person, [], explain="CSCS").find("CSCS")
+    assert explained is not None
+    rules = [v.rule for v in explained.verdicts]
+    assert "goal" in rules and "prerequisites" in rules and "budget" in rules
