@@ -369,3 +369,18 @@ def test_the_certification_explained_is_judged_by_every_rule(catalog: Catalog) -
     assert explained is not None
     rules = [v.rule for v in explained.verdicts]
     assert "goal" in rules and "prerequisites" in rules and "budget" in rules
+
+
+def test_a_certification_not_in_the_result_is_not_found(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",))
+    assert result.find("NO-SUCH-CERT") is None
+
+
+def test_what_holding_costs_is_worked_out_only_for_what_was_read(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), degree="bachelor")
+    cscs = result.find("CSCS")
+    assert cscs is not None
+    held = result.ownership(cscs)
+    assert held is not None and held.years == 3 and held.parts[0].label == "exam (non-member)"
+    retired = next(ev for ev in result.excluded if ev.entry.id == "ACSM-RCEP")
+    assert result.ownership(retired) is None  # excluded by what it is: never read
