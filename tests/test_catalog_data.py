@@ -301,7 +301,7 @@ def test_dated_rule_changes_are_recorded(catalog: Catalog) -> None:
 
 
 def test_coverage_cannot_fall_back_silently() -> None:
-    """Issue 17's shares, held at what the sources gave on 2026-12-02 (targets 90/60/80 %
+    """Issue 17's shares, held at what the sources gave on 2026-12-03 (targets 90/60/80 %
     are not reached: the README's could-not-verify list says what is missing)."""
     from tests.test_readme import coverage_table
 
@@ -309,4 +309,4 @@ def test_coverage_cannot_fall_back_silently() -> None:
     cells = [cell.strip() for cell in last.strip("|").split("|")]
     counts = [int(cell.split()[0]) for cell in cells[2:]]
     assert int(cells[1].split()[0]) >= 70
-    assert counts[0] >= 45 and counts[1] >= 20 and counts[2] >= 36, counts
+    assert counts[0] >= 45 and counts[1] >= 20 and counts[2] >= 38, counts

@@ -67,7 +67,7 @@ def test_catalog_stale_lists_facts_to_recheck_oldest_first(cli: Runner) -> None:
     facts = result.json()["facts"]
     years = [f["year"] for f in facts if f["year"] is not None and f["id"] != "rates"]
     assert years == sorted(years) and max(years) < 2024
-    assert facts[0]["id"] == "RDN" and facts[0]["fact"] == "cost"  # a 2008 exam fee
+    assert facts[0]["id"] == "NFHS-COACH" and facts[0]["fact"] == "cost"  # a 2009 course price
     assert facts[-1]["year"] is None  # undated sources come last
 
 
@@ -81,9 +81,9 @@ def test_catalog_stale_older_than(cli: Runner) -> None:
 def test_catalog_stale_in_every_format(cli: Runner, fmt: str) -> None:
     result = cli("catalog", "stale", "-f", fmt)
     assert result.code == 0, result.err
-    assert "RDN" in result.out
+    assert "NFHS-COACH" in result.out
     if fmt == "jsonl":
-        assert json.loads(result.lines[0])["id"] == "RDN"
+        assert json.loads(result.lines[0])["id"] == "NFHS-COACH"
 
 
 def test_catalog_stale_lists_exchange_rates_older_than_six_months(

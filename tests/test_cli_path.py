@@ -160,3 +160,33 @@ def test_a_degree_in_progress_is_finished_then_built_on(cli: Runner) -> None:
     # bachelor's (four years after high school in all, two of them already done).
     doc = plan(cli, "CSCS", "--final-year", "associate", "--have", "CPR")
     assert doc["steps"][0]["kind"] == "degree" and doc["steps"][0]["duration"] == "about 3 years"
+
+
+def test_a_stage_inside_the_package_price_reads_included_never_a_zero(cli: Runner) -> None:
+    """UK-L3-PT's assessments are part of the £1,500 diploma: 'included', not '≈ £0'."""
+    args = ("path", "UK-L3-PT", "--country", "GB")
+    table = cli(*args).out
+    assessments = next(line for line in table.splitlines() if line.startswith("2  exam"))
+    assert "included" in assessments and "£0" not in table and "$0" not in table
+    markdown = cli(*args, "-f", "markdown").out
+    row = next(line for line in markdown.splitlines() if line.startswith("| 2 | exam |"))
+    assert "| included |" in row and "£0" not in markdown
+    course, exam = plan(cli, *args[1:])["steps"]
+    assert course["price"] == {"amount": 1500, "currency": "GBP"} and not course["included"]
+    assert (exam["cost_usd"], exam["cost_verified"], exam["included"]) == (None, True, True)
+    page = cli(*args, "-f", "html").out
+    cells = page.partition('<table class="stack steps">')[2].partition("</table>")[0]
+    assert '<td data-label="Cost" class="num">included</td>' in cells and "$0" not in cells
+
+
+def test_a_us_package_stage_reads_included_too(cli: Runner) -> None:
+    """NASM-CPT's exam comes with its course ($899): 'included', never '$0'."""
+    doc = plan(cli, "NASM-CPT", "--have", "CPR")
+    assert [(s["kind"], s["cost_usd"], s["included"]) for s in doc["steps"]] == [
+        ("course", 899, False),
+        ("exam", None, True),
+    ]
+    exam = next(
+        line for line in cli("path", "NASM-CPT", "--have", "CPR").lines if "2  exam" in line
+    )
+    assert "included" in exam and "$0" not in exam

@@ -17,7 +17,8 @@ from certadvise.cli import coercion, quick
 from certadvise.cli.app import app
 from certadvise.cli.help import EXAMPLES
 
-from .conftest import REPO, Runner
+from .conftest import REPO, Runner, write
+from .test_catalog_validation import VALID
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 EXE = Path(sys.executable).parent / "certadvise"
@@ -64,6 +65,26 @@ def test_a_warm_recommend_parses_no_yaml(tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     profile.write_text("goals: [athletes]\n", encoding="utf-8")
     assert "yaml" in imported_by("recommend", "--profile", str(profile))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recommend", "-g", "athletes", "--degree", "bachelor", "--have", "CPR", "--budget", "60"],
+        ["recommend", "-g", "athletes", "-f", "json", "--top", "3", "--catalog", "."],
+        ["compare", "CSCS", "NASM-PES", "-f", "csv"],
+        ["list", "--org", "NSCA"],
+    ],
+    ids=" ".join,
+)
+def test_plain_options_and_profiles_import_no_pydantic(args: list[str], tmp_path: Path) -> None:
+    """Text, digits, a format and a folder are taken as typer takes them, and a profile
+    from options as pydantic would, without importing it (a tenth of a second a run)."""
+    write(tmp_path / "bucket" / "TEST-CERT.yaml", VALID)
+    args = [str(tmp_path / "bucket") if a == "." else a for a in args]
+    assert "pydantic" in imported_by(*args)  # cold: the catalog's files are validated
+    assert "pydantic" not in imported_by(*args)  # warm: the cache answers
+    assert "pydantic" in imported_by("recommend", "-g", "athletes", "--top", "+3")  # typer reads it
 
 
 @pytest.mark.parametrize("columns", ["80", "200", None])

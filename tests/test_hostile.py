@@ -205,6 +205,7 @@ def test_an_entry_that_does_not_fit_despite_its_checksum_is_read_from_yaml(
     meta = json.loads(lines[1].partition(b" ")[2])
     index = [summary[0] for summary in meta[3]].index("CSCS") + 2
     forged = b"[1, 2, 3]"  # valid JSON, a valid checksum, not a certification
+    forged += b" " * (len(lines[index].partition(b" ")[2]) - len(forged))  # the line's length
     lines[index] = blake2b(forged, digest_size=cache.DIGEST).hexdigest().encode() + b" " + forged
     path.write_bytes(b"\n".join(lines))
     result = cli("--debug", "show", "CSCS", "-f", "json")

@@ -38,6 +38,7 @@ class Person:
     within: dict[str, float] = field(default_factory=dict)  # later id -> at most N months
     never: frozenset[str] = frozenset()  # never recommended now
     not_warned: str | None = None  # a warning that must not be on stderr
+    warned: str | None = None  # a warning (or assumption) that must be on stderr
 
     def __str__(self) -> str:
         return self.who
@@ -324,6 +325,16 @@ PEOPLE = [
         within={"CSCS": 18},
         not_warned="warning: CSCS: from 2030-01-01",
     ),
+    # A 16-year-old at school until June 2028: ACSM asks for 18 and a diploma (acsm.org);
+    # both waits start today and run side by side, so the CPT is about 2 years away (the
+    # longer wait), studying meanwhile, never the two waits added up (3.5 years).
+    person(
+        "16-year-old at school until 2028-06 who wants to be a personal trainer",
+        *("-g", "personal-training", "--age", "16"),
+        *("--studying", "high-school", "--graduating", "2028-06"),
+        later={"ACSM-CPT": "age"},
+        within={"ACSM-CPT": 25},
+    ),
     # A senior graduating within a year is in the final year: the CSCS now, with student
     # dues plus the member price (nsca.com; $65 student dues, a 2015 source).
     person(
@@ -403,6 +414,30 @@ PEOPLE = [
         *("--degree", "bachelor", "--field", "kinesiology"),
         held={"CSEP-CEP"},
         later={"RKIN": "requirement"},
+    ),
+    # ---------------------------------------------------------------- old exchange rates
+    # The catalog's rates (2025-10) are over six months old on the pinned day: that matters
+    # to someone who reads a converted price (or whose budget was converted), and to no one
+    # else. A US newcomer reads US-dollar prices only: no word about rates.
+    person(
+        "US newcomer to personal training who reads dollar prices only",
+        *("-g", "personal-training", "--degree", "high-school", "--age", "25"),
+        now={"NSCA-CPT"},
+        not_warned="exchange rates",
+    ),
+    # A budget in pounds is converted to compare it with dollar prices.
+    person(
+        "US newcomer to personal training with a budget in pounds",
+        *("-g", "personal-training", "--degree", "high-school", "--age", "25"),
+        *("--budget", "400 GBP"),
+        warned="assumption: exchange rates from 2025-10 are more than 6 months old",
+    ),
+    # In the UK every US price reads as roughly so many pounds.
+    person(
+        "UK newcomer to personal training",
+        *("--country", "GB", "-g", "personal-training", "--age", "25"),
+        first="UK-L3-PT",
+        warned="assumption: exchange rates from 2025-10 are more than 6 months old",
     ),
     # ---------------------------------------------------------------- ages and others
     # NCCPT lets under-18s sit with a legal guardian's written consent (nccpt.com).
@@ -538,6 +573,8 @@ def test_what_an_adviser_would_say_to_people_past_the_start(cli: Runner, p: Pers
     assert not p.never & set(now), now
     if p.not_warned:
         assert p.not_warned not in err
+    if p.warned:
+        assert p.warned in err
 
 
 def test_there_are_at_least_40_people_past_the_start() -> None:

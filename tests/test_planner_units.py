@@ -84,6 +84,34 @@ def test_a_plan_counts_the_longer_of_waiting_and_doing() -> None:
     assert Plan(target, "r", (step(6, True), step(10, False))).time_text == "about 10 months"
 
 
+def test_waits_that_run_at_the_same_time_count_once() -> None:
+    """Turning 18 and finishing school both start today: the longer wait counts, not both;
+    what is done one after the other still adds up."""
+
+    def step(months: float, waits: bool) -> Step:
+        return Step(StepKind.AGE if waits else StepKind.HOURS, "x", "y", months=months, waits=waits)
+
+    target: Any = None
+    assert Plan(target, "r", (step(24, True), step(19, True), step(3, False))).months == 24
+    assert (
+        Plan(target, "r", (step(6, True), step(4, True), step(5, False), step(5, False))).months
+        == 10
+    )
+
+
+def test_a_16_year_old_at_school_until_2028_06_is_two_years_from_acsm_cpt(
+    catalog: Catalog,
+) -> None:
+    """Turning 18 (24 months) and the diploma (19 months) overlap: about 2 years, not 3.5."""
+    found = plan(catalog, "ACSM-CPT", age=16, studying="high-school", graduating="2028-06")
+    assert [s.text for s in found.steps[:2]] == [
+        "turn 18",
+        "finish your high-school diploma (2028-06)",
+    ]
+    assert round(found.months) == 24
+    assert found.time_text == "about 2 years"
+
+
 def test_a_bachelor_takes_four_years_after_a_diploma(catalog: Catalog) -> None:
     found = plan(catalog, "CSCS", age=30, degree="high-school")
     degree = found.steps[0]
@@ -327,7 +355,8 @@ def test_a_qualification_is_its_stages_the_price_with_the_first_paid(catalog: Ca
     course, exam = found.steps[1], found.steps[2]
     assert course.usd == 489 and course.months == 4.5 and course.own
     assert course.why == "part of ACE-CPT: ACE Certified Personal Trainer"
-    assert exam.usd == 0
+    assert exam.included and exam.usd == 0  # in the course's price: nothing more to pay
+    assert not course.included
     assert exam.note == "time not verified"
 
 

@@ -144,9 +144,12 @@ def test_no_unknown_price_is_counted_as_zero(profile: Profile) -> None:
             assert ev.quote.usd <= profile.budget_usd
     for ev in advice.later:
         doc = later_document(ev)
-        known = [s["cost_usd"] for s in doc["steps"] if s["cost_verified"]]
+        # a stage inside the package price is known (nothing more to pay), never a 0
+        included = [s for s in doc["steps"] if s["included"]]
+        assert all(s["cost_usd"] is None and s["cost_verified"] for s in included)
+        known = [s["cost_usd"] for s in doc["steps"] if s["cost_verified"] and not s["included"]]
         assert doc["total_cost"]["minimum_usd"] == sum(known)
-        assert doc["total_cost"]["complete"] == (len(known) == len(doc["steps"]))
+        assert doc["total_cost"]["complete"] == (len(known) + len(included) == len(doc["steps"]))
         assert all(s["cost_usd"] is None for s in doc["steps"] if not s["cost_verified"])
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from certadvise.advice.costs import cost_of_ownership
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.profile import RawProfile, normalise
-from certadvise.advice.ranking import MAX_POINTS, Recommendations, Section, advise
+from certadvise.advice.ranking import MAX_POINTS, Evaluation, Recommendations, Section, advise
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.validation import validate
 
@@ -322,10 +322,11 @@ def test_nothing_in_reach_comes_first_and_the_closest_says_every_long_step(
 
 def test_old_exchange_rates_are_said_only_when_they_are_old(catalog: Catalog) -> None:
     stale = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
-    assert stale in recommend(catalog, country="GB").assumptions
-    profile = normalise(validate(RawProfile, {"country": "GB"}), catalog, TODAY)[0]
-    fresh = advise(Judgement(catalog, profile, dt.date(2025, 11, 1)), [])
-    assert stale not in fresh.assumptions
+    old = recommend(catalog, country="GB", budget="£2000")
+    assert stale in old.assumptions_for(old.ranked)
+    profile = normalise(validate(RawProfile, {"country": "GB", "budget": "£2000"}), catalog, TODAY)
+    fresh = advise(Judgement(catalog, profile[0], dt.date(2025, 11, 1)), [])
+    assert stale not in fresh.assumptions_for(fresh.ranked)
 
 
 def test_the_main_purpose_counts_only_when_it_is_the_persons_goal(catalog: Catalog) -> None:
@@ -384,3 +385,25 @@ def test_what_holding_costs_is_worked_out_only_for_what_was_read(catalog: Catalo
     assert held is not None and held.years == 3 and held.parts[0].label == "exam (non-member)"
     retired = next(ev for ev in result.excluded if ev.entry.id == "ACSM-RCEP")
     assert result.ownership(retired) is None  # excluded by what it is: never read
+
+
+STALE = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
+
+
+def test_old_rates_are_said_only_for_a_converted_price_the_person_reads(
+    catalog: Catalog,
+) -> None:
+    """The rates (2025-10) are old on the day; a US person reading dollar prices is not
+    told so; shown a price in pounds (UK-L3-PT, £1,500), they are."""
+    result = recommend(catalog, goals=("personal-training",), degree="high-school")
+    assert STALE not in result.assumptions_for(result.ranked)
+    person = result.judged
+    uk = catalog.entries["UK-L3-PT"]
+    pounds = Evaluation(uk, (), person.quote(uk), person.plan(uk))
+    assert STALE in result.assumptions_for((*result.ranked[:1], pounds))
+    assert STALE not in result.assumptions_for(result.ranked[:1])  # shown: the first only
+
+
+def test_a_budget_in_another_currency_brings_the_old_rates_up(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("personal-training",), budget="400 GBP")
+    assert STALE in result.assumptions_for(())

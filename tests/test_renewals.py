@@ -335,3 +335,20 @@ def test_only_the_calendar_imports_icalendar() -> None:
     args = ("renewals", "--no-profile", "-H", "CSCS@2026-12", "-f")
     assert "icalendar" not in imported_by(*args, "json")
     assert "icalendar" in imported_by(*args, "ics")
+
+
+def test_renewals_takes_every_output_format_and_a_calendar(cli: Runner) -> None:
+    """One list of formats: renewals offers each of them, and ics; a wrong one names all."""
+    from certadvise.cli.renewals_cmd import RenewalsFormat
+    from certadvise.render.formats import OutputFormat
+
+    assert [f.value for f in RenewalsFormat] == [*(f.value for f in OutputFormat), "ics"]
+    result = cli("renewals", "--no-profile", "--have", "CSCS@2027-12", "-f", "pdf")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith(
+        "certadvise: error: --format: expected one of table, json, jsonl, csv, tsv, markdown, "
+        "ids, html, ics, got 'pdf'"
+    )
+    other = cli("path", "CSCS", "-f", "ics")  # a calendar is renewals' alone
+    assert other.code == 2
+    assert "expected one of table, json, jsonl, csv, tsv, markdown, ids, html, got" in other.err

@@ -75,7 +75,6 @@ def meets_degree(route: Route, profile: Profile) -> bool:
 def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, ...]:
     """What the person lacks for one prerequisite route; empty when the route is met."""
     gaps: list[Gap] = []
-    names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
     if route.degree is not None and not meets_degree(route, profile):
         gaps.append(
             Gap(
@@ -89,6 +88,7 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
             )
         )
     elif route.fields and profile.field not in route.fields:
+        names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
         wanted = ", ".join(names.get(f, f) for f in route.fields)
         given = names.get(profile.field, profile.field) if profile.field else "none given"
         gaps.append(
@@ -101,8 +101,6 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
         need = " or ".join(catalog.describe_requirement(r) for r in route.credentials_any)
         gaps.append(Gap(GapKind.CREDENTIAL, need, refs=route.credentials_any))
     gaps += [Gap(GapKind.OTHER, requirement) for requirement in route.other]
-    # "Hands-on clinical exercise experience (hours)" -> "hands-on clinical exercise experience"
-    kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
     experience: list[tuple[GapKind, str, float, float]] = [
         (GapKind.HOURS, k, n, profile.hours.get(k, 0)) for k, n in route.hours.items()
     ]
@@ -111,6 +109,8 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     ]
     for kind, kind_id, needed, held in experience:
         if held < needed:
+            # "Hands-on clinical exercise experience (hours)": "hands-on clinical exercise ..."
+            kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
             gaps.append(
                 Gap(
                     kind,

@@ -137,6 +137,24 @@ class Judgement:
     def rates_stale(self) -> bool:
         return self.converter.stale(self.today)
 
+    def reads_converted(self, quote: Quote, plan: Plan | None = None) -> bool:
+        """Whether the person reads this price (or a priced step of the plan) through an
+        exchange rate: a known amount in another currency than theirs."""
+        read = [quote.currency] if quote.amount is not None else []
+        if plan is not None:
+            read += [
+                s.price.currency if s.price is not None else USD
+                for s in plan.steps
+                if s.usd and not s.included
+            ]
+        return any(currency != self.currency for currency in read)
+
+    @property
+    def budget_converted(self) -> bool:
+        """The budget was converted to US dollars to compare it with prices."""
+        budget = self.profile.budget
+        return budget is not None and budget.currency != USD
+
     # ------------------------------------------------------------------ plans
 
     def plan(self, entry: Certification) -> Plan:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from typing import ClassVar
 
 from certadvise.advice.costs import Quote, cheapest_way_in, yearly_dues
@@ -33,7 +34,6 @@ from certadvise.catalog.models import (
     Route,
     Stage,
     StageKind,
-    Status,
 )
 
 HOURS_A_WEEK = 40  # full-time supervised work, for rough durations
@@ -48,6 +48,7 @@ YEARS_AFTER_HIGH_SCHOOL = {
 }
 STUDY_HOURS_A_WEEK = 6  # the default pace of study beside work (`path --pace`)
 SECOND_FIELD_MONTHS = 24  # rough: a second degree or a post-baccalaureate program
+ALSO_NAMED = 3  # other credentials that would meet a requirement, named beside the choice
 # Stages whose time is the holder's own work (a course, a case study), not a formality.
 _STAGE_STEPS = {
     StageKind.ENROLMENT: StepKind.ENROLMENT,
@@ -85,6 +86,7 @@ class Planner:
         default_factory=dict
     )
     _quotes: dict[str, Quote] = field(default_factory=dict)
+    _owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -156,7 +158,7 @@ class Planner:
         steps: list[Step] = []
         for gap in gaps:
             steps += self._STEPS[gap.kind](self, target, gap)
-        steps += self._own(target)
+        steps += self._own_steps(target)
         label = route.text if route else "no education or credential requirement"
         return Plan(target, label, _dedupe(steps), tuple(gaps))
 
@@ -257,8 +259,9 @@ class Planner:
         """Steps to one credential meeting any of the gap's references: the best fit."""
         advised = gap.kind is GapKind.BASE_CREDENTIAL
         planned, rest = self._ranked_options(gap.refs, target.organization, advised)
-        plans = [p for p in planned if p.target.id != target.id]
-        if not plans:
+        plans = (p for p in planned if p.target.id != target.id)  # thousands, in a big catalog
+        best = next(plans, None)  # the nearest; the target cannot be its own requirement
+        if best is None:
             if any(
                 self.catalog.satisfies(s, ref) for s in self.catalog.summaries for ref in gap.refs
             ):
@@ -271,9 +274,13 @@ class Planner:
                     note="not in the catalog",
                 )
             ]
-        best = plans[0]
-        others = [p.target.id for p in plans[1:]] + [i for i in rest if i != target.id]
-        named = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+        others = [
+            *islice(
+                chain((p.target.id for p in plans), (i for i in rest if i != target.id)),
+                ALSO_NAMED + 1,  # the few named, and whether there are more
+            )
+        ]
+        named = ", ".join(others[:ALSO_NAMED]) + (" and others" if len(others) > ALSO_NAMED else "")
         also = f"; {named} would also do" if others else ""
         first = " first, as its organization advises" if advised else ""
         verb = " is taken after" if advised else " requires"
@@ -361,6 +368,13 @@ class Planner:
 
     # ------------------------------------------------------------------ the target's own
 
+    def _own_steps(self, target: Certification) -> tuple[Step, ...]:
+        """The target's own steps, worked out once for all its routes."""
+        found = self._owns.get(target.id)
+        if found is None:
+            found = self._owns[target.id] = tuple(self._own(target))
+        return found
+
     def _own(self, target: Certification) -> list[Step]:
         """The target's exam, after joining its organization when that is the cheaper way;
         or the stages of a qualification earned over months."""
@@ -423,6 +437,7 @@ class Planner:
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
+            included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
             if stage.kind is StageKind.MEMBERSHIP:
@@ -443,6 +458,7 @@ class Planner:
                     or (None if _stage_months(stage) is not None else "time not verified"),
                     own=True,
                     price=_original(quote) if index == paid else None,
+                    included=included,
                 )
             )
         return steps
@@ -537,17 +553,7 @@ class Planner:
             return self._options[key]
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
-        for summary in self.catalog.summaries.values():
-            if summary.status is not Status.ACTIVE or summary.kind not in (
-                "certification",
-                "licence",
-            ):
-                continue
-            order = next(
-                (i for i, ref in enumerate(refs) if self.catalog.satisfies(summary.id, ref)), None
-            )
-            if order is None:
-                continue
+        for summary, order in self.catalog.meeting(refs):
             fit = -sum(goal in summary.goals for goal in self.profile.goals)
             own = int(summary.organization != org)
             fits[summary.id] = (order, own, fit) if advised else (fit, own)

@@ -53,6 +53,7 @@ class StepKind(StrEnum):
 SHORT = frozenset({StepKind.CPR_AED, StepKind.MEMBERSHIP, StepKind.CONSENT})
 # Steps that only wait for time to pass: they run beside everything else.
 WAITING = frozenset({StepKind.AGE})
+INCLUDED = "included"  # the cost of a stage inside the package price, in words
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Step:
     own: bool = False  # part of the target's own award (its exam or a stage), not a gap
     price: Money | None = None  # the price as its source states it, when it is not USD
     waits: bool = False  # only time passing (a birthday, reaching the final year)
+    # a stage inside the package price another step carries: nothing more to pay (`usd`
+    # 0 for the sums), said as "included", never as an amount of its own
+    included: bool = False
 
     @property
     def short(self) -> bool:
@@ -158,8 +162,10 @@ class Plan:
     @property
     def months(self) -> float:
         """Known months: what only waits (a birthday, reaching the final year) runs beside
-        what is done (study, hours, a course), so the longer of the two counts."""
-        waiting = sum(s.months or 0 for s in self.steps if s.waits)
+        what is done (study, hours, a course), so the longer of the two counts. Every wait
+        starts today, so waits run beside each other too (turning 18 while finishing
+        school): the longest counts; what is done, one thing after another, adds up."""
+        waiting = max((s.months or 0 for s in self.steps if s.waits), default=0)
         doing = sum(s.months or 0 for s in self.steps if not s.waits)
         return max(waiting, doing)
 

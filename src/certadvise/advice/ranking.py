@@ -10,6 +10,8 @@ The later are ordered by nearness: time, then unknown prices, then money.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -22,6 +24,7 @@ from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failure
 from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
+from certadvise.collector import without_gc
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
@@ -140,11 +143,25 @@ class Recommendations:
     def profile(self) -> Profile:
         return self.judged.profile
 
+    def assumptions_for(self, shown: Iterable[Evaluation]) -> tuple[str, ...]:
+        """What was assumed, for a person shown `shown` (and the near misses): old exchange
+        rates are said only when a price they read, or their budget, was converted."""
+        judged = self.judged
+        read = (*shown, *self.near_misses)
+        converted = judged.budget_converted or any(
+            judged.reads_converted(ev.quote, ev.plan) for ev in read
+        )
+        if not (judged.rates_stale and converted):
+            return self.assumptions
+        month = judged.converter.month
+        stale = f"exchange rates from {month} are more than 6 months old: conversions drift"
+        return (*self.assumptions, stale)
+
     def find(self, cert_id: str) -> Evaluation | None:
         everything = (*self.ranked, *self.later, *self.excluded)
         return next((e for e in everything if e.entry.id == cert_id), None)
 
-    @property
+    @functools.cached_property  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
         """Over budget and otherwise in reach, the nearest first."""
         over = [ev for ev in self.excluded if _only_budget(ev)]
@@ -316,6 +333,11 @@ def advise(
     Entries off the person's goals are excluded for that reason alone, except `explain`,
     whose every rule is evaluated (for `--why`).
     """
+    with without_gc():  # plans and verdicts for thousands of entries, none in a cycle
+        return _advise(judged, assumptions, explain)
+
+
+def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> Recommendations:
     catalog, profile = judged.catalog, judged.profile
     weighed: list[Evaluation] = []
     excluded: list[Evaluation] = []
@@ -355,11 +377,9 @@ def advise(
     later.sort(key=lambda ev: _nearness(ev, judged))
     excluded += [ev for ev in weighed if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
-    said = list(assumptions)
-    if judged.rates_stale and any(ev.quote.converted for ev in weighed):
-        month = judged.converter.month
-        said.append(f"exchange rates from {month} are more than 6 months old: conversions drift")
-    result = Recommendations(judged, tuple(said), tuple(scored), tuple(later), tuple(excluded))
+    result = Recommendations(
+        judged, tuple(assumptions), tuple(scored), tuple(later), tuple(excluded)
+    )
     return replace(result, messages=tuple(_messages(result)))
 
 

@@ -11,6 +11,7 @@ credential covers come from the person's `Judgement`. The registry is the plain 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,7 +77,10 @@ def retired(entry: Identity, judged: Judgement) -> list[Verdict]:
     if entry.status is Status.RETIRED and entry.retired is not None:
         successor = f": replaced by {entry.retired.successor}" if entry.retired.successor else ""
         return _fail("retired", f"retired in {entry.retired.year}{successor}")
-    return _pass("retired", "active")
+    return [ACTIVE]
+
+
+ACTIVE = Verdict("retired", Outcome.PASS, "active")
 
 
 def already_held(entry: Certification, judged: Judgement) -> list[Verdict]:
@@ -117,10 +121,15 @@ def goals(entry: Identity, judged: Judgement) -> list[Verdict]:
     wanted = judged.profile.goals
     if not wanted:
         return []
-    served = [g for g in wanted if g in entry.goals]
+    return [_goal_verdict(wanted, entry.goals)]
+
+
+@functools.lru_cache(maxsize=1024)  # a large catalog repeats a few sets of goals
+def _goal_verdict(wanted: tuple[str, ...], serves: tuple[str, ...]) -> Verdict:
+    served = [g for g in wanted if g in serves]
     if served:
-        return _pass("goal", f"serves {', '.join(served)}")
-    return _fail("goal", f"does not serve: {', '.join(wanted)}")
+        return Verdict("goal", Outcome.PASS, f"serves {', '.join(served)}")
+    return Verdict("goal", Outcome.FAIL, f"does not serve: {', '.join(wanted)}")
 
 
 def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:

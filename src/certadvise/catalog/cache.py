@@ -22,19 +22,21 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from hashlib import blake2b
+from itertools import accumulate, chain, pairwise
 from pathlib import Path
 from typing import Any
 
 from certadvise import __version__
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.loading import load_catalog, without_gc
+from certadvise.catalog.loading import load_catalog
 from certadvise.catalog.models import Goal, Organization, Rates, Vocabulary
 from certadvise.catalog.plain import PlainEntries, build, to_plain
 from certadvise.catalog.walk import WalkBound, walk
+from certadvise.collector import without_gc
 
-FORMAT = 5  # the layout of a cache file; files of another format are simply rebuilt
+FORMAT = 6  # the layout of a cache file; files of another format are simply rebuilt
 DISABLE_VAR = "CERTADVISE_NO_CACHE"
 DIR_VAR = "CERTADVISE_CACHE_DIR"
 PREFIX = "catalog-"
@@ -363,13 +365,15 @@ def _write(path: Path, catalog: Catalog, say: Explain) -> None:
     _prune(path.parent, keep=path)
 
 
-def _write_atomically(path: Path, data: bytes, say: Explain | None = None) -> None:
+def _write_atomically(
+    path: Path, data: bytes | Iterable[bytes], say: Explain | None = None
+) -> None:
     tmp: Path | None = None
     try:
         fd, name = _temp_file(path.parent)
         tmp = Path(name)
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            stream.writelines([data] if isinstance(data, bytes) else data)
         tmp.replace(path)
         tmp = None
     except OSError as exc:
@@ -423,24 +427,29 @@ def _unlink(path: Path) -> None:
 
 # ----------------------------------------------------------------------------- the format
 #
-# A file is lines of `<checksum> <json>`: first a header (format, count), then the catalog's
-# organizations, goals, vocabulary, entry summaries, notices and exchange rates, then one
-# line per entry in the
-# order of the summaries, each in its plain form (`certadvise.catalog.plain`).
+# A file is lines of `<checksum> <json>`: first a header (format, count, the length of each
+# entry's line, so that none has to be searched for), then the catalog's organizations,
+# goals, vocabulary, entry summaries, notices and exchange rates, then one line per entry in
+# the order of the summaries, each in its plain form (`certadvise.catalog.plain`).
 
 
 def _line(value: Any) -> bytes:
-    if isinstance(value, bytes):  # JSON already
-        raw = value
-    else:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        raw = text.encode("utf-8")
+    raw = _json(value)
     return blake2b(raw, digest_size=DIGEST).hexdigest().encode() + b" " + raw + b"\n"
 
 
-def _encode(catalog: Catalog) -> bytes:
+def _json(value: Any) -> bytes:
+    if isinstance(value, bytes):  # JSON already
+        return value
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def _encode(catalog: Catalog) -> Iterator[bytes]:
+    """The cache file's lines. Each entry's JSON is made first (a value JSON cannot hold
+    raises here); its line is made as it is written, so the file is never held whole in
+    memory beside the entries (half a gigabyte for 100,000)."""
     summaries = list(catalog.summaries.values())
-    head = {"format": FORMAT, "entries": len(summaries)}
     meta = [
         [to_plain(o) for o in catalog.organizations.values()],
         [to_plain(g) for g in catalog.goals.values()],
@@ -451,12 +460,13 @@ def _encode(catalog: Catalog) -> bytes:
     ]
     entries = catalog.entries
     if isinstance(entries, PlainEntries):  # as the loader left them: no need to build them
-        plain = [entries.plain(s.id) for s in summaries]
+        plain = [_json(entries.plain(s.id)) for s in summaries]
     else:
-        plain = [to_plain(entries[s.id]) for s in summaries]
-    lines = [_line(head), _line(meta)]
-    lines += [_line(item) for item in plain]
-    return b"".join(lines)
+        plain = [_json(to_plain(entries[s.id])) for s in summaries]
+    lengths = [2 * DIGEST + 2 + len(raw) for raw in plain]  # checksum, space, JSON, newline
+    head = {"format": FORMAT, "entries": len(plain), "lengths": lengths}
+    first = [_line(head), _line(meta)]
+    return chain(first, (_line(raw) for raw in plain))
 
 
 def _payloads(data: bytes) -> Iterator[bytes]:
@@ -480,7 +490,7 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
     """The catalog in `data`. The header and the catalog's shared parts are checked here;
     each entry's line when the entry is first built (most never are: `compare` builds two),
     and a line that fails then is damage like any other (the catalog is read from YAML).
-    Entries stay where they are in `data`, found by their offsets (no copy of the file)."""
+    Entries stay where they are in `data`, found by their lengths (no copy, no search)."""
     if not data.endswith(b"\n"):
         raise ValueError("truncated")
     first = data.index(b"\n")
@@ -488,24 +498,25 @@ def _decode(data: bytes, on_damage: Callable[[], Mapping[str, Any]]) -> Catalog:
     head = json.loads(_checked(data[:first]))
     if not isinstance(head, dict) or head.get("format") != FORMAT:
         raise ValueError("another format")
-    count = data.count(b"\n", second + 1)
-    if head.get("entries") != count:
+    lengths = head.get("lengths")
+    if not isinstance(lengths, list) or len(lengths) != head.get("entries"):
+        raise ValueError("entries are missing")
+    if not all(type(n) is int and n > 0 for n in lengths) or sum(lengths) != len(data) - second - 1:
         raise ValueError("entries are missing")
     meta = json.loads(_checked(data[first + 1 : second]))
     organizations, goals, vocabulary, summaries, notices, rates = meta
     orgs = [build(Organization, o) for o in organizations]
     goal_list = [build(Goal, g) for g in goals]
     summary_list = [build(Summary, s) for s in summaries]
-    starts, find, start = [], data.find, second + 1
-    for _ in range(count):
-        starts.append(start)
-        start = find(b"\n", start) + 1
+    ends = list(accumulate(lengths, initial=second + 1))  # each line, found by its length
 
-    def line(start: int) -> bytes:
-        return _checked(data[start : data.index(b"\n", start)])
+    def line(place: tuple[int, int]) -> bytes:
+        start, end = place
+        return _checked(data[start : end - 1])  # its checksum checks what it holds
 
+    places = pairwise(ends)
     return Catalog(
-        PlainEntries(dict(zip((s.id for s in summary_list), starts, strict=True)), on_damage, line),
+        PlainEntries(dict(zip((s.id for s in summary_list), places, strict=True)), on_damage, line),
         {o.id: o for o in orgs},
         {g.id: g for g in goal_list},
         build(Vocabulary, vocabulary),

@@ -100,6 +100,7 @@ class Summary(NamedTuple):
         )
 
 
+PURSUED_KINDS = ("certification", "licence")  # the kinds a requirement is met by earning
 REMEMBERED_PAIRS = 65_536  # answers of satisfies and resolve_goal a catalog keeps, at most
 
 
@@ -123,6 +124,9 @@ class Catalog:
     _classes: dict[str, CredentialClass] | None = field(default=None, repr=False)
     _satisfied: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False, compare=False)
     _goals_read: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
+    _meeting: dict[tuple[str, ...], tuple[tuple[Summary, int], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.summaries:
@@ -259,6 +263,20 @@ class Catalog:
             if len(self._satisfied) < REMEMBERED_PAIRS:
                 self._satisfied[key] = found
         return found
+
+    def meeting(self, refs: tuple[str, ...]) -> tuple[tuple[Summary, int], ...]:
+        """The active certifications and licences that meet one of `refs`, each with the
+        index of the first it meets; worked out once (every person of a batch asks)."""
+        if refs not in self._meeting:
+            found = []
+            for summary in self.summaries.values():
+                if summary.status is not Status.ACTIVE or summary.kind not in PURSUED_KINDS:
+                    continue
+                order = next((i for i, r in enumerate(refs) if self.satisfies(summary.id, r)), None)
+                if order is not None:
+                    found.append((summary, order))
+            self._meeting[refs] = tuple(found)
+        return self._meeting[refs]
 
     def _satisfies(self, held: str, ref: str) -> bool:
         cls = self.credential_class(ref)

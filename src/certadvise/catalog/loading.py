@@ -14,11 +14,10 @@ knows nothing of caching or storage.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,22 +37,11 @@ from certadvise.catalog.patches import PATCH_KEY, patched, read_patch
 from certadvise.catalog.plain import PlainEntries, plain_json
 from certadvise.catalog.problems import Lines, Loc, Problems, ReadEntry
 from certadvise.catalog.walk import WalkBound, walk
+from certadvise.collector import without_gc
 from certadvise.errors import CatalogError
 
 PARALLEL_FROM = 500  # entry files; below this a pool of processes costs more than it saves
 MAX_SHOWN = 100  # problems listed; past these, one line says how many more there are
-
-
-@contextlib.contextmanager
-def without_gc() -> Iterator[None]:
-    """Building many objects at once: the cyclic collector would only slow it down."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_catalog(dirs: Sequence[Path]) -> Catalog:

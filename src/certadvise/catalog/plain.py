@@ -165,7 +165,7 @@ def _expression(hint: Any, value: str, scope: dict[str, Any]) -> str:
             scope[name] = _BUILDERS.get(hint) or _builder(hint)  # models nest without loops
         elif hint is dt.date:
             scope[name] = dt.date.fromisoformat
-        else:
-            scope[name] = hint
+        else:  # an enum: the member by its stored value (a KeyError when there is none)
+            scope[name] = typing.cast(type[Enum], hint)._value2member_map_.__getitem__
         return f"{name}({value})"
     return value

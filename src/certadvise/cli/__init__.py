@@ -100,7 +100,19 @@ def _usage_message(exc: Exception, args: list[str]) -> str:
         elif arg.startswith(f"{name}="):
             given = arg.partition("=")[2]
     got = f", got {given!r}" if given is not None else ""
-    return f"{name}: expected {EXPECTED[name]}{got}"
+    return f"{name}: expected {_choices(exc) or EXPECTED[name]}{got}"
+
+
+def _choices(exc: Exception) -> str | None:
+    """'one of table, json, ...': the values of the option's own choices (renewals' --format
+    takes ics too), read through typer's type seam; None where it has none."""
+    from enum import Enum
+
+    descriptor = getattr(getattr(exc, "param", None), "type_descriptor", None)
+    choices = getattr(descriptor, "annotation", None)
+    if isinstance(choices, type) and issubclass(choices, Enum):
+        return "one of " + ", ".join(str(choice.value) for choice in choices)
+    return None
 
 
 def run() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -12,26 +11,12 @@ from certadvise.cli.options import OUTPUT_PANEL, CatalogOpt, YearsOpt
 from certadvise.cli.profile_options import with_profile_options
 from certadvise.cli.settings import Run
 from certadvise.limits import HOLDING_YEARS
-from certadvise.render.formats import OutputFormat
+from certadvise.render.formats import RenewalsFormat
 
 NOTHING_HELD = (
     "no credentials given: state them with --have ID@YYYY-MM (good through), e.g. "
     "--have CSCS@2026-12, or save them with `certadvise profile save --have ...`"
 )
-
-
-class RenewalsFormat(StrEnum):
-    """Every output format, and a calendar (`ics`)."""
-
-    TABLE = "table"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
-    IDS = "ids"
-    HTML = "html"
-    ICS = "ics"
 
 
 RenewalsFormatOpt = Annotated[
@@ -80,4 +65,4 @@ def renewals(
 
         runtime.write_bytes(calendar_bytes(report.json_document()))
         return
-    runtime.output(run, report, OutputFormat(fmt.value) if fmt else None)
+    runtime.output(run, report, fmt.as_output() if fmt else None)

@@ -112,7 +112,9 @@ def step_details(step: Mapping[str, Any]) -> str:
     note = str(step.get("note") or "")
     said = [
         step.get("duration") or "time not known",
-        "cost not verified" if cost is None else ("no cost" if cost == 0 else money(cost)),
+        "included"
+        if step.get("included")
+        else ("cost not verified" if cost is None else ("no cost" if cost == 0 else money(cost))),
     ]
     return "; ".join([*(s for s in said if s not in note), *([note] if note else [])])
 

@@ -110,13 +110,14 @@ def step_document(step: Step) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "kind": step.kind.value,
         "text": step.text,
-        "cost_usd": step.usd,
-        "cost_verified": step.usd is not None,
+        "cost_usd": None if step.included else step.usd,
+        "cost_verified": step.included or step.usd is not None,
         "duration": step.duration,
         "months": None if step.months is None else round(step.months, 2),
         "why": step.why,
         "id": step.cert_id,
         "note": step.note,
+        "included": step.included,
     }
     if step.price is not None:  # priced in another currency: the original beside the USD
         doc["price"] = {"amount": step.price.amount, "currency": step.price.currency}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.plans import Plan, Step, duration_text
+from certadvise.advice.plans import INCLUDED, Plan, Step, duration_text
 from certadvise.render.report import Column, Report
 from certadvise.views import (
     ownership_document,
@@ -59,6 +59,7 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
         Column("why", "Why", for_people=False),
         Column("id", "Id", for_people=False),
         Column("note", "Note", for_people=False),
+        Column("included", "Included", for_people=False),
     ]
     ownership = plan.ownership
     document = {
@@ -139,6 +140,8 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
 def _step_cost(step: Step, judged: Judgement) -> str:
     """A step's cost for people: in the person's currency, or as its source states it
     with roughly what that is in the person's."""
+    if step.included:
+        return INCLUDED
     if step.usd is None:
         return "not verified"
     if step.price is not None:

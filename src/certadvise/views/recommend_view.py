@@ -147,11 +147,13 @@ def recommend_report(
     ]
     any_to_do = any(row["to_do"] for row in rows)
     columns = _columns(any_to_do, result.judged.years if show_holding else None)
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    assumed = result.assumptions_for((*shown, *later))
 
     def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
         return {
             "profile": result.profile.as_document(),
-            "assumptions": list(result.assumptions),
+            "assumptions": list(result.assumptions_for((*shown, *result.later))),
             "ordered_by": list(ORDER),
             "messages": list(result.messages),
             "recommendations": records,
@@ -161,7 +163,7 @@ def recommend_report(
             "near_misses": [near_miss_document(ev) for ev in result.near_misses],
         }
 
-    notes = [f"assumption: {a}" for a in result.assumptions]
+    notes = [f"assumption: {a}" for a in assumed]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
     notes += [  # dated rule changes matter most to what comes later
         f"warning: {ev.entry.id}: {v.reason}"
@@ -173,7 +175,6 @@ def recommend_report(
         notes.append(
             f"{len(result.ranked) - len(shown)} more in reach: use --all or --top N to see them"
         )
-    later = result.later if show_all_later else result.later[:LATER_SHOWN]
     if len(later) < len(result.later):
         notes.append(f"{len(result.later) - len(later)} more for later: use --all to see them")
     extra = [_later_report(later, result.judged), _near_miss_report(result)]
@@ -210,7 +211,7 @@ def recommend_report(
             today=result.judged.today,
             entries=(ev.entry for ev in (*shown, *result.later)),
             profile=result.profile,
-            assumptions=result.assumptions,
+            assumptions=assumed,
         ),
     )
 
@@ -331,6 +332,7 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
     else:
         verdict = "excluded: " + "; ".join(ev.failures)
     gaps = ev.plan.gaps if ev.plan is not None else ()
+    assumed = result.assumptions_for((ev,))
     document = {
         "id": ev.entry.id,
         "section": ev.section.value,
@@ -346,14 +348,14 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
-        "assumptions": list(result.assumptions),
+        "assumptions": list(assumed),
     }
     return Report(
         columns,
         rows,
         document,
         title=f"{ev.entry.id}: {verdict}",
-        notes=[f"assumption: {a}" for a in result.assumptions],
+        notes=[f"assumption: {a}" for a in assumed],
         id_key="step",
         ids=[ev.entry.id],
     )
