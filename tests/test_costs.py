@@ -1,14 +1,31 @@
-"""Price arithmetic: cheapest honest route, membership, tiers, fees, cost of ownership."""
+"""Price arithmetic: cheapest honest route, membership, tiers, fees, cost of ownership; and
+money: amounts in words, budgets as typed, conversions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import pytest
+
 from certadvise.advice.costs import cheapest_way_in, cost_of_ownership, quote_text
-from certadvise.advice.money import money
+from certadvise.advice.cycles import HeldState
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import (
+    EXPECTED_BUDGET,
+    BudgetError,
+    Converter,
+    amount_text,
+    country_currency,
+    money,
+    parse_budget,
+)
+from certadvise.advice.profile import Held, Profile, RawProfile, normalise
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Organization
 from certadvise.catalog.validation import validate
+
+TODAY = dt.date(2026, 11, 26)
 
 
 def entry(**cost: Any) -> Certification:
@@ -109,3 +126,361 @@ def test_money_formatting() -> None:
         "$49.50",
         "not verified",
     ]
+
+
+def test_an_amount_in_a_currency_without_a_sign_says_its_code() -> None:
+    assert [amount_text(90, "CHF"), amount_text(1200, "GBP"), amount_text(None, "GBP")] == [
+        "CHF 90",
+        "£1,200",
+        "not verified",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("400", (400, None)),
+        ("1,200.50", (1200.5, None)),
+        ("£400", (400, "GBP")),
+        ("400 gbp", (400, "GBP")),
+        ("gbp 400", (400, "GBP")),
+        ("£400 GBP", (400, "GBP")),
+        ("A$2000", (2000, "AUD")),
+        ("$900", (900, "$")),  # whose dollar: the country's (country_currency)
+        ("0", (0, None)),
+        ("1,000,000", (1_000_000, None)),
+        (1200, (1200, None)),
+    ],
+)
+def test_a_budget_as_people_type_it(typed: str | float, read: tuple[float, str | None]) -> None:
+    assert parse_budget(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        (True, "a budget is an amount, not yes or no"),
+        ("four hundred", f"expected {EXPECTED_BUDGET}"),
+        ("1,000,001", f"expected {EXPECTED_BUDGET}"),
+        (float("inf"), f"expected {EXPECTED_BUDGET}"),
+        ("$400 GBP", "two currencies in one budget ($ and GBP)"),
+        ("400 XYZ", "unknown currency 'XYZ' (certadvise knows "),
+        ("XYZ 400 XYZ", "unknown currency 'XYZ' (certadvise knows "),
+    ],
+)
+def test_a_budget_that_is_not_one_says_why(typed: str | float, says: str) -> None:
+    with pytest.raises(BudgetError) as refused:
+        parse_budget(typed)
+    assert str(refused.value).startswith(says)
+    if "unknown currency" in says:
+        assert str(refused.value).endswith("AUD, CAD, EUR, GBP, NZD, USD)")
+
+
+def test_a_bare_amount_is_in_the_countrys_currency_and_a_bare_dollar_its_dollar() -> None:
+    assert [country_currency(c) for c in ("US", "GB", "AU", "CA", "DE")] == [
+        "USD",
+        "GBP",
+        "AUD",
+        "CAD",
+        "USD",
+    ]
+    assert [country_currency(c, "$") for c in ("US", "GB", "AU", "CA")] == [
+        "USD",
+        "USD",  # the UK has no dollar of its own: a '$' there is the US dollar
+        "AUD",
+        "CAD",
+    ]
+
+
+def test_a_conversion_is_said_as_approximate_only_across_currencies(catalog: Catalog) -> None:
+    dated = Converter(catalog.rates)
+    assert dated.approximately(300, "GBP", "USD") == "≈ $404 at the 2025-10 rate"
+    assert dated.approximately(300, "USD", "USD") is None
+    assert Converter().approximately(300, "GBP", "USD") is None  # no rate table
+
+
+def test_rates_are_stale_only_when_there_are_rates_and_they_are_old(catalog: Catalog) -> None:
+    dated = Converter(catalog.rates)  # as of 2025-10-17
+    assert dated.stale(dt.date(2026, 11, 26))
+    assert not dated.stale(dt.date(2025, 11, 1))
+    assert not Converter().stale(dt.date(2026, 11, 26))
+
+
+# ------------------------------------------------- every part of a price, as --json lists it
+
+RECERT = {"source": "s", "period_years": 2, "fee_member": 50, "fee_non_member": 80}
+
+
+def made(cost: dict[str, Any] | None, recertification: Any = RECERT, **more: Any) -> Certification:
+    """An entry with this cost (None: no price at all) and recertification rule."""
+    doc: dict[str, Any] = {
+        "id": "X",
+        "name": "X",
+        "organization": "ORG",
+        "category": "tactical",
+        "sources": [{"key": "s", "url": "u", "as_of": "2025"}],
+        **more,
+    }
+    if cost is not None:
+        doc["cost"] = {"source": "s", **cost}
+    if recertification is not None:
+        doc["recertification"] = recertification
+    return validate(Certification, doc)
+
+
+def body(**membership: Any) -> Organization:
+    return validate(Organization, {"id": "ORG", "name": "Org", "membership": membership})
+
+
+def parts(found: Any) -> list[tuple[str, float | None, str]]:
+    return [(p.label, p.amount, p.kind) for p in found.parts]
+
+
+def test_a_quote_in_words_in_its_own_currency() -> None:
+    assert quote_text(cheapest_way_in(made({"exam_non_member": 475}), None)) == "$475"
+    gbp = cheapest_way_in(made({"currency": "GBP", "exam_non_member": 300}), None)
+    assert (quote_text(gbp), gbp.currency) == ("£300", "GBP")
+    assert quote_text(cheapest_way_in(made(None), None)) == "not verified"
+
+
+def test_without_a_price_the_quote_says_which_kind_of_unknown() -> None:
+    none = cheapest_way_in(made(None), None)
+    assert (none.amount, none.route, none.notes) == (None, "price not verified", ())
+    hidden = cheapest_way_in(made({"currency": "GBP", "not_published": True}), None)
+    assert (hidden.route, hidden.currency) == ("price not published", "GBP")
+    assert hidden.source is not None and hidden.source.url == "u"
+    fees_only = cheapest_way_in(made({"currency": "GBP", "unverified_fees": ["exam fee"]}), None)
+    assert (fees_only.amount, fees_only.route, fees_only.currency, fees_only.notes) == (
+        None,
+        "price not verified",
+        "GBP",
+        (),
+    )
+
+
+def test_the_way_in_keeps_its_currency_and_names_its_parts() -> None:
+    gbp = cheapest_way_in(made({"currency": "GBP", "exam_non_member": 300}), None)
+    assert (gbp.route, gbp.currency, parts(gbp)) == (
+        "non-member price",
+        "GBP",
+        [("exam (non-member)", 300, "exam")],
+    )
+    member = cheapest_way_in(made({"currency": "GBP", "exam_member": 200}), None, ["ORG"])
+    assert (member.currency, parts(member)) == ("GBP", [("exam (ORG member)", 200, "exam")])
+    tier = cheapest_way_in(
+        made({"tiers": [{"name": "Basic", "usd": 699}], "application_fee": 25}), None
+    )
+    assert (tier.amount, tier.usd) == (724, 724)
+    assert parts(tier) == [("package: Basic", 699, "exam"), ("application fee", 25, "exam")]
+
+
+def test_a_member_price_alone_with_unknown_dues_names_both_parts_in_its_currency() -> None:
+    quote = cheapest_way_in(made({"currency": "GBP", "exam_member": 279}), body())
+    assert (quote.route, quote.currency, quote.amount) == (
+        "member price + ORG dues, not verified",
+        "GBP",
+        279,
+    )
+    assert parts(quote) == [
+        ("exam (member)", 279, "exam"),
+        ("ORG membership, one year", None, "dues"),
+    ]
+    assert quote.notes == (
+        "the member price (£279) needs ORG membership, whose dues are not verified",
+    )
+
+
+def test_a_member_price_alone_with_known_dues_is_joining() -> None:
+    quote = cheapest_way_in(made({"exam_member": 279}), body(dues_usd=120, as_of="2025"))
+    assert (quote.route, quote.amount, quote.joins) == ("member price + $120 ORG dues", 399, "ORG")
+    assert parts(quote) == [
+        ("exam (member)", 279, "exam"),
+        ("ORG membership, one year", 120, "dues"),
+    ]
+    assert (quote.dues, quote.dues_note) == (120, "dues as of 2025")
+    undated = cheapest_way_in(made({"exam_member": 279}), body(dues_usd=120))
+    assert undated.dues_note == "dues undated"
+
+
+def test_students_join_at_the_student_rate_and_others_do_not() -> None:
+    cost = {"exam_member": 300, "exam_non_member": 475}
+    ngb = body(dues_usd=120, student_dues_usd=65)
+    grown = cheapest_way_in(made(cost), ngb)
+    assert (grown.route, grown.amount, grown.joins) == ("member price + $120 ORG dues", 420, "ORG")
+    student = cheapest_way_in(made(cost), ngb, student=True)
+    assert (student.route, student.amount, student.joins) == (
+        "student member price + $65 ORG student dues",
+        365,
+        "ORG (student)",
+    )
+    assert parts(student)[1] == ("ORG (student) membership, one year", 65, "dues")
+
+
+def test_dues_in_another_currency_are_counted_in_it() -> None:
+    uk = body(currency="GBP", dues=100, student_dues=40)
+    quote = cheapest_way_in(
+        made({"currency": "GBP", "exam_member": 200, "exam_non_member": 400}), uk, student=True
+    )
+    assert (quote.route, quote.amount, quote.currency) == (
+        "student member price + £40 ORG student dues",
+        240,
+        "GBP",
+    )
+    assert quote.notes == ("joining ORG (student) and paying the member price saves £160",)
+    grown = cheapest_way_in(made({"currency": "GBP", "exam_member": 200}), uk)
+    assert grown.route == "member price + £100 ORG dues"
+
+
+def test_ownership_of_a_members_credential_part_by_part() -> None:
+    recert = {**RECERT, "ceus": 20, "ce_unit": "CEU"}
+    entry = made({"exam_member": 340, "exam_non_member": 475}, recert)
+    own = cost_of_ownership(entry, body(dues_usd=120), ["ORG"], years=3)
+    assert parts(own) == [
+        ("exam (ORG member)", 340, "exam"),
+        ("study materials", None, "study_materials"),
+        ("ORG dues, 2 more year(s)", 240, "dues"),
+        ("recertification fee x1", 50, "recertification"),
+        ("continuing education (20 CEUs a cycle)", None, "recertification"),
+    ]
+    assert own.text == "at least $630"
+    two = cost_of_ownership(entry, body(dues_usd=120), ["ORG"], years=2)
+    assert ("ORG dues, 1 more year(s)", 120, "dues") in parts(two)
+    bare = made({"exam_non_member": 475}, {**RECERT, "ceus": 4})
+    assert parts(cost_of_ownership(bare, None, years=2))[-1] == (
+        "continuing education (4 CE units a cycle)",
+        None,
+        "recertification",
+    )
+
+
+def test_ownership_after_joining_counts_the_dues_joined_at() -> None:
+    entry = made({"exam_member": 300, "exam_non_member": 475})
+    ngb = body(dues_usd=120, student_dues_usd=65)
+    own = cost_of_ownership(entry, ngb, years=3, student=True)
+    assert parts(own)[:4] == [
+        ("exam (member)", 300, "exam"),
+        ("ORG (student) membership, one year", 65, "dues"),
+        ("study materials", None, "study_materials"),
+        ("ORG dues, 2 more year(s)", 130, "dues"),
+    ]
+    assert parts(own)[4] == ("recertification fee x1", 50, "recertification")  # member fee
+    grown = cost_of_ownership(entry, ngb, years=3)
+    assert ("ORG dues, 2 more year(s)", 240, "dues") in parts(grown)
+
+
+def test_dues_in_another_currency_than_the_price_are_not_added_up() -> None:
+    entry = made({"exam_member": 300, "exam_non_member": 475})
+    own = cost_of_ownership(entry, body(currency="GBP", dues=100), ["ORG"], years=3)
+    assert ("ORG dues, 2 more year(s)", None, "dues") in parts(own)
+
+
+def test_a_yearly_renewal_fee_is_paid_every_year_after_the_first() -> None:
+    entry = made({"exam_non_member": 100}, {**RECERT, "fee_every": "year", "period_years": 1})
+    own = cost_of_ownership(entry, None, years=3)
+    assert parts(own)[-1] == ("yearly renewal fee x2", 160, "recertification")
+
+
+def test_no_renewal_falls_inside_a_short_holding() -> None:
+    own = cost_of_ownership(made({"exam_non_member": 100}), None, years=1)
+    assert [p.kind for p in own.parts] == ["exam", "study_materials"]
+
+
+def test_an_unknown_renewal_rule_is_a_part_only_while_the_credential_is_offered() -> None:
+    active = cost_of_ownership(made({"exam_non_member": 100}, None), None, years=3)
+    assert parts(active)[-1] == ("recertification", None, "recertification")
+    retired = made(
+        {"exam_non_member": 100}, None, status="retired", retired={"year": 2018, "source": "s"}
+    )
+    assert [p.kind for p in cost_of_ownership(retired, None, years=3).parts] == [
+        "exam",
+        "study_materials",
+    ]
+
+
+def test_study_materials_a_package_or_the_exam_includes_are_not_counted_again() -> None:
+    package = made(
+        {
+            "tiers": [{"name": "All in", "usd": 699, "includes_materials": True}],
+            "study_materials": {"usd": 100},
+        }
+    )
+    assert [p.label for p in cost_of_ownership(package, None, years=1).parts] == ["package: All in"]
+    included = made({"exam_non_member": 475, "study_materials": {"included": True}})
+    assert [p.label for p in cost_of_ownership(included, None, years=1).parts] == [
+        "exam (non-member)"
+    ]
+    exam_only = made(
+        {
+            "exam_non_member": 300,
+            "tiers": [{"name": "All in", "usd": 699, "includes_materials": True}],
+            "study_materials": {"usd": 100, "at_least": True},
+        }
+    )
+    assert parts(cost_of_ownership(exam_only, None, years=1)) == [
+        ("exam (non-member)", 300, "exam"),
+        ("study materials (starting price)", 100, "study_materials"),
+    ]
+
+
+def test_ownership_without_any_price() -> None:
+    own = cost_of_ownership(made(None), None, years=3)
+    assert parts(own) == [
+        ("exam", None, "exam"),
+        ("study materials", None, "study_materials"),
+        ("recertification fee x1", 80, "recertification"),
+    ]
+    assert (own.currency, own.text) == ("USD", "exam price not verified, plus $80 of known fees")
+    hidden = cost_of_ownership(made({"not_published": True}), None, years=1)
+    assert parts(hidden)[0] == ("exam", None, "exam")
+
+
+def test_ownership_in_another_currency_is_converted_only_with_a_rate(catalog: Catalog) -> None:
+    entry = made({"currency": "GBP", "exam_non_member": 300, "study_materials": {"amount": 100}})
+    dated = cost_of_ownership(entry, None, years=1, converter=Converter(catalog.rates))
+    assert (dated.currency, dated.text, dated.known) == ("GBP", "£400", 400)
+    assert dated.usd is not None and round(dated.usd) == round(400 * 1.3453)
+    assert dated.in_usd(None) is None
+    no_rate = cost_of_ownership(entry, None, years=1)
+    assert (no_rate.text, no_rate.usd) == ("£400", None)
+    dollars = cost_of_ownership(made({"exam_non_member": 300}), None, years=1)
+    assert dollars.in_usd(100) == 100
+
+
+# ------------------------------------------- what a person pays, as their judgement says
+
+
+def judged(catalog: Catalog, **raw: Any) -> Judgement:
+    return Judgement(catalog, normalise(validate(RawProfile, raw), catalog, TODAY)[0], TODAY)
+
+
+def test_a_lapsed_credential_costs_its_way_back_now(catalog: Catalog) -> None:
+    ace = catalog.entries["ACE-CPT"]
+    lapsed = judged(catalog, credentials=({"id": "ACE-CPT", "expires": "2026-09"},))
+    quote = lapsed.quote(ace)
+    assert (quote.amount, quote.route, quote.currency, quote.usd) == (
+        129,
+        "late renewal",
+        "USD",
+        129,
+    )
+    assert parts(quote) == [("late renewal", 129, "exam")]
+    assert quote.source is not None and quote.source.url.endswith("/recertification/")
+
+
+def test_a_way_back_in_another_currency_costs_it_in_that_currency(catalog: Catalog) -> None:
+    entry = made(
+        {"currency": "GBP", "exam_non_member": 300},
+        {**RECERT, "grace_months": 12, "fee_non_member": 100},
+    )
+    person = Profile(credentials=(Held("X", dt.date(2026, 6, 30), state=HeldState.LAPSED),))
+    quote = Judgement(catalog, person, TODAY).quote(entry)
+    assert (quote.amount, quote.route, quote.currency) == (100, "late renewal", "GBP")
+    assert quote.usd is not None and round(quote.usd, 2) == round(100 * 1.3453, 2)
+
+
+def test_holding_costs_a_students_dues_and_converts_other_currencies(catalog: Catalog) -> None:
+    student = judged(catalog, studying="bachelor", graduating="2027-03")
+    own = student.ownership(catalog.entries["CSCS"])
+    assert ("NSCA (student) membership, one year", 65, "dues") in parts(own)
+    uk = judged(catalog, country="GB").ownership(catalog.entries["UK-L3-PT"])
+    assert uk.usd is not None and uk.text.startswith("at least £")

@@ -195,3 +195,21 @@ def test_experience_asked_only_for_the_goals_given(catalog: Catalog) -> None:
     everything = experience_asked(catalog, ())
     assert everything["sc-coaching"] == ["NSCA-RSCC", "NSCA-RSCC"]
     assert "sports-dietetics" in everything
+
+
+def test_a_field_gap_without_a_field_given_says_so(catalog: Catalog) -> None:
+    route = catalog.entries["ACSM-EP"].prerequisites.routes[0]  # type: ignore[union-attr]
+    (field,) = route_gaps(route, person(catalog, degree="bachelor"), catalog)
+    assert field.kind is GapKind.FIELD and field.have == "your field: none given"
+
+
+def test_hours_held_are_written_as_hours(catalog: Catalog) -> None:
+    routes = catalog.entries["ACSM-CEP"].prerequisites.routes  # type: ignore[union-attr]
+    held = person(catalog, degree="bachelor", field="exercise-science", hours={"clinical": 1100})
+    words = [g.words for r in routes for g in route_gaps(r, held, catalog)]
+    assert "1,200 h of hands-on clinical exercise experience (you have 1,100)" in words
+
+
+def test_a_bls_card_is_named_as_such(catalog: Catalog) -> None:
+    gap = cpr_gap(catalog.entries["ACSM-CEP"], person(catalog), catalog)
+    assert gap is not None and gap.need == "a BLS card (before the exam)"

@@ -4,12 +4,19 @@ and after how long (built-in catalog, an injected day; no CLI)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
+import pytest
+
+from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, next_deadline
 from certadvise.advice.judgement import Judgement
+from certadvise.advice.money import Converter, Money
+from certadvise.advice.planner import Planner, final_step
 from certadvise.advice.plans import A_DAY, Plan, Step, StepKind
-from certadvise.advice.profile import Profile, RawProfile, normalise
+from certadvise.advice.profile import Held, Profile, RawProfile, normalise
 from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification, Cost, Organization, Recertification
 from certadvise.catalog.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
@@ -501,3 +508,415 @@ def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
     assert case.note is not None and case.note.startswith("The block itself runs three months")
     practical = next(s for s in uksca.steps if s.kind is StepKind.PRACTICAL)
     assert practical.note == "time not verified"
+
+
+# ------------------------------------------------------------ a held credential's dates
+# The planner's way back starts from these: until when a held credential is good (the
+# card's date, or the cycle rule from the day it was earned) and whether it has lapsed.
+
+
+def _cycle(**rule: Any) -> Recertification:
+    return validate(Recertification, {"source": "s", "period_years": 3, **rule})
+
+
+def test_a_card_is_good_through_its_month_or_to_its_day() -> None:
+    assert card_date("2027-06") == dt.date(2027, 6, 30)
+    assert card_date(" 2028-02 ") == dt.date(2028, 2, 29)
+    assert card_date("2027-06-14") == dt.date(2027, 6, 14)
+    for wrong in ("2027-13", "2027-06-14-01", "June 2027", "2027-02-30"):
+        with pytest.raises(ValueError) as refused:
+            card_date(wrong)
+        assert str(refused.value) == f"expected a date as YYYY-MM or YYYY-MM-DD, got {wrong!r}"
+
+
+def test_a_rolling_cycle_runs_from_the_day_it_was_earned() -> None:
+    assert deadline_from_earned(_cycle(cycle="rolling"), dt.date(2025, 3, 10)) == dt.date(
+        2028, 3, 10
+    )
+    assert deadline_from_earned(_cycle(cycle="rolling", period_years=2), dt.date(2024, 2, 29)) == (
+        dt.date(2026, 2, 28)
+    )
+
+
+def test_a_fixed_cycle_ends_on_its_set_day_for_everyone() -> None:
+    nsca = _cycle(cycle="fixed", cycle_ends="12-31", cycle_anchor=2026)
+    assert deadline_from_earned(nsca, dt.date(2025, 3, 10)) == dt.date(2026, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2026, 12, 31)) == dt.date(2026, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2027, 1, 15)) == dt.date(2029, 12, 31)
+    assert deadline_from_earned(nsca, dt.date(2020, 5, 1)) == dt.date(2020, 12, 31)
+    yearly = _cycle(cycle="fixed", period_years=1, cycle_ends="08-31", cycle_anchor=2026)
+    assert deadline_from_earned(yearly, dt.date(2026, 10, 1)) == dt.date(2027, 8, 31)
+    assert deadline_from_earned(yearly, dt.date(2026, 3, 1)) == dt.date(2026, 8, 31)
+    leap = _cycle(cycle="fixed", period_years=2, cycle_ends="02-29", cycle_anchor=2028)
+    assert deadline_from_earned(leap, dt.date(2029, 5, 1)) == dt.date(2030, 2, 28)
+
+
+def test_no_deadline_is_guessed_where_the_catalog_does_not_say_how_cycles_run() -> None:
+    earned = dt.date(2025, 3, 10)
+    assert deadline_from_earned(None, earned) is None
+    assert deadline_from_earned(_cycle(), earned) is None  # a period, no kind of cycle
+    assert deadline_from_earned(_cycle(period_years=None, cycle="rolling"), earned) is None
+
+
+def test_the_next_cycle_follows_the_deadline() -> None:
+    deadline = dt.date(2026, 12, 31)
+    assert next_deadline(_cycle(cycle="rolling"), deadline) == dt.date(2029, 12, 31)
+    assert next_deadline(None, deadline) is None
+    assert next_deadline(_cycle(period_years=None), deadline) is None
+
+
+def test_a_credential_is_expiring_from_90_days_before_its_date_and_lapsed_after_it(
+    catalog: Catalog,
+) -> None:
+    def state(expires: str) -> str:
+        held = person(catalog, credentials=({"id": "ACE-CPT", "expires": expires},))
+        found = held.held("ACE-CPT")
+        assert found is not None
+        return found.state.value
+
+    assert dt.date(2026, 11, 26) == TODAY
+    assert state("2027-02-25") == "active"  # 91 days away
+    assert state("2027-02-24") == "expiring"  # 90 days away
+    assert state("2026-11-26") == "expiring"  # good through today
+    assert state("2026-11-25") == "lapsed"
+
+
+def test_a_credential_earned_on_a_day_gets_its_cycles_deadline(catalog: Catalog) -> None:
+    earned = person(catalog, credentials=({"id": "CSCS", "earned": "2025-03-10"},))
+    held = earned.held("CSCS")
+    assert held is not None
+    assert (held.expires, held.state.value) == (dt.date(2026, 12, 31), "expiring")
+
+
+# ------------------------------------------------- the way back for a lapsed credential
+# A hand-made credential in pounds, so every part of the step can be checked: the fee,
+# its currency, the window's last day and the continuing education owed.
+
+LAPSED_ON = dt.date(2026, 6, 30)
+
+
+def _lapsed_entry(cost: Any = None, **rule: Any) -> Certification:
+    doc: dict[str, Any] = {
+        "id": "X",
+        "name": "X",
+        "organization": "ORG",
+        "category": "tactical",
+        "sources": [{"key": "s", "url": "u", "as_of": "2025"}],
+    }
+    if cost is not None:
+        doc["cost"] = {"source": "s", **cost}
+    if rule:
+        doc["recertification"] = {"source": "s", "period_years": 2, **rule}
+    return validate(Certification, doc)
+
+
+def _way_back(
+    catalog: Catalog,
+    entry: Certification,
+    today: dt.date = TODAY,
+    state: HeldState = HeldState.LAPSED,
+) -> Plan:
+    held = Profile(credentials=(Held("X", LAPSED_ON, state=state),))
+    planner = Planner(catalog, held, today, converter=Converter(catalog.rates))
+    return planner.plan(entry)
+
+
+def _back(found: Plan) -> Step:
+    """The way back, chosen or kept as an alternative (an unpriced one is not nearest)."""
+    ways = (StepKind.RENEW, StepKind.REINSTATE)
+    return next(s for p in (found, *found.alternatives) for s in p.steps if s.kind in ways)
+
+
+GBP = {"currency": "GBP", "exam_non_member": 300}
+LATE = {"grace_months": 12, "fee_non_member": 100, "late_fee": 25, "ceus": 20, "ce_unit": "CEU"}
+
+
+def test_a_late_renewal_in_another_currency_says_its_fee_and_last_day(catalog: Catalog) -> None:
+    (renew,) = _way_back(catalog, _lapsed_entry(GBP, **LATE)).steps
+    assert renew.kind is StepKind.RENEW
+    assert renew.text == "renew X late: log 20 CEU and pay the renewal and late fee by 2027-06-30"
+    assert renew.why == "your X lapsed on 2026-06-30; ORG accepts late renewals until 2027-06-30"
+    assert renew.price == Money(125, "GBP")
+    assert renew.usd is not None and round(renew.usd, 2) == round(125 * 1.3453, 2)
+    assert (renew.months, renew.cert_id, renew.note, renew.own) == (A_DAY, "X", None, True)
+
+
+def test_a_late_renewal_is_open_through_the_last_day_of_its_window(catalog: Catalog) -> None:
+    entry = _lapsed_entry(GBP, **LATE)
+    assert kinds(_way_back(catalog, entry, dt.date(2027, 6, 30))) == ["renew"]
+    assert kinds(_way_back(catalog, entry, dt.date(2027, 7, 1))) == ["exam"]
+
+
+def test_a_renewal_fee_nobody_verified_is_said(catalog: Catalog) -> None:
+    rule = {**LATE, "fee_non_member": None, "ceus": None}
+    renew = _back(_way_back(catalog, _lapsed_entry(GBP, **rule)))
+    assert renew.text == (
+        "renew X late: log the continuing education owed (amount not verified) and pay the "
+        "renewal and late fee by 2027-06-30"
+    )
+    assert (renew.usd, renew.price, renew.note) == (None, None, "renewal fee not verified")
+    dollars = _lapsed_entry(None, grace_months=12, fee_non_member=100, ceus=20)
+    (renew,) = _way_back(catalog, dollars).steps
+    assert renew.text == "renew X late: log 20 units and pay the renewal by 2027-06-30"
+    assert (renew.usd, renew.price) == (100, None)
+
+
+def test_continuing_education_in_hours_is_not_said_twice(catalog: Catalog) -> None:
+    rule = {**LATE, "ce_unit": "hours", "ce_hours": 20}
+    (renew,) = _way_back(catalog, _lapsed_entry(GBP, **rule)).steps
+    assert renew.text.startswith("renew X late: log 20 hours and pay")
+    rule = {**LATE, "ce_unit": "CEU", "ce_hours": 20, "ceus": 2}
+    (renew,) = _way_back(catalog, _lapsed_entry(GBP, **rule)).steps
+    assert renew.text.startswith("renew X late: log 2 CEU (20 h) and pay")
+
+
+def test_a_reinstatement_in_another_currency_after_the_grace_window(catalog: Catalog) -> None:
+    back = {"source": "s", "window_months": 12, "fee_member": 40}
+    entry = _lapsed_entry(GBP, ceus=20, ce_unit="CEU", reinstatement=back)
+    (step,) = _way_back(catalog, entry).steps
+    assert step.kind is StepKind.REINSTATE
+    assert step.text == "reinstate X: log 20 CEU"
+    assert (
+        step.why
+        == "your X lapsed on 2026-06-30; ORG reinstates lapsed credentials until 2027-06-30"
+    )
+    assert step.price == Money(40, "GBP")  # the only fee given is the members'
+    assert step.usd is not None and round(step.usd, 2) == round(40 * 1.3453, 2)
+    assert (step.months, step.cert_id, step.note, step.own) == (A_DAY, "X", None, True)
+    assert kinds(_way_back(catalog, entry, dt.date(2027, 6, 30))) == ["reinstate"]
+    assert kinds(_way_back(catalog, entry, dt.date(2027, 7, 1))) == ["exam"]
+
+
+def test_a_reinstatement_fee_nobody_verified_is_said(catalog: Catalog) -> None:
+    back = {"source": "s", "window_months": 12, "ce": "45 points"}
+    step = _back(_way_back(catalog, _lapsed_entry(GBP, reinstatement=back)))
+    assert step.text == "reinstate X: 45 points"
+    assert (step.usd, step.price, step.note) == (None, None, "reinstatement fee not verified")
+
+
+def test_no_way_back_without_a_renewal_rule_or_for_a_current_credential(catalog: Catalog) -> None:
+    assert kinds(_way_back(catalog, _lapsed_entry(GBP))) == ["exam"]
+    current = _way_back(catalog, _lapsed_entry(GBP, **LATE), state=HeldState.EXPIRING)
+    assert kinds(current) == ["exam"]
+
+
+# ------------------------------------------------------------- the target's own steps
+
+
+def test_an_exam_priced_in_another_currency_says_both_amounts(catalog: Catalog) -> None:
+    found = plan(catalog, "UK-L3-PT", country="GB")
+    course = found.steps[0]
+    assert course.price is not None and course.price.currency == "GBP"
+    assert course.usd is not None and course.price.amount == round(course.usd / 1.3453, 2)
+    assert course.note is not None
+    assert course.note.startswith("CMS Fitness Courses personal training course, from about; ")
+    assert (
+        f"; £{course.price.amount:,.0f}, ≈ ${course.usd:,.0f} at the 2025-10 rate; " in course.note
+    )
+    assert course.cert_id == "UK-L3-PT"
+    assert found.steps[1].cert_id == "UK-L3-PT"
+
+
+def test_the_exam_step_names_the_target_its_price_and_study(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="bachelor", graduating="2027-03")
+    join, exam = found.steps[1], found.steps[2]
+    assert join.note == "dues as of 2015-08-01"
+    assert exam.why == "the target: Certified Strength and Conditioning Specialist"
+    assert exam.cert_id == "CSCS"
+    assert exam.note == (
+        "student member price + $65 NSCA student dues; study 100 to 300 h at 6 h a week"
+    )
+    unpriced = plan(catalog, "NCCPT-CPT", have=("CPR-AED",)).steps[-1]
+    assert unpriced.note is not None and unpriced.note.startswith("price not verified; ")
+    untimed = plan(catalog, "NASM-PES", have=("CPR-AED", "CSCS")).steps[-1]
+    assert untimed.note == "Self-Study; study time not verified"
+
+
+def test_joining_in_another_currency_leaves_the_dues_out_of_the_exam_price(
+    catalog: Catalog,
+) -> None:
+    org = validate(
+        Organization,
+        {"id": "ORG", "name": "Org", "membership": {"currency": "GBP", "dues": 50}},
+    )
+    entry = _lapsed_entry({"currency": "GBP", "exam_member": 200, "exam_non_member": 400})
+    made = replace(catalog, organizations={**catalog.organizations, "ORG": org})
+    found = Planner(made, Profile(), TODAY, converter=Converter(catalog.rates)).plan(entry)
+    join, exam = found.steps
+    assert join.text == "join ORG" and join.usd is not None and round(join.usd) == round(67.265)
+    assert exam.price == Money(200, "GBP")
+    assert exam.note is not None and exam.note.startswith(
+        "member price + £50 ORG dues; £250, ≈ $336 at the 2025-10 rate; "
+    )
+
+
+def test_a_plan_without_requirements_says_so(catalog: Catalog) -> None:
+    assert plan(catalog, "NASM-PES", have=("CSCS",)).route == (
+        "no education or credential requirement"
+    )
+
+
+def test_a_priced_cpr_course_is_a_priced_step(catalog: Catalog) -> None:
+    cpr = catalog.entries["CPR-AED"]
+    priced = replace(
+        cpr,
+        cost=validate(
+            Cost, {"source": cpr.sources[0].key, "currency": "GBP", "exam_non_member": 40}
+        ),
+    )
+    made = replace(catalog, entries={**catalog.entries, "CPR-AED": priced})
+    person_ = person(catalog)
+    found = Judgement(made, person_, TODAY).plan(made.entries["NASM-CPT"])
+    (step,) = [s for s in found.steps if s.kind is StepKind.CPR_AED]
+    assert step.price == Money(40, "GBP")
+    assert step.usd is not None and round(step.usd, 2) == round(40 * 1.3453, 2)
+    assert step.note is None
+
+
+# ---------------------------------------------------------------- degrees and their time
+
+
+def test_a_degree_in_progress_is_finished_then_studied_on_from(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCS", studying="associate", graduating="2027-11")
+    degree = found.steps[0]
+    assert degree.text == "earn a bachelor's degree"
+    assert degree.months is not None and round(degree.months) == 12 + 24
+    teen = plan(catalog, "CSCS", age=16, studying="high-school", graduating="2028-06")
+    assert teen.steps[0].months is not None and round(teen.steps[0].months) == 19 + 48
+
+
+def test_an_adult_without_a_diploma_is_not_told_how_long_even_a_doctorate_takes(
+    catalog: Catalog,
+) -> None:
+    assert plan(catalog, "PT", age=30, degree="none").steps[0].months is None
+    assert plan(catalog, "CSCS", age=18, degree="none").steps[0].months is None  # 18: no school
+
+
+def test_a_final_year_without_a_date_is_finishing_the_degree(catalog: Catalog) -> None:
+    found = plan(catalog, "CSCCA-SCCC", final_year="bachelor", hours={"internship": 640})
+    degree = found.steps[0]
+    assert (degree.kind, degree.text, degree.usd, degree.waits) == (
+        StepKind.DEGREE,
+        "finish your bachelor's",
+        0,
+        True,
+    )
+    assert degree.why == (
+        "CSCCA-SCCC requires a bachelor's degree (you are in the final year of a bachelor's degree)"
+    )
+    associate = plan(catalog, "PTA", studying="associate", graduating="2027-06").steps[0]
+    assert associate.text == "finish your associate's (2027-06)"
+
+
+def test_the_final_year_is_waited_for_not_paid(catalog: Catalog) -> None:
+    first = plan(catalog, "CSCS", studying="bachelor", graduating="2028-09").steps[0]
+    assert first.note == "time, not money: study meanwhile"
+
+
+def test_an_unknown_graduation_is_waited_for(catalog: Catalog) -> None:
+    first = plan(catalog, "CSCS", studying="bachelor").steps[0]
+    assert (first.kind, first.usd, first.waits) == (StepKind.DEGREE, 0, True)
+    assert (
+        first.why == "CSCS requires a bachelor's degree (you are studying for a bachelor's degree)"
+    )
+
+
+# ------------------------------------------------------------------ the last step in words
+
+
+def test_the_last_step_in_words(catalog: Catalog) -> None:
+    assert final_step(catalog.entries["CSCS"]) == "pass the CSCS exam"
+    assert final_step(catalog.entries["CSCS"], "register for") == "register for the CSCS exam"
+    assert final_step(catalog.entries["NSCA-RSCC"]) == "apply for the NSCA-RSCC designation"
+    ace = catalog.entries["ACE-CPT"]
+    assert final_step(ace) == ace.stages[0].text
+
+
+# ------------------------------------------------------- credentials a route asks for
+
+
+def test_a_requirement_names_the_nearest_of_the_best_fits_and_the_others(
+    catalog: Catalog,
+) -> None:
+    found = plan(catalog, "ACSM-EIM", degree="doctorate", field="exercise-science")
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.why) == (
+        "earn ACSM-EP",  # its own organization's, the nearest of them
+        "ACSM-EIM requires an NCCA-accredited certification (any field); ACSM-CPT, ACSM-CEP, "
+        "ACE-CPT and others would also do",
+    )
+    coach = plan(
+        catalog,
+        "ACSM-EIM",
+        degree="doctorate",
+        field="exercise-science",
+        goals=("collegiate-athletes",),
+    )
+    earn = next(s for s in coach.steps if s.kind is StepKind.CREDENTIAL)
+    assert earn.text == "earn CSCCA-SCCC"  # one serving the person's goal comes first
+    assert earn.why.endswith("; CSCS, ACSM-CEP, ACSM-CPT and others would also do")
+
+
+def test_each_requirement_is_worked_out_for_itself(catalog: Catalog) -> None:
+    judged = Judgement(catalog, person(catalog, degree="bachelor"), TODAY)
+    judged.plan(catalog.entries["NASM-PES"])
+    rscc = judged.plan(catalog.entries["NSCA-RSCC"])
+    assert [s.text for s in rscc.steps if s.kind is StepKind.CREDENTIAL] == ["earn CSCS"]
+
+
+def _rscc_asking_for(catalog: Catalog, credential: str, **changed: Any) -> Plan:
+    rscc = catalog.entries["NSCA-RSCC"]
+    assert rscc.prerequisites is not None
+    routes = tuple(replace(r, credentials=(credential,)) for r in rscc.prerequisites.routes)
+    entry = replace(rscc, prerequisites=replace(rscc.prerequisites, routes=routes))
+    made = replace(catalog, entries={**catalog.entries, rscc.id: entry, **changed})
+    return Judgement(made, person(catalog, degree="bachelor"), TODAY).plan(entry)
+
+
+def test_earning_a_qualification_first_costs_its_stages(catalog: Catalog) -> None:
+    found = _rscc_asking_for(catalog, "ACE-CPT")
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.usd, earn.months) == ("earn ACE-CPT", 489, None)  # exam: untimed
+    assert earn.note is not None
+    assert earn.note.startswith("Basic; ") and earn.note.endswith("; time not verified")
+
+
+def test_earning_an_unpriced_credential_first_is_not_free(catalog: Catalog) -> None:
+    cscs = catalog.entries["CSCS"]
+    found = _rscc_asking_for(catalog, "CSCS", CSCS=replace(cscs, cost=None))
+    earn = next(s for s in found.steps if s.kind is StepKind.CREDENTIAL)
+    assert (earn.text, earn.usd) == ("earn CSCS", None)
+
+
+def test_a_qualifications_paid_stage_carries_its_price_and_note(catalog: Catalog) -> None:
+    found = plan(catalog, "ACE-CPT", credentials=({"id": "ACE-CPT", "expires": "2025-01"},))
+    course = found.steps[1]
+    assert course.note is not None and course.note.startswith("Basic; course length 3-6 months")
+    assert course.cert_id == "ACE-CPT"
+
+
+def test_a_membership_stage_with_unknown_dues_says_so(catalog: Catalog) -> None:
+    ryt = catalog.entries["RYT-200"]
+    org = catalog.organizations[ryt.organization]
+    assert org.membership is not None
+    unknown = replace(org, membership=replace(org.membership, dues_usd=None))
+    made = replace(catalog, organizations={**catalog.organizations, org.id: unknown})
+    found = Judgement(made, person(catalog), TODAY).plan(ryt)
+    dues = next(s for s in found.steps if s.kind is StepKind.MEMBERSHIP)
+    assert (dues.usd, dues.note) == (None, "dues not verified")
+    known = plan(catalog, "RYT-200")
+    assert next(s for s in known.steps if s.kind is StepKind.MEMBERSHIP).note == "time not verified"
+
+
+def test_each_route_names_the_credentials_that_would_also_do(catalog: Catalog) -> None:
+    found = plan(catalog, "CSPS")
+    whys = [s.why for p in (found, *found.alternatives) for s in p.steps if "also do" in s.why]
+    assert "CSPS requires CSCS or NSCA-CPT or TSAC-F; TSAC-F, CSCS would also do" in whys
+    assert "CSPS requires PT or PTA or ATC or RDN; ATC, PT, RDN would also do" in whys  # licences
+
+
+def test_a_degree_in_progress_counts_only_above_what_is_held(catalog: Catalog) -> None:
+    undated = plan(catalog, "CPSS", studying="associate").steps[0]
+    assert (undated.text.startswith("earn a master's degree"), undated.months) == (True, 72)
+    second = plan(catalog, "CPSS", degree="bachelor", studying="bachelor", graduating="2027-11")
+    assert second.steps[0].months == 24  # a second bachelor's does not bring the master's closer

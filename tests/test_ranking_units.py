@@ -289,6 +289,104 @@ def test_an_unknown_price_is_not_converted(catalog: Catalog) -> None:
     assert person.approximately(quote) is None
 
 
+def test_unknowns_say_why_they_cost_points(catalog: Catalog) -> None:
+    result = recommend(catalog, have=("ACE-CPT",), goals=("athletes",))
+    usaw = result.find("USAW-L1")
+    assert usaw is not None
+    reasons = {c.name: c.reason for c in usaw.components}
+    assert reasons["price-unverified"] == "price not verified"
+    assert reasons["prerequisites-unverified"] == "its prerequisites are not verified"
+    assert reasons["low-confidence"] == "the catalog's facts about it are weak (low confidence)"
+
+
+def test_a_price_from_long_ago_does_not_count_as_cheap(catalog: Catalog) -> None:
+    cooper = recommend(catalog).find("COOPER-CPT")
+    assert cooper is not None
+    cost = next(c for c in cooper.components if c.name == "cost")
+    assert (cost.points, cost.reason) == (0, "costs $289 as of 2020: too old to count as cheap")
+
+
+def test_nothing_in_reach_comes_first_and_the_closest_says_every_long_step(
+    catalog: Catalog,
+) -> None:
+    abroad = recommend(catalog, age=15, goals=("athletes",), country="JP")
+    assert abroad.messages[0] == "nothing is in reach now for this profile"
+    assert abroad.messages[1].startswith("the catalog knows no certification recognized in JP")
+    coach = recommend(catalog, age=15, goals=("collegiate-athletes",))
+    assert coach.messages == (
+        "nothing is in reach now for this profile",
+        "closest: NCSF-CSC, after: turn 18; earn a high-school diploma; earn NCSF-CPT "
+        "(about 3 years + study, time not verified; cost in all: at least $349)",
+    )
+
+
+def test_old_exchange_rates_are_said_only_when_they_are_old(catalog: Catalog) -> None:
+    stale = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
+    old = recommend(catalog, country="GB", budget="£2000")
+    assert stale in old.assumptions_for(old.ranked)
+    profile = normalise(validate(RawProfile, {"country": "GB", "budget": "£2000"}), catalog, TODAY)
+    fresh = advise(Judgement(catalog, profile[0], dt.date(2025, 11, 1)), [])
+    assert stale not in fresh.assumptions_for(fresh.ranked)
+
+
+def test_the_main_purpose_counts_only_when_it_is_the_persons_goal(catalog: Catalog) -> None:
+    cscs = recommend(catalog, goals=("athletes",), degree="bachelor").find("CSCS")
+    assert cscs is not None
+    reasons = {c.name: c.reason for c in cscs.components}
+    assert "main-purpose" not in reasons  # its main purpose is collegiate athletes
+    assert reasons["advice"].startswith("often preferred for top-tier strength and conditioning")
+
+
+def test_without_a_goal_only_a_foundational_certification_is_an_entry_point(
+    catalog: Catalog,
+) -> None:
+    result = recommend(catalog)
+    for cert_id, entry_point in (("ACSM-CPT", True), ("TSAC-F", False), ("ACE-GFI", False)):
+        assert ("entry-point" in points(result, cert_id)) is entry_point, cert_id
+
+
+def test_what_it_builds_on_names_every_credential_held(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), have=("ACE-CPT", "NASM-CPT"))
+    pes = result.find("NASM-PES")
+    assert pes is not None
+    assert next(c.reason for c in pes.components if c.name == "stacks") == (
+        "builds on ACE-CPT, NASM-CPT, which you hold"
+    )
+
+
+def test_only_a_failed_budget_says_how_far_over(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), have=("ACE-CPT",), budget=1000)
+    assert all(ev.over_by_usd is None for ev in result.ranked)
+    held = next(ev for ev in result.excluded if ev.entry.id == "ACE-CPT")  # already held
+    assert held.over_by_usd is None
+    assert "ACSM-RCEP" in [ev.entry.id for ev in result.excluded]  # retired: never read
+
+
+def test_the_certification_explained_is_judged_by_every_rule(catalog: Catalog) -> None:
+    person = judged(catalog, goals=("nutrition",), degree="bachelor")
+    plain = next(ev for ev in advise(person, []).excluded if ev.entry.id == "CSCS")
+    assert [v.rule for v in plain.verdicts] == ["goal"] and not plain.quote.verified
+    explained = advise(person, [], explain="CSCS").find("CSCS")
+    assert explained is not None
+    rules = [v.rule for v in explained.verdicts]
+    assert "goal" in rules and "prerequisites" in rules and "budget" in rules
+
+
+def test_a_certification_not_in_the_result_is_not_found(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",))
+    assert result.find("NO-SUCH-CERT") is None
+
+
+def test_what_holding_costs_is_worked_out_only_for_what_was_read(catalog: Catalog) -> None:
+    result = recommend(catalog, goals=("athletes",), degree="bachelor")
+    cscs = result.find("CSCS")
+    assert cscs is not None
+    held = result.ownership(cscs)
+    assert held is not None and held.years == 3 and held.parts[0].label == "exam (non-member)"
+    retired = next(ev for ev in result.excluded if ev.entry.id == "ACSM-RCEP")
+    assert result.ownership(retired) is None  # excluded by what it is: never read
+
+
 STALE = "exchange rates from 2025-10 are more than 6 months old: conversions drift"
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
 from certadvise.advice.gaps import route_gaps
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.profile import Profile
+from certadvise.advice.profile import Profile, RawProfile, normalise
 from certadvise.advice.rules import Outcome, Verdict, evaluate
 from certadvise.catalog.index import Catalog
-from certadvise.catalog.models import DegreeLevel
+from certadvise.catalog.models import Certification, DegreeLevel, Delivery, Exam
 from certadvise.catalog.validation import validate
 
 TODAY = dt.date(2026, 11, 24)
@@ -157,3 +159,325 @@ def test_route_gaps_lists_every_gap(catalog: Catalog) -> None:
         "a bachelor's degree (you have an associate's degree)",
         "640 h of supervised strength-and-conditioning internship or practicum (you have 0)",
     ]
+
+
+# ------------------------------------------ each rule's verdicts, as `explain --json` lists them
+
+
+def said(
+    catalog: Catalog, cert: str | Certification, rule: str, today: dt.date = TODAY, **profile: Any
+) -> list[tuple[str, str]]:
+    """The outcome and reason of every verdict `rule` gives (none: the rule is silent)."""
+    entry = catalog.entries[cert] if isinstance(cert, str) else cert
+    person = normalise(validate(RawProfile, profile), catalog, today)[0]
+    found = evaluate(entry, Judgement(catalog, person, today))
+    return [(v.outcome.value, v.reason) for v in found if v.rule == rule]
+
+
+def test_what_a_certification_is_decides_first(catalog: Catalog) -> None:
+    assert said(catalog, "CPR-AED", "kind") == [
+        ("fail", "a prerequisite credential, not a certification to pursue on its own")
+    ]
+    assert said(catalog, "PT", "kind") == [
+        ("fail", "a licence or registration people hold: offered only for a goal that calls for it")
+    ]
+    assert said(catalog, "PT", "kind", goals=["clinical"]) == []
+    assert said(catalog, "NASM-CPT", "kind") == []
+    assert said(catalog, "NASM-CPT", "retired") == [("pass", "active")]
+    rcep = catalog.entries["ACSM-RCEP"]
+    assert rcep.retired is not None
+    orphan = replace(rcep, retired=replace(rcep.retired, successor=None))
+    assert said(catalog, orphan, "retired") == [("fail", "retired in 2018")]
+
+
+def test_a_lapsed_credential_says_its_way_back(catalog: Catalog) -> None:
+    def held(cert: str, expires: str) -> list[tuple[str, str]]:
+        return said(catalog, cert, "already-held", credentials=[{"id": cert, "expires": expires}])
+
+    assert held("ACSM-CPT", "2026-08") == [
+        ("pass", "your ACSM-CPT lapsed on 2026-08-31: renew it late, inside its grace window")
+    ]
+    assert held("NASM-CPT", "2026-05") == [
+        ("pass", "your NASM-CPT lapsed on 2026-05-31: reinstate it without a new exam")
+    ]
+    assert held("NSCA-CPT", "2023-12") == [
+        ("pass", "your NSCA-CPT lapsed on 2023-12-31: past its windows, so the exam again")
+    ]
+    way_back = said(
+        catalog, "NASM-CPT", "prerequisites", credentials=[{"id": "NASM-CPT", "expires": "2026-05"}]
+    )
+    assert way_back == [("pass", "met when it was earned: a way back needs no new route")]
+
+
+def test_a_held_credential_without_a_cycle_points_to_renewals(catalog: Catalog) -> None:
+    assert said(catalog, "ACSM-EIM", "already-held", have=["ACSM-EIM"]) == [
+        ("fail", "already held: `certadvise renewals` shows its deadline, CE and fees")
+    ]
+
+
+def test_what_a_held_credential_covers_is_not_offered(catalog: Catalog) -> None:
+    ((outcome, reason),) = said(catalog, "ACSM-EP", "covered", have=["ACSM-CEP"])
+    assert outcome == "fail"
+    assert reason.startswith("covered by ACSM-CEP, which you hold: The ACSM-CEP is the clinical")
+    assert said(catalog, "ACSM-EP", "covered") == []
+
+
+def test_the_goal_rule_names_every_goal_served_or_not(catalog: Catalog) -> None:
+    assert said(catalog, "CSCS", "goal", goals=["collegiate-athletes", "athletes"]) == [
+        ("pass", "serves collegiate-athletes, athletes")
+    ]
+    assert said(catalog, "CSCS", "goal", goals=["nutrition", "clinical"]) == [
+        ("fail", "does not serve: nutrition, clinical")
+    ]
+
+
+CPT_AGAIN = "a personal-trainer certification already: a second one adds little"
+ENTRY_LEVEL = "an entry-level CPT would add little"
+
+
+@pytest.mark.parametrize(
+    ("cert", "profile", "verdicts"),
+    [
+        ("ACE-CPT", {"have": ["NASM-CPT"]}, [("fail", "you hold NASM-CPT, " + CPT_AGAIN)]),
+        ("NASM-CPT", {"have": ["NESTA-PFT"]}, []),  # theirs lacks the NCCA accreditation
+        (
+            "NESTA-PFT",
+            {"have": ["CANFITPRO-PTS"]},
+            [("fail", "you hold CANFITPRO-PTS, " + CPT_AGAIN)],
+        ),
+        (
+            "ACE-CPT",
+            {"have": ["CERT-IV-FITNESS"], "country": "AU"},
+            [("fail", "you hold CERT-IV-FITNESS, " + CPT_AGAIN)],
+        ),
+        (
+            "NASM-CPT",
+            {"have": ["CPR-AED", "ACE-CPT"]},
+            [("fail", "you hold ACE-CPT, " + CPT_AGAIN)],
+        ),
+        (
+            "NSCA-CPT",
+            {"have": ["CSCS"]},
+            [("fail", "you hold CSCS, which asks for more (a bachelor's degree): " + ENTRY_LEVEL)],
+        ),
+        (
+            "NSCA-CPT",
+            {"have": ["CPSS"]},
+            [("fail", "you hold CPSS, which asks for more (a bachelor's degree): " + ENTRY_LEVEL)],
+        ),
+        ("NASM-CPT", {"have": ["NASM-PES"]}, []),
+        ("NASM-CPT", {"have": ["ACE-GFI"]}, []),  # a diploma, as the CPT asks
+        ("NCCPT-CPT", {"have": ["NASM-PES"]}, []),
+        (
+            "NCCPT-CPT",
+            {"have": ["NCSF-CSC"]},
+            [
+                (
+                    "fail",
+                    "you hold NCSF-CSC, which asks for more (a high-school diploma): "
+                    + ENTRY_LEVEL,
+                )
+            ],
+        ),
+        ("NCCPT-CPT", {"have": ["CSPS"]}, []),  # one of its routes asks for no degree
+        ("NASM-PES", {"have": ["CSCS"]}, []),  # not an entry-level CPT
+        (
+            "NSCA-CPT",
+            {"have": ["PT"]},  # a licence counts: it asks for a doctorate
+            [("fail", "you hold PT, which asks for more (a doctorate): " + ENTRY_LEVEL)],
+        ),
+        ("NSCA-CPT", {"have": ["NSCA-RSCC"]}, []),  # a designation is not compared
+    ],
+)
+def test_an_entry_level_cpt_is_not_for_someone_past_it(
+    catalog: Catalog, cert: str, profile: dict[str, Any], verdicts: list[tuple[str, str]]
+) -> None:
+    assert said(catalog, cert, "superseded", **profile) == verdicts
+
+
+def test_the_age_rule_in_each_case(catalog: Catalog) -> None:
+    assert said(catalog, "NCCPT-CPT", "age", age=17) == [
+        (
+            "todo",
+            "to do: sit it with a legal guardian's written consent (at least 18 years old "
+            "(you are 17))",
+        )
+    ]
+    assert said(catalog, "NASM-CPT", "age") == [("pass", "must be at least 18 (assumed)")]
+    assert said(catalog, "NASM-CPT", "age", age=30) == [("pass", "at least 18 years old")]
+    assert said(catalog, "NASM-PES", "age") == []
+
+
+def test_the_prerequisites_rule_in_each_case(catalog: Catalog) -> None:
+    assert said(catalog, "NASM-PES", "prerequisites") == [("pass", "no mandatory prerequisites")]
+    assert said(catalog, "CPR-AED", "prerequisites") == [
+        ("warn", "prerequisites not verified: check with CPR")
+    ]
+    asca = said(catalog, "ASCA-L2", "prerequisites", country="AU")
+    assert [outcome for outcome, _ in asca] == ["warn", "later"]
+    assert said(catalog, "NASM-CPT", "prerequisites") == [
+        ("pass", "meets: a high-school diploma or GED")
+    ]
+    assert said(catalog, "CSCS", "prerequisites") == [
+        (
+            "later",
+            "requires a bachelor's degree or higher (any field), or a college senior at an "
+            "accredited institution; missing: a bachelor's degree (no degree given)",
+        )
+    ]
+    ((_, two_routes),) = said(
+        catalog, "ACSM-CEP", "prerequisites", degree="master", field="exercise-science"
+    )
+    assert "(nearest of 2 routes); missing: " in two_routes
+    ((_, many),) = said(catalog, "ACSM-EIM", "prerequisites")
+    assert many.endswith(
+        "; missing: a bachelor's degree (no degree given); an NCCA-accredited certification "
+        "(any field); the EIM online course; every module exam passed with 80% or more"
+    )
+
+
+def test_a_certification_no_route_reaches_fails_with_the_loop(catalog: Catalog) -> None:
+    cscs = catalog.entries["CSCS"]
+    assert cscs.prerequisites is not None
+    route = replace(
+        cscs.prerequisites.routes[0],
+        degree=None,
+        final_year_students=False,
+        credentials=("NSCA-RSCC",),
+    )
+    looped = replace(cscs, prerequisites=replace(cscs.prerequisites, routes=(route,)))
+    made = replace(catalog, entries={**catalog.entries, "CSCS": looped})
+    assert said(made, "NSCA-RSCC", "prerequisites") == [
+        ("fail", "not reachable: requirement loop NSCA-RSCC -> CSCS")
+    ]
+
+
+def test_an_add_on_names_what_to_take_first(catalog: Catalog) -> None:
+    ((outcome, reason),) = said(catalog, "NASM-PES", "base-credential")
+    assert outcome == "later" and reason.startswith("an add-on: NASM advises it first: ")
+    assert said(catalog, "NASM-PES", "base-credential", have=["NASM-CPT"]) == []
+
+
+def test_the_cpr_rule_in_each_case(catalog: Catalog) -> None:
+    assert said(catalog, "PT", "cpr-aed") == [("warn", "CPR/AED requirement not verified")]
+    assert said(catalog, "ASCA-L2", "cpr-aed", country="AU") == []  # nothing verified at all
+    assert said(catalog, "BLS", "cpr-aed") == []  # a card itself
+    assert said(catalog, "NASM-PES", "cpr-aed") == [("pass", "no CPR/AED needed")]
+    assert said(catalog, "NASM-CPT", "cpr-aed", have=["CPR-AED"]) == [("pass", "holds CPR/AED")]
+    assert said(
+        catalog, "ACSM-CEP", "cpr-aed", degree="master", field="exercise-science", have=["BLS"]
+    ) == [("pass", "holds BLS")]
+
+
+def test_the_budget_rule_in_each_case(catalog: Catalog) -> None:
+    assert said(catalog, "NSCA-CPT", "budget", budget_usd=1000) == [
+        ("pass", "within budget: at least $435 (non-member price)")
+    ]
+    assert said(catalog, "NASM-CPT", "budget", have=["CPR-AED"]) == [
+        ("pass", "costs $899 (Starting price (package not named))")
+    ]
+    assert said(catalog, "NSCA-CPT", "budget") == [
+        ("pass", "costs at least $435 (non-member price)")
+    ]
+    ((outcome, reason),) = said(catalog, "UK-L3-PT", "budget", country="GB", budget="£2000")
+    assert outcome == "pass" and reason.startswith("within budget: ≈ £")
+    assert reason.endswith(", converted at the catalog's rate)")
+    assert said(catalog, "CSCS", "budget") == []  # for later: its plan shows the total
+
+
+def test_without_exchange_rates_nothing_is_compared_across_currencies(catalog: Catalog) -> None:
+    unrated = replace(catalog, rates=None)
+    ((outcome, reason),) = said(unrated, "UK-L3-PT", "budget", country="GB", budget="£2000")
+    assert outcome == "warn"
+    assert reason.startswith("price in GBP (£") and reason.endswith(
+        "): no exchange rate to compare it with"
+    )
+    assert said(unrated, "NSCA-CPT", "budget", budget="£2000") == [
+        ("warn", "no exchange rate for GBP: not compared")
+    ]
+
+
+def test_the_market_rule_in_each_case(catalog: Catalog) -> None:
+    assert said(catalog, "NASM-CPT", "market") == [("pass", "recognized in US, its home market")]
+    ((outcome, reason),) = said(catalog, "NASM-CPT", "market", country="GB")
+    assert outcome == "warn" and reason.startswith("a US credential: not the usual standard in GB")
+    ((outcome, reason),) = said(catalog, "UK-L3-PT", "market")
+    assert outcome == "fail" and reason.endswith(
+        "(how its exam is sat is not verified, so it may be earned only there)"
+    )
+    uk = catalog.entries["UK-L3-PT"]
+    practical = replace(uk, exam=Exam(source="s", delivery=(Delivery.IN_PERSON_PRACTICAL,)))
+    ((outcome, reason),) = said(catalog, practical, "market")
+    assert outcome == "fail" and reason.endswith("(its exam is earned where it is the standard)")
+    both = replace(uk, markets=("GB", "US"))
+    assert said(catalog, both, "market") == [("pass", "recognized in US too")]
+    assert said(catalog, replace(uk, markets=(), markets_source=None), "market") == []
+
+
+def test_a_rule_change_is_warned_about_from_after_today_until_the_plan_is_done(
+    catalog: Catalog,
+) -> None:
+    ep = catalog.entries["ACSM-EP"]
+    person = normalise(validate(RawProfile, {}), catalog, TODAY)[0]
+    judged = Judgement(catalog, person, TODAY)
+    reached = judged.reached(judged.plan(ep))
+    (change,) = ep.rule_changes
+
+    def warned(effective: dt.date) -> list[tuple[str, str]]:
+        moved = replace(ep, rule_changes=(replace(change, effective=effective),))
+        return said(catalog, moved, "rule-change")
+
+    assert warned(reached) == [("warn", f"from {reached.isoformat()}: {change.text}")]
+    assert warned(reached + dt.timedelta(days=1)) == []
+    assert warned(TODAY + dt.timedelta(days=1)) != []
+    assert warned(TODAY) == []
+
+
+def test_a_cpt_recognized_where_one_works_makes_another_markets_cpt_one_too_many(
+    catalog: Catalog,
+) -> None:
+    """A Canadian CPT recognized in the UK too (a hand-made catalog): a UK trainer who holds
+    it does not need the US NASM-CPT, NCCA-accredited or not."""
+    pts = catalog.entries["CANFITPRO-PTS"]
+    made = replace(catalog, entries={**catalog.entries, pts.id: replace(pts, markets=("CA", "GB"))})
+    assert said(made, "NASM-CPT", "superseded", have=["CANFITPRO-PTS"], country="GB") == [
+        ("fail", "you hold CANFITPRO-PTS, " + CPT_AGAIN)
+    ]
+
+
+# ------------------------------------------ what the judgement says about place and time
+
+
+def judged(catalog: Catalog, **profile: Any) -> Judgement:
+    return Judgement(catalog, normalise(validate(RawProfile, profile), catalog, TODAY)[0], TODAY)
+
+
+def test_a_plan_is_reached_after_its_months_and_not_before_graduation(catalog: Catalog) -> None:
+    graduate = judged(catalog, degree="bachelor")
+    assert graduate.reached(graduate.plan(catalog.entries["CSCS"])) == dt.date(2027, 7, 17)
+    senior = judged(catalog, studying="bachelor", graduating="2028-09")
+    assert senior.reached(senior.plan(catalog.entries["CSCS"])) == dt.date(2028, 9, 30)
+    # no degree step waits on the graduation: it does not hold the plan back
+    trainer = judged(catalog, studying="bachelor", graduating="2029-06")
+    assert trainer.reached(trainer.plan(catalog.entries["NASM-CPT"])) < dt.date(2028, 1, 1)
+
+
+def test_where_a_credential_stands_in_words(catalog: Catalog) -> None:
+    uk = catalog.entries["UK-L3-PT"]
+    person = judged(catalog)
+    unstated = person.market_fit(replace(uk, markets=(), markets_source=None))
+    assert (unstated.standing, unstated.reason) == (
+        "unstated",
+        "no source states where it is recognized",
+    )
+    two = person.market_fit(replace(uk, markets=("GB", "IE")))
+    assert two.reason.startswith("a GB, IE credential: not the usual standard in US")
+
+
+def test_coverage_carries_over_and_says_through_what(catalog: Catalog) -> None:
+    rcep = catalog.entries["ACSM-RCEP"]
+    only_cep = replace(rcep, covers=(replace(rcep.covers[0], ids=("ACSM-CEP",)),))
+    made = replace(catalog, entries={**catalog.entries, rcep.id: only_cep})
+    ((outcome, reason),) = said(made, "ACSM-EP", "covered", have=["ACSM-RCEP"])
+    assert outcome == "fail"
+    assert reason.startswith("covered by ACSM-RCEP, which you hold: ACSM-CEP, which it covers: ")

@@ -122,7 +122,7 @@ def cheapest_way_in(
         part = Part(f"package: {tier.name}", tier.price)
         options.append(Quote(tier.price, tier.name, currency, parts=(part,), package=True))
     if not options:
-        return Quote(None, "price not verified", currency, notes=tuple(notes))
+        return Quote(None, "price not verified", currency)
     best = min(options, key=lambda quote: (quote.amount or 0, quote.joins is not None))
     if best.joins is not None and cost.exam_non_member is not None and best.amount is not None:
         saving = amount_text(cost.exam_non_member - best.amount, currency)

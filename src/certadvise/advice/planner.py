@@ -332,7 +332,7 @@ class Planner:
         ]
 
     def _cpr(self, target: Certification, gap: Gap) -> list[Step]:
-        card = gap.refs[0] if gap.refs else "CPR-AED"
+        card = gap.refs[0]  # the card asked for (CPR-AED, BLS)
         course = self.catalog.entries.get(card) if card in self.catalog.summaries else None
         quote = self.quote(course) if course is not None else None
         price = quote.usd if quote is not None else None
@@ -591,8 +591,6 @@ class Planner:
                 if level.rank > DegreeLevel.BACHELOR.rank
                 else DegreeLevel.HIGH_SCHOOL
             )
-            if self.profile.education.rank >= level.rank:
-                return 0
             first = (
                 self._degree_months(before)
                 if before.rank > DegreeLevel.HIGH_SCHOOL.rank

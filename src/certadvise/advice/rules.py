@@ -91,7 +91,7 @@ def already_held(entry: Certification, judged: Judgement) -> list[Verdict]:
     if not held.lapsed:
         return _fail("already-held", f"already held: {renews(entry)}")
     plan = judged.plan(entry)
-    lapsed = f"your {entry.id} lapsed on {held.expires:%Y-%m-%d}" if held.expires else ""
+    lapsed = f"your {entry.id} lapsed on {held.expires:%Y-%m-%d}"  # lapsed: it has a date
     way = {
         StepKind.RENEW: "renew it late, inside its grace window",
         StepKind.REINSTATE: "reinstate it without a new exam",
