@@ -920,3 +920,42 @@ def test_a_degree_in_progress_counts_only_above_what_is_held(catalog: Catalog) -
     assert (undated.text.startswith("earn a master's degree"), undated.months) == (True, 72)
     second = plan(catalog, "CPSS", degree="bachelor", studying="bachelor", graduating="2027-11")
     assert second.steps[0].months == 24  # a second bachelor's does not bring the master's closer
+
+
+def test_list_filters_by_organization_and_by_a_price_ceiling(catalog: Catalog) -> None:
+    from certadvise.advice.listing import Filters, filter_entries
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    nsca, notes = filter_entries(judged, Filters(org="NSCA"))
+    assert [e.id for e in nsca] == ["CPSS", "CSCS", "CSPS", "NSCA-CPT", "NSCA-RSCC", "TSAC-F"]
+    assert notes == []
+    cheap, notes = filter_entries(judged, Filters(max_cost=300))
+    assert "CSCS" not in [e.id for e in cheap] and "RDN" in [e.id for e in cheap]
+    assert notes[0].startswith("left out, price not verified: AACVPR-CCRP, ACSM-CEP")
+    assert notes[0].endswith("(they may cost less than $300)")
+
+
+def test_path_warns_of_a_rule_change_and_a_date_set_too_early(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog, age=16), TODAY)
+    found = plan_path(judged, catalog.entries["CSCS"], dt.date(2027, 1, 1))
+    assert found.warnings[0] == (
+        "the plan takes about 6.6 years, so it ends around 2033-07-19, after your date 2027-01-01"
+    )
+    assert found.warnings[1].startswith("CSCS: from 2030-01-01 US candidates need a degree")
+    assert found.warnings[1].endswith("(your plan reaches CSCS after that date)")
+    assert found.ownership is not None
+
+
+def test_path_says_who_already_qualifies_and_what_covers_the_target(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    graduate = Judgement(catalog, person(catalog, degree="bachelor"), TODAY)
+    found = plan_path(graduate, catalog.entries["CSCS"])
+    assert found.warnings == ("you already qualify: register for the CSCS exam",)
+    holder = Judgement(catalog, person(catalog, have=("CSCS",)), TODAY)
+    warnings = plan_path(holder, catalog.entries["NASM-PES"]).warnings
+    assert warnings[0].startswith("you hold CSCS, which covers NASM-PES: The CSCS is")
+    assert warnings[0].endswith("; here is the plan anyway")
+    assert warnings[1] == "you already qualify: register for the NASM-PES exam"

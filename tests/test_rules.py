@@ -481,3 +481,28 @@ def test_coverage_carries_over_and_says_through_what(catalog: Catalog) -> None:
     ((outcome, reason),) = said(made, "ACSM-EP", "covered", have=["ACSM-RCEP"])
     assert outcome == "fail"
     assert reason.startswith("covered by ACSM-RCEP, which you hold: ACSM-CEP, which it covers: ")
+
+
+def test_compare_lines_up_facts_and_marks_differences(catalog: Catalog) -> None:
+    from certadvise.advice.comparison import compare, pick_rows
+    from certadvise.errors import InputError
+
+    person = normalise(validate(RawProfile, {"degree": "bachelor"}), catalog, TODAY)[0]
+    judged = Judgement(catalog, person, TODAY)
+    entries = [catalog.entries["CSCS"], catalog.entries["NASM-CPT"]]
+    found = compare(entries, judged, with_profile=True)
+    rows = {r.key: r for r in found.rows}
+    assert rows["status"].values == ("active", "active") and not rows["status"].differs
+    assert rows["cost.cheapest"].values == (
+        "$475 (non-member price)",
+        "$899 (Starting price (package not named))",
+    )
+    assert rows["eligible"].label == "Eligible for you?"
+    assert rows["eligible"].values[0].startswith("yes (to do: a CPR/AED card")
+    assert "status" not in found.differences and "name" in found.differences
+    only = compare(entries, judged, rows=["status", "name"], only_differences=True)
+    assert [r.key for r in only.rows] == ["name"]
+    assert [r.key for r in compare(entries, judged).rows][-1] != "eligible"
+    assert pick_rows(" name, eligible ,") == ["name", "eligible"]
+    with pytest.raises(InputError, match=r"unknown row .cost.; did you mean cost\.exam, covers\?"):
+        pick_rows("cost")
