@@ -19,6 +19,8 @@ from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Cost, Organization, Recertification
 from certadvise.catalog.validation import validate
 
+from .test_costs import made as made_entry
+
 TODAY = dt.date(2026, 11, 26)
 
 
@@ -391,9 +393,8 @@ def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
     assert found.steps[-1].text == "pass the NSCA-CPT exam"
 
 
-def test_routes_that_need_each_other_are_not_reachable(catalog: Catalog) -> None:
-    """A hand-made catalog: the CSCS asks for the NSCA-RSCC, which asks for the CSCS."""
-    from dataclasses import replace
+def looped_catalog(catalog: Catalog) -> Catalog:
+    """The catalog with a loop: the CSCS asks for the NSCA-RSCC, which asks for the CSCS."""
 
     cscs = catalog.entries["CSCS"]
     assert cscs.prerequisites is not None
@@ -404,7 +405,12 @@ def test_routes_that_need_each_other_are_not_reachable(catalog: Catalog) -> None
         credentials=("NSCA-RSCC",),
     )
     looped = replace(cscs, prerequisites=replace(cscs.prerequisites, routes=(route,)))
-    made = replace(catalog, entries={**catalog.entries, "CSCS": looped})
+    return replace(catalog, entries={**catalog.entries, "CSCS": looped})
+
+
+def test_routes_that_need_each_other_are_not_reachable(catalog: Catalog) -> None:
+    """A hand-made catalog: the CSCS asks for the NSCA-RSCC, which asks for the CSCS."""
+    made = looped_catalog(catalog)
     planner = Judgement(made, Profile(), TODAY).planner
     found = planner.plan(made.entries["NSCA-RSCC"])
     assert not found.reachable
@@ -472,7 +478,6 @@ def test_the_credential_step_says_why_and_what_else_would_do(catalog: Catalog) -
 
 
 def test_a_credential_the_catalog_does_not_hold_is_said(catalog: Catalog) -> None:
-    from dataclasses import replace
 
     rscc = catalog.entries["NSCA-RSCC"]
     assert rscc.prerequisites is not None
@@ -596,18 +601,8 @@ LAPSED_ON = dt.date(2026, 6, 30)
 
 
 def _lapsed_entry(cost: Any = None, **rule: Any) -> Certification:
-    doc: dict[str, Any] = {
-        "id": "X",
-        "name": "X",
-        "organization": "ORG",
-        "category": "tactical",
-        "sources": [{"key": "s", "url": "u", "as_of": "2025"}],
-    }
-    if cost is not None:
-        doc["cost"] = {"source": "s", **cost}
-    if rule:
-        doc["recertification"] = {"source": "s", "period_years": 2, **rule}
-    return validate(Certification, doc)
+    recertification = {"source": "s", "period_years": 2, **rule} if rule else None
+    return made_entry(cost, recertification)
 
 
 def _way_back(

@@ -16,6 +16,8 @@ from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, DegreeLevel, Delivery, Exam
 from certadvise.catalog.validation import validate
 
+from .test_planner_units import looped_catalog
+
 TODAY = dt.date(2026, 11, 24)
 
 
@@ -337,16 +339,7 @@ def test_the_prerequisites_rule_in_each_case(catalog: Catalog) -> None:
 
 
 def test_a_certification_no_route_reaches_fails_with_the_loop(catalog: Catalog) -> None:
-    cscs = catalog.entries["CSCS"]
-    assert cscs.prerequisites is not None
-    route = replace(
-        cscs.prerequisites.routes[0],
-        degree=None,
-        final_year_students=False,
-        credentials=("NSCA-RSCC",),
-    )
-    looped = replace(cscs, prerequisites=replace(cscs.prerequisites, routes=(route,)))
-    made = replace(catalog, entries={**catalog.entries, "CSCS": looped})
+    made = looped_catalog(catalog)
     assert said(made, "NSCA-RSCC", "prerequisites") == [
         ("fail", "not reachable: requirement loop NSCA-RSCC -> CSCS")
     ]
