@@ -19,6 +19,7 @@ from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery, Status
+from certadvise.english import with_article
 from certadvise.limits import HOLDING_YEARS
 
 LOCAL_NAMED = 2  # local certifications named beside one from another market
@@ -193,7 +194,7 @@ class Judgement:
             return MarketFit("home", f"recognized in {where}, its home market")
         if where in markets or INTERNATIONAL in markets:
             return MarketFit("recognized", f"recognized in {where} too")
-        said = f"a {', '.join(markets)} credential: not the usual standard in {where}"
+        said = with_article(f"{', '.join(markets)} credential: not the usual standard in {where}")
         local = self.local_alternatives(entry)
         if local:
             said += f", where {' or '.join(local)} is"
