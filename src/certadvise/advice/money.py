@@ -50,6 +50,12 @@ _BUDGET = re.compile(
     re.IGNORECASE,
 )
 BUDGET_EXAMPLES = "400, 400 GBP, £400, A$2000 or C$900"
+_CODES = sorted(c for c in set(_PREFIXES.values()) if c != "$")
+# What a budget's currency may be, in words: 'one of AUD, ..., USD or a sign ($, £, ...)'.
+KNOWN_CURRENCIES = (
+    f"one of {', '.join(_CODES)} or a sign "
+    f"({', '.join(p for p in _PREFIXES if p not in _CODES)}) beside the amount"
+)
 EXPECTED_BUDGET = (
     f"an amount from 0 to {MAX_BUDGET_USD:,}, optionally with its currency ({BUDGET_EXAMPLES})"
 )
@@ -107,8 +113,7 @@ def parse_budget(text: str | float) -> tuple[float, str | None]:
             raise BudgetError(f"two currencies in one budget ({before} and {after})")
         code = after or before
         if code and code not in _PREFIXES:
-            known = ", ".join(sorted({c for c in _PREFIXES.values() if c}))
-            raise BudgetError(f"unknown currency {code!r} (certadvise knows {known})")
+            raise BudgetError(f"unknown currency {code!r}: expected {KNOWN_CURRENCIES}")
         currency = _PREFIXES.get(code) if code else None
         value = float(found["amount"].replace(",", ""))
     if not math.isfinite(value) or not 0 <= value <= MAX_BUDGET_USD:
