@@ -15,12 +15,11 @@ from certadvise.advice.money import (
     EXPECTED_BUDGET,
     BudgetError,
     Converter,
-    amount_text,
     country_currency,
-    money,
     parse_budget,
 )
 from certadvise.advice.profile import Held, Profile, RawProfile, normalise
+from certadvise.amounts import amount_text, money
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Organization
 from certadvise.catalog.validation import validate

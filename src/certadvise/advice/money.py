@@ -1,4 +1,5 @@
-"""Amounts of money: how they are written, read from a budget, and converted.
+"""Amounts of money: how they are read from a budget, and converted (how they are
+written: `certadvise.amounts`).
 
 Prices keep the currency their source states. Only where two amounts in different
 currencies must be compared (a price against a budget, candidates against each other)
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from certadvise.amounts import USD, amount_text
 from certadvise.limits import MAX_BUDGET_USD
 
 if TYPE_CHECKING:
@@ -20,9 +22,6 @@ if TYPE_CHECKING:
 
     from certadvise.catalog.models import Rates
 
-USD = "USD"
-UNKNOWN = "not verified"
-CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
 # The currency a bare budget is in, by the country given (US and every other country: USD).
 COUNTRY_CURRENCIES = {"GB": "GBP", "AU": "AUD", "CA": "CAD"}
 # How people write a currency before or after an amount: signs and codes.
@@ -71,24 +70,6 @@ class Money:
     @property
     def text(self) -> str:
         return amount_text(self.amount, self.currency)
-
-
-def money(usd: float | None) -> str:
-    """$475, $1,199, $49.50; 'not verified' for None."""
-    if usd is None:
-        return UNKNOWN
-    if float(usd).is_integer():
-        return f"${int(usd):,}"
-    return f"${usd:,.2f}"
-
-
-def amount_text(value: float | None, currency: str = USD) -> str:
-    """An amount in its own currency: $475, £1,200, CA$385, CHF 90; 'not verified' for None."""
-    if value is None:
-        return UNKNOWN
-    text = money(value).removeprefix("$")
-    sign = CURRENCY_SIGNS.get(currency)
-    return f"{sign}{text}" if sign else f"{currency} {text}"
 
 
 class BudgetError(ValueError):

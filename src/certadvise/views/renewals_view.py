@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
 from certadvise.advice.renewals import NOT_VERIFIED, Fees, Holding, Renewal, Renewals
+from certadvise.amounts import amount_text
 from certadvise.render.report import Column, Report
 from certadvise.views import page
 
@@ -146,6 +146,7 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
             entries=[row.entry for row in result.renewals],
             profile=judged.profile,
             assumptions=said,
+            reader=judged.reader,
         ),
     )
 
