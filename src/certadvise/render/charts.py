@@ -374,16 +374,23 @@ def _step_words(step: Doc) -> str:
     return f"{step_label(step)}: {step.get('duration') or 'time not known'}"
 
 
+def waits(step: Doc) -> bool:
+    """A step that only waits for time to pass (an age, the final year of a degree): it
+    starts today and runs beside the rest, as the plan's months count it."""
+    return bool(step.get("waits", step.get("kind") == "age"))
+
+
 def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
-    """`path`'s steps on a time line, one lane each, in order: waiting for an age runs from
-    the start beside the rest, every other step starts when the one before it ends."""
+    """`path`'s steps on a time line, one lane each, in order: what only waits (an age, the
+    final year of a degree) runs from the start beside the rest, every other step starts
+    when the one before it ends; so the line ends where the plan's months say."""
     if not steps:
         return None
     starts, at = [], 0.0
     for step in steps:
         months = step.get("months")
-        starts.append(0.0 if step.get("kind") == "age" else at)
-        if step.get("kind") != "age" and months is not None:
+        starts.append(0.0 if waits(step) else at)
+        if not waits(step) and months is not None:
             at += months
     ends = [s + (step.get("months") or 0) for s, step in zip(starts, steps, strict=True)]
     top_known = max([*ends, 1.0])
@@ -416,27 +423,27 @@ def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
 
 
 def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
-    """Each later certification's steps end to end (waiting for an age on a thin track
-    beside them), the nearest first."""
+    """Each later certification's steps end to end (what only waits, an age or the final
+    year, on a thin track beside them), the nearest first."""
     if not entries:
         return None
     tops = []
     for entry in entries:
-        doing = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") != "age")
-        waiting = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") == "age")
+        doing = sum(s.get("months") or 0 for s in entry["steps"] if not waits(s))
+        waiting = sum(s.get("months") or 0 for s in entry["steps"] if waits(s))
         tops.append(max(doing, waiting))
     top_known = max([*tops, 1.0])
     step_size = month_step(top_known)
     top = math.ceil(top_known / step_size) * step_size
     unknowns = max(
-        sum(s.get("months") is None for s in e["steps"] if s.get("kind") != "age") for e in entries
+        sum(s.get("months") is None for s in e["steps"] if not waits(s)) for e in entries
     )
     scale = (WIDTH - min(unknowns, 3) * UNKNOWN_W) / top
     lanes, words, used = [], [], []
     y = 0.0
     for entry in entries:
-        doing = [s for s in entry["steps"] if s.get("kind") != "age"]
-        waiting = [s for s in entry["steps"] if s.get("kind") == "age"]
+        doing = [s for s in entry["steps"] if not waits(s)]
+        waiting = [s for s in entry["steps"] if waits(s)]
         parts = [
             (STEP_STYLE.get(str(s.get("kind")), "education"), s.get("months"), _step_words(s))
             for s in doing

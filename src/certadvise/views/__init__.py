@@ -112,6 +112,7 @@ def step_document(step: Step) -> dict[str, Any]:
         "id": step.cert_id,
         "note": step.note,
         "included": step.included,
+        "waits": step.waits,  # only time passing: it runs beside the other steps
     }
     if step.price is not None:  # priced in another currency: the original beside the USD
         doc["price"] = {"amount": step.price.amount, "currency": step.price.currency}
