@@ -29,7 +29,7 @@ CHROMIUM = os.environ.get("CERTADVISE_CHROMIUM") or next(
     (p for name in ("chromium", "chromium-browser") if (p := shutil.which(name))), None
 )
 ARTIFACTS = REPO / ".artifacts" / "browser"
-PAGES = ["recommend", "path", "compare", "show", "renewals"]
+PAGES = ["recommend", "path", "compare", "show", "renewals", "recommend-gb", "path-au"]
 FLAGS = [  # quiet: no network of its own, no first-run work
     "--headless",
     "--no-sandbox",

@@ -12,7 +12,8 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from certadvise.advice.money import USD, Converter, amount_text
+from certadvise.advice.money import Converter
+from certadvise.amounts import USD, amount_text
 from certadvise.catalog.freshness import price_source, tier_named
 from certadvise.catalog.models import Certification, Organization, Source
 from certadvise.limits import HOLDING_YEARS

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from certadvise.advice.costs import quote_text
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
+from certadvise.amounts import amount_text
 from certadvise.catalog.freshness import dated, price_as_of
 from certadvise.catalog.models import (
     Certification,

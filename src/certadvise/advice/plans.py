@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.gaps import Gap
-from certadvise.advice.money import Money, money
+from certadvise.advice.money import Money
+from certadvise.amounts import money
 
 if TYPE_CHECKING:
     from certadvise.catalog.models import Certification

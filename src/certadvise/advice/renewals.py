@@ -17,9 +17,9 @@ from enum import StrEnum
 from certadvise.advice.costs import quote_text
 from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import USD, money
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
+from certadvise.amounts import USD, money
 from certadvise.catalog.models import Certification, Recertification, Source
 
 CARDS = ("CPR-AED", "BLS")  # cards people renew by taking the course again

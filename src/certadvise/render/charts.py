@@ -15,6 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from certadvise import amounts
+from certadvise.amounts import US_READER, USD, Reader, amount_text
+
 WIDTH = 420.0  # every chart's viewBox width; it scales to the page
 BAR_H = 16.0
 TEXT_H = 15.0  # a label line above each bar
@@ -165,6 +168,7 @@ class Chart:
     legend: tuple[LegendItem, ...] = ()
     width: float = WIDTH
     strip: tuple[float, float] | None = None  # the y and height of a time strip (renewals)
+    note: str = ""  # said under the picture too: how its amounts were converted
 
     @property
     def styles(self) -> list[Style]:
@@ -176,9 +180,7 @@ class Chart:
 
 def money(usd: float | None) -> str:
     """$475, $1,598, $49.50; '?' for unknown."""
-    if usd is None:
-        return "?"
-    return f"${usd:,.0f}" if float(usd).is_integer() else f"${usd:,.2f}"
+    return "?" if usd is None else amounts.money(usd)
 
 
 def nice_step(top: float, ticks: int = 4) -> float:
@@ -251,73 +253,109 @@ def part_kind(part: Doc) -> str:
     return kind if isinstance(kind, str) and kind in COST_KINDS else "exam"
 
 
-def cost_breakdown(ownership: Doc) -> dict[str, str]:
-    """The cost of holding by kind, in words: '$475', 'at least $268', 'not verified', or
-    'none' for a kind with no part (no dues for someone who joins nothing)."""
+def _read_parts(ownership: Doc, reader: Reader) -> list[tuple[Doc, float | None, str]]:
+    """Each part of a cost of holding with its amount in the reader's units (None: not
+    known) and in words as they read it ('exam (member) £300', 'recertification fee x1 $85
+    (≈ £63)'; for a reader of US dollars, the US dollars: 'exam (member) $403.59')."""
+    currency = str(ownership.get("currency") or USD)
+    found = []
+    for part in ownership.get("parts", ()):
+        usd, amount = part.get("usd"), part.get("amount")
+        value = reader.value(usd, amount, currency)
+        words = (
+            part["label"]
+            if value is None
+            else f"{part['label']} " + reader.beside(usd, amount, currency)
+        )
+        found.append((part, value, words))
+    return found
+
+
+def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]:
+    """The cost of holding by kind, as the reader reads it: '$475', 'at least ≈ £268',
+    'not verified', or 'none' for a kind with no part (no dues for someone who joins
+    nothing)."""
+    currency = str(ownership.get("currency") or USD)
+    read = _read_parts(ownership, reader)
     cells = {}
     for kind in COST_KINDS:
-        parts = [p for p in ownership.get("parts", ()) if part_kind(p) == kind]
-        known = sum(p["usd"] for p in parts if p["usd"] is not None)
-        unknown = any(p["usd"] is None for p in parts)
+        parts = [(p, value) for p, value, _ in read if part_kind(p) == kind]
+        known = [p for p, value in parts if value is not None]
         if not parts:
             cells[kind] = "none"
-        elif unknown and not any(p["usd"] is not None for p in parts):
+        elif not known:
             cells[kind] = "not verified"
         else:
-            cells[kind] = ("at least " if unknown else "") + money(known)
+            usd = sum(p["usd"] for p in known if p.get("usd") is not None)
+            amount = sum(p.get("amount") or 0 for p in known)
+            unknown = len(known) < len(parts)
+            said = reader.reads(usd, amount, currency)
+            cells[kind] = ("at least " if unknown else "") + said
     return cells
 
 
-def _worth(part: Doc) -> str:
-    return f"{part['label']} {money(part['usd'])}"
+def holding_text(ownership: Doc, reader: Reader) -> str:
+    """The total as the document says it, in its own currency, and roughly in the reader's
+    when that is another: 'at least $85 (≈ £63)'."""
+    text = str(ownership["text"])
+    currency = str(ownership.get("currency") or USD)
+    usd = ownership.get("known_usd")
+    if not reader.converts or currency == reader.currency or usd is None or text == "not verified":
+        return text
+    return f"{text} ({reader.reads(usd)})"
 
 
-def cost_chart(key: str, items: Sequence[tuple[str, Doc | None]]) -> Chart | None:
-    """What holding each credential costs over the years, its parts stacked.
+def cost_chart(
+    key: str, items: Sequence[tuple[str, Doc | None]], reader: Reader = US_READER
+) -> Chart | None:
+    """What holding each credential costs over the years, its parts stacked, in the reader's
+    currency (converted from US dollars, and said so, where it is another).
 
-    `items` are (id, ownership document: `{years, text, parts: [{kind, label, usd}]}`).
+    `items` are (id, ownership document: `{years, text, currency, parts: [{kind, label,
+    usd, amount}]}`).
     """
-    shown = [(name, own) for name, own in items if own and own.get("parts")]
+    shown = [
+        (name, own, _read_parts(own, reader)) for name, own in items if own and own.get("parts")
+    ]
     if not shown:
         return None
-    years = shown[0][1]["years"] if shown[0][1] else 0
-    known_top = max(
-        sum(p["usd"] for p in own["parts"] if p["usd"] is not None) for _, own in shown if own
-    )
-    unknowns = max(sum(p["usd"] is None for p in own["parts"]) for _, own in shown if own)
+    years = shown[0][1]["years"]
+    known_top = max(sum(v for _, v, _ in read if v is not None) for _, _, read in shown)
+    unknowns = max(sum(v is None for _, v, _ in read) for _, _, read in shown)
     room = WIDTH - unknowns * UNKNOWN_W
     step = nice_step(known_top)
     top = math.ceil(known_top / step) * step if known_top else step
     scale = room / top
     lanes, words, used = [], [], set[str]()
     y = 0.0
-    for name, own in shown:
-        assert own is not None
-        parts = [
-            (part_kind(p), p["usd"], p["label"] if p["usd"] is None else _worth(p))
-            for p in own["parts"]
-        ]
+    for name, own, read in shown:
+        parts = [(part_kind(p), value, said) for p, value, said in read]
         segments, _ = _row(0.0, parts, scale)
         used.update(s.style for s in segments)
-        lanes.append(Lane(y, f"{name} · {own['text']} over {own['years']} years", tuple(segments)))
+        text = holding_text(own, reader)
+        over = "" if text != own["text"] else f" over {own['years']} years"  # room for ≈
+        lanes.append(Lane(y, f"{name} · {text}{over}", tuple(segments)))
         described = ", ".join(
-            f"{p['label']} not known" if p["usd"] is None else _worth(p) for p in own["parts"]
+            f"{p['label']} not known" if value is None else said for p, value, said in read
         )
-        words.append(f"{name}: {own['text']} ({described})")
+        words.append(f"{name}: {text} ({described})")
         y += TEXT_H + BAR_H + LANE_GAP
-    ticks = _ticks(top, scale, step, money)
+    ticks = _ticks(top, scale, step, lambda value: amount_text(value, reader.currency))
     axis_y = y + 4
     order = [s for s in STYLES if s in used]
     legend, height = _legend(order, axis_y + AXIS_H)
     return Chart(
         key,
         f"Cost of holding each over {years} years",
-        "; ".join(words) + ". Parts marked ? are not known and are not counted.",
+        "; ".join(words)
+        + ". Parts marked ? are not known and are not counted."
+        + (f" {reader.note}" if reader.note else ""),
         height,
         tuple(lanes),
         ticks=ticks,
         axis_y=axis_y,
         legend=legend,
+        note=reader.note,
     )
 
 
@@ -336,16 +374,23 @@ def _step_words(step: Doc) -> str:
     return f"{step_label(step)}: {step.get('duration') or 'time not known'}"
 
 
+def waits(step: Doc) -> bool:
+    """A step that only waits for time to pass (an age, the final year of a degree): it
+    starts today and runs beside the rest, as the plan's months count it."""
+    return bool(step.get("waits", step.get("kind") == "age"))
+
+
 def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
-    """`path`'s steps on a time line, one lane each, in order: waiting for an age runs from
-    the start beside the rest, every other step starts when the one before it ends."""
+    """`path`'s steps on a time line, one lane each, in order: what only waits (an age, the
+    final year of a degree) runs from the start beside the rest, every other step starts
+    when the one before it ends; so the line ends where the plan's months say."""
     if not steps:
         return None
     starts, at = [], 0.0
     for step in steps:
         months = step.get("months")
-        starts.append(0.0 if step.get("kind") == "age" else at)
-        if step.get("kind") != "age" and months is not None:
+        starts.append(0.0 if waits(step) else at)
+        if not waits(step) and months is not None:
             at += months
     ends = [s + (step.get("months") or 0) for s, step in zip(starts, steps, strict=True)]
     top_known = max([*ends, 1.0])
@@ -378,27 +423,27 @@ def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
 
 
 def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
-    """Each later certification's steps end to end (waiting for an age on a thin track
-    beside them), the nearest first."""
+    """Each later certification's steps end to end (what only waits, an age or the final
+    year, on a thin track beside them), the nearest first."""
     if not entries:
         return None
     tops = []
     for entry in entries:
-        doing = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") != "age")
-        waiting = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") == "age")
+        doing = sum(s.get("months") or 0 for s in entry["steps"] if not waits(s))
+        waiting = sum(s.get("months") or 0 for s in entry["steps"] if waits(s))
         tops.append(max(doing, waiting))
     top_known = max([*tops, 1.0])
     step_size = month_step(top_known)
     top = math.ceil(top_known / step_size) * step_size
     unknowns = max(
-        sum(s.get("months") is None for s in e["steps"] if s.get("kind") != "age") for e in entries
+        sum(s.get("months") is None for s in e["steps"] if not waits(s)) for e in entries
     )
     scale = (WIDTH - min(unknowns, 3) * UNKNOWN_W) / top
     lanes, words, used = [], [], []
     y = 0.0
     for entry in entries:
-        doing = [s for s in entry["steps"] if s.get("kind") != "age"]
-        waiting = [s for s in entry["steps"] if s.get("kind") == "age"]
+        doing = [s for s in entry["steps"] if not waits(s)]
+        waiting = [s for s in entry["steps"] if waits(s)]
         parts = [
             (STEP_STYLE.get(str(s.get("kind")), "education"), s.get("months"), _step_words(s))
             for s in doing

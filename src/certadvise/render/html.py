@@ -202,6 +202,7 @@ def page_context(report: Report) -> dict[str, Any]:
         ),
         "doc": strip_unsafe_in(report.json_document()),
         "rows": strip_unsafe_in([dict(row) for row in report.rows]),
+        "reader": page.reader,
     }
 
 

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from certadvise.amounts import US_READER, Reader
+
 Row = Mapping[str, Any]
 
 
@@ -34,6 +36,7 @@ class Page:
     catalog_as_of: str | None = None  # how old the facts on the page are, in words
     profile: Mapping[str, Any] | None = None  # the profile as `recommend -f json` shows it
     assumptions: Sequence[str] = ()
+    reader: Reader = US_READER  # the currency the person reads amounts in, and its rate
 
 
 @dataclass(frozen=True)

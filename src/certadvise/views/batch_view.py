@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from certadvise.amounts import US_READER, Reader
 from certadvise.render.report import Column, Report, Row
 from certadvise.views.recommend_view import program_keys
 
@@ -25,11 +26,20 @@ class Answer:
     rows: Sequence[Row] = ()
     error_field: str | None = None
     error: str | None = None
+    reader: Reader = US_READER  # the currency the person reads amounts in
 
 
 def answered(line: int, person: str | None, report: Report) -> Answer:
     """A person's answer from their `recommend` report."""
-    return Answer(line, person, report.json_document(), report.rows)
+    reader = report.page.reader if report.page is not None else US_READER
+    return Answer(line, person, report.json_document(), report.rows, reader=reader)
+
+
+def cohort_reader(answers: Iterable[Answer]) -> Reader:
+    """The currency the pages of a batch say amounts in: the one every person answered reads
+    in, else US dollars (the arithmetic's: a cohort of several currencies has no other)."""
+    readers = {a.reader for a in answers if a.document is not None}
+    return readers.pop() if len(readers) == 1 else US_READER
 
 
 def failed(line: int, person: str | None, field: str | None, message: str) -> Answer:
@@ -127,11 +137,13 @@ def summary_document(answers: Sequence[Answer]) -> dict[str, Any]:
     }
 
 
-def _spread(cost: Mapping[str, Any]) -> str:
-    """'$340 / $475 / $600'; 'not verified' when no price among them is."""
+def _spread(cost: Mapping[str, Any], reader: Reader) -> str:
+    """'$340 / $475 / $600', '≈ £263 / ≈ £367 / ≈ £464'; 'not verified' when no price among
+    them is."""
     if cost["min_usd"] is None:
         return "not verified"
-    return " / ".join(f"${cost[k]:,.0f}" for k in ("min_usd", "median_usd", "max_usd"))
+    keys = ("min_usd", "median_usd", "max_usd")
+    return " / ".join(reader.reads(cost[k] if reader.converts else round(cost[k])) for k in keys)
 
 
 def who(answer: Answer) -> str:
@@ -159,12 +171,13 @@ def batch_report(
     from certadvise.render.report import Page
 
     summary = summary_document(answers)
+    reader = cohort_reader(answers)
     rows = [
         {
             "id": item["id"],
             "name": item["name"],
             "people": item["people"],
-            "spread": _spread(item["cost"]),
+            "spread": _spread(item["cost"], reader),
             "unknown": item["cost"]["unknown"],
         }
         for item in summary["advised"]
@@ -213,6 +226,7 @@ def batch_report(
         f"Certification advice for {summary['people']:,} people",
         today=today.isoformat(),
         catalog_as_of=catalog_as_of,
+        reader=reader,
     )
     document = {**summary, "answers": [record(a) for a in answers], "sources": _sources(answers)}
     return Report(

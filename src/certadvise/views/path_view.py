@@ -88,6 +88,7 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
             entries=[plan.target],
             profile=judged.profile,
             assumptions=assumptions,
+            reader=judged.reader,
         ),
     )
 

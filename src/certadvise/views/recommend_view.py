@@ -213,6 +213,7 @@ def recommend_report(
             entries=(ev.entry for ev in (*shown, *result.later)),
             profile=result.profile,
             assumptions=assumed,
+            reader=result.judged.reader,
         ),
     )
 

@@ -7,23 +7,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
 from certadvise.advice.renewals import NOT_VERIFIED, Fees, Holding, Renewal, Renewals
+from certadvise.amounts import Reader
 from certadvise.render.report import Column, Report
 from certadvise.views import page
 
 
-def fee_text(fees: Fees | None) -> str:
-    """'$65 member / $90', '$99 (+$30 late)', '$80 a year', 'not verified'."""
+def fee_text(fees: Fees | None, reader: Reader) -> str:
+    """'$65 member / $90', '$99 (+$30 late)', '$80 a year', 'not verified'; for a reader of
+    another currency, the fee (in US dollars) with roughly theirs: '$90 (≈ £67)'."""
     if fees is None or (fees.non_member is None and fees.member is None):
         return NOT_VERIFIED
-    parts = [f"{amount_text(fees.member)} member"] if fees.differ else []
+    parts = [f"{reader.beside(fees.member)} member"] if fees.differ else []
     parts.append(
-        amount_text(fees.non_member) if fees.non_member is not None else "non-member not verified"
+        reader.beside(fees.non_member) if fees.non_member is not None else "non-member not verified"
     )
     said = " / ".join(parts) + (" a year" if fees.every == "year" else "")
     if fees.late is not None:
-        said += f" (+{amount_text(fees.late)} late)"
+        said += f" (+{reader.beside(fees.late)} late)"
     return said
 
 
@@ -58,7 +59,7 @@ def renewal_document(row: Renewal, judged: Judgement) -> dict[str, Any]:
         if row.ce is None
         else {"units": row.ce.units, "unit": row.ce.unit, "hours": row.ce.hours},
         "fees": fees_document(row.fees),
-        "fee": fee_text(row.fees),
+        "fee": fee_text(row.fees, judged.reader),
         "next_step": row.next_step,
         "way_back": None
         if back is None
@@ -146,6 +147,7 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
             entries=[row.entry for row in result.renewals],
             profile=judged.profile,
             assumptions=said,
+            reader=judged.reader,
         ),
     )
 
