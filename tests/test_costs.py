@@ -485,3 +485,15 @@ def test_holding_costs_a_students_dues_and_converts_other_currencies(catalog: Ca
     assert ("NSCA (student) membership, one year", 65, "dues") in parts(own)
     uk = judged(catalog, country="GB").ownership(catalog.entries["UK-L3-PT"])
     assert uk.usd is not None and uk.text.startswith("at least £")
+
+
+def test_fees_without_amounts_are_named_and_added_only_to_an_amount() -> None:
+    from certadvise.advice.facts import exam_cost
+
+    fees = ["application and exam fee", "recertification fee"]
+    assert exam_cost(made({"unverified_fees": fees})) == (
+        "application and exam fee (not verified); plus a recertification fee (not verified)"
+    )
+    assert exam_cost(made({"exam_non_member": 470, "unverified_fees": fees[:1]})).endswith(
+        "(exam only); plus an application and exam fee (not verified)"
+    )

@@ -22,6 +22,7 @@ from certadvise.catalog.models import (
     Source,
     Sourced,
 )
+from certadvise.english import with_article
 
 UNKNOWN = "not verified"
 
@@ -79,7 +80,8 @@ def exam_cost(entry: Certification, today: dt.date | None = None) -> str:
         )
     if cost.application_fee:
         parts.append(f"plus a {amount(cost.application_fee, cur)} application fee")
-    parts += [f"plus a {fee} ({UNKNOWN})" for fee in cost.unverified_fees]
+    for fee in cost.unverified_fees:  # "plus" only after an amount: it adds to something
+        parts.append(f"plus {with_article(fee)} ({UNKNOWN})" if parts else f"{fee} ({UNKNOWN})")
     return _join(parts)
 
 
