@@ -297,12 +297,8 @@ def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]
 def holding_text(ownership: Doc, reader: Reader) -> str:
     """The total as the document says it, in its own currency, and roughly in the reader's
     when that is another: 'at least $85 (≈ £63)'."""
-    text = str(ownership["text"])
     currency = str(ownership.get("currency") or USD)
-    usd = ownership.get("known_usd")
-    if not reader.converts or currency == reader.currency or usd is None or text == "not verified":
-        return text
-    return f"{text} ({reader.reads(usd)})"
+    return reader.after(str(ownership["text"]), ownership.get("known_usd"), currency)
 
 
 def cost_chart(

@@ -1,0 +1,37 @@
+"""A reader of another currency reads every amount in it, beside the US dollars it was
+converted from ('$90 (≈ £67)'), in the table, Markdown and HTML; a US reader reads dollars."""
+
+from __future__ import annotations
+
+from .conftest import Runner
+
+RENEWALS = ("renewals", "--no-profile", "-H", "CSCS@2026-12", "-q")
+BRITISH = ("--country", "GB")
+
+
+def test_a_british_reader_reads_the_renewal_step_and_holding_total_in_pounds(cli: Runner) -> None:
+    for extra in ((), ("--budget", "£300")):
+        table = cli(*RENEWALS, *BRITISH, *extra).out
+        assert "pay $90 (≈ £67) by 2026-12-31" in table
+        assert "holding them: at least $30 (≈ £22) a year" in table
+        assert "over 3 years at least $90 (≈ £67) and 60 CE hours" in table
+        markdown = cli(*RENEWALS, *BRITISH, *extra, "-f", "markdown").out
+        assert "pay $90 (≈ £67)" in markdown and "at least $90 (≈ £67)" in markdown
+        page = cli(*RENEWALS, *BRITISH, *extra, "-f", "html").out
+        assert "pay $90 (≈ £67) by 2026-12-31" in page
+        assert "<p>A year: at least $30 (≈ £22)," in page
+        assert "(≈ £67) (≈ £67)" not in page  # said once, not converted twice
+    doc = cli(*RENEWALS, *BRITISH, "-f", "json").json()
+    assert doc["holding_cost"]["text"] == "at least $90"  # JSON keeps the dollars
+    us = cli(*RENEWALS).out
+    assert "pay $90 by 2026-12-31" in us and "over 3 years at least $90 and" in us
+
+
+def test_a_british_reader_reads_the_way_back_beside_the_dollars(cli: Runner) -> None:
+    lapsed = ("renewals", "--no-profile", "-H", "CSCS@2025-10", "-H", "NASM-CPT@2026-02", "-q")
+    table = cli(*lapsed, *BRITISH).out
+    assert "pass the CSCS exam again ($475, ≈ £353)" in table
+    assert "by 2027-02-28 ($50, ≈ £37)" in table
+    us = cli(*lapsed).out
+    assert "exam again ($475);" in us and "by 2027-02-28 ($50)" in us
+
