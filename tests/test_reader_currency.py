@@ -35,3 +35,12 @@ def test_a_british_reader_reads_the_way_back_beside_the_dollars(cli: Runner) -> 
     us = cli(*lapsed).out
     assert "exam again ($475);" in us and "by 2027-02-28 ($50)" in us
 
+
+def test_a_british_reader_reads_the_path_holding_cost_in_pounds(cli: Runner) -> None:
+    path = ("path", "CSCS", "--country", "GB", "--budget", "£500", "-q")
+    said = "holding CSCS for 3 years costs at least $833 (≈ £619)"
+    assert said in cli(*path).out
+    assert said in cli(*path, "-f", "markdown").out
+    assert "costs at least $833\n" in cli("path", "CSCS", "-q").out
+    priced_in_pounds = cli("path", "UKSCA-ASCC", "--country", "GB", "-q").out
+    assert "costs at least £300\n" in priced_in_pounds  # in the reader's own: as stated
