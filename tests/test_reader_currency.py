@@ -44,3 +44,29 @@ def test_a_british_reader_reads_the_path_holding_cost_in_pounds(cli: Runner) -> 
     assert "costs at least $833\n" in cli("path", "CSCS", "-q").out
     priced_in_pounds = cli("path", "UKSCA-ASCC", "--country", "GB", "-q").out
     assert "costs at least £300\n" in priced_in_pounds  # in the reader's own: as stated
+
+
+MIXED = "person,goals,country,budget\nAna,athletes,GB,£600\nCy,athletes,US,600\n"
+
+
+def _section(page: str, line: int) -> str:
+    return page.split(f'<section class="person" id="line-{line}"')[1].split('class="person"')[0]
+
+
+def test_each_person_of_a_batch_page_reads_their_own_currency(cli: Runner) -> None:
+    page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=MIXED).out
+    ana, cy = _section(page, 2), _section(page, 3)
+    assert "never counted as £0" in ana and "recertification fee x1 $75 (≈ £56)" in ana
+    assert "£" not in cy.split("</dl>")[1]
+    assert "recertification fee x1 $75</title>" in cy
+
+
+def test_a_price_stated_in_pounds_is_said_as_stated_in_a_british_cohort(cli: Runner) -> None:
+    cohort = "person,goals,country,budget\nAna,athletes,GB,£600\nBo,athletes,GB,£900\n"
+    spread = "£300 / £300 / £300"  # UKSCA-ASCC's member price, not '≈ £300' from dollars
+    table = cli("recommend", "--batch", "-", "-q", stdin=cohort).out
+    assert next(line for line in table.splitlines() if line.startswith("UKSCA-ASCC")).count(spread)
+    assert spread in cli("recommend", "--batch", "-", "-q", "-f", "markdown", stdin=cohort).out
+    page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=cohort).out
+    row = page.split("<strong>UKSCA-ASCC</strong>")[1].split("</tr>")[0]
+    assert '<td data-label="Lowest" class="num">£300</td>' in row and "≈" not in row
