@@ -56,8 +56,10 @@ def _section(page: str, line: int) -> str:
 def test_each_person_of_a_batch_page_reads_their_own_currency(cli: Runner) -> None:
     page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=MIXED).out
     ana, cy = _section(page, 2), _section(page, 3)
+    assert "<dt>Budget:</dt><dd>£600 (≈ $807)</dd>" in ana  # as given, as on her own page
+    assert "Budget (USD)" not in page and "currency: GBP" not in page
     assert "never counted as £0" in ana and "recertification fee x1 $75 (≈ £56)" in ana
-    assert "£" not in cy.split("</dl>")[1]
+    assert "<dt>Budget:</dt><dd>$600</dd>" in cy and "£" not in cy
     assert "recertification fee x1 $75</title>" in cy
 
 
