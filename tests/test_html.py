@@ -481,7 +481,7 @@ def test_a_british_cohort_reads_the_spread_of_costs_in_pounds(cli: Runner) -> No
     page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=cohort).out
     summary = page.split('class="stack advised"')[1].split("</table>")[0]
     cells = re.findall(r'data-label="(?:Lowest|Median|Highest)" class="num">([^<]*)<', summary)
-    assert cells and all(c.startswith("≈ £") or c == "not verified" for c in cells), cells
+    assert cells and all(c.startswith(("≈ £", "£")) or c == "not verified" for c in cells), cells
     assert "never as £0" in summary
     table = cli("recommend", "--batch", "-", "-q", stdin=cohort).out
     assert "≈ £" in table and "$" not in table.split("People")[0]
@@ -514,3 +514,22 @@ def test_a_degree_wait_runs_beside_the_study_as_the_plans_months_count_it(cli: R
     end = max(s.x + s.width for s in (degree, *rest))
     months_per_unit = chart.ticks[1].x / float(chart.ticks[1].label.split()[0])
     assert end / months_per_unit == pytest.approx(doc["months"], abs=0.1)
+
+
+def test_a_long_chart_label_goes_on_to_a_second_line_keeping_its_amount(cli: Runner) -> None:
+    page = page_html(cli, "recommend-gb")
+    chart = page.split('id="holding-chart"')[1].split("</figure>")[0]
+    labels = re.findall(r'stroke-width="3">([^<]*)</text>', chart)
+    assert "plus $85 of known fees (≈ £63)" in labels and not any("…" in t for t in labels)
+    from certadvise.amounts import Reader
+
+    pounds = Reader("GBP", 1.35, "2025-10")  # $85 is £63
+    own = ownership(("exam", None, "exam"), ("recertification fee x1", 85, "recertification"))
+    own["text"] = "exam price not verified, plus $85 of known fees"
+    drawn = charts.cost_chart("c", [("NCSF-CSC", own), ("CSCS", own)], pounds)
+    assert drawn is not None
+    first, second = drawn.lanes
+    assert first.lines == ("NCSF-CSC · exam price not verified,", "plus $85 of known fees (≈ £63)")
+    assert first.bar_y == first.y + 2 * charts.TEXT_H  # the bar under both lines
+    assert second.y == first.bar_y + charts.BAR_H + charts.LANE_GAP
+    assert charts.wrap("a" * 70) == (charts.fit("a" * 70),)  # no space: cut, as before

@@ -76,10 +76,26 @@ class Reader:
     def beside(self, usd: float | None, amount: float | None = None, currency: str = USD) -> str:
         """As `reads`, with the price as its source states it before a converted amount:
         '$85 (≈ £63)'; a US reader: '$85'."""
-        said = self.reads(usd, amount, currency)
         if not self.converts or currency == self.currency or usd is None:
-            return said
-        return f"{amount_text(usd if amount is None else amount, currency)} ({said})"
+            return self.reads(usd, amount, currency)
+        return self.after(amount_text(usd if amount is None else amount, currency), usd, currency)
+
+    def after(self, text: str, usd: float | None, currency: str = USD) -> str:
+        """An amount said in its own currency ('at least $85'), with roughly the reader's
+        after it when they read another: 'at least $85 (≈ £63)'."""
+        converted = self._converted(text, usd, currency)
+        return text if converted is None else f"{text} ({converted})"
+
+    def within(self, text: str, usd: float | None, currency: str = USD) -> str:
+        """As `after`, for an amount already in brackets: '$50, ≈ £37' (a US reader: '$50')."""
+        converted = self._converted(text, usd, currency)
+        return text if converted is None else f"{text}, {converted}"
+
+    def _converted(self, text: str, usd: float | None, currency: str) -> str | None:
+        """'≈ £63' for an amount the reader reads converted; None when they read it as said."""
+        if not self.converts or currency == self.currency or usd is None or text == UNKNOWN:
+            return None
+        return self.reads(usd)
 
     @property
     def note(self) -> str:

@@ -19,7 +19,7 @@ from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
-from certadvise.amounts import USD, money
+from certadvise.amounts import USD, Reader, money
 from certadvise.catalog.models import Certification, Recertification, Source
 
 CARDS = ("CPR-AED", "BLS")  # cards people renew by taking the course again
@@ -210,7 +210,7 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
         step = way_back.text
     else:
         assert held.expires is not None
-        step = _renew_step(ce, fees, held.expires, entry)
+        step = _renew_step(ce, fees, held.expires, entry, judged.reader)
     if rec is not None and rec.requires_cpr and state is not State.LAPSED:
         notes.append(_card_needed(judged, entry, held))
     if rec is not None and rec.first_cycle_prorated and _in_first_cycle(rec, held):
@@ -302,14 +302,16 @@ def _card_step(entry: Certification, held: Held, state: State) -> str:
     return f"{course} by {held.expires.isoformat()}"
 
 
-def _renew_step(ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Certification) -> str:
-    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31'."""
+def _renew_step(
+    ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Certification, reader: Reader
+) -> str:
+    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31' ('pay $90 (≈ £67)' for a British reader)."""
     if entry.recertification is None:
         ask = f"its renewal rule is not verified: ask {entry.organization}"
         return f"renew by {deadline.isoformat()} ({ask})"
     owed = f"log {ce.text}" if ce is not None else "log the CE owed (not verified)"
     fee = fees.yours if fees is not None else None
-    pay = f"pay {money(fee)}" if fee is not None else "pay the renewal fee (not verified)"
+    pay = f"pay {reader.beside(fee)}" if fee is not None else "pay the renewal fee (not verified)"
     if fees is not None and fees.every == "year":
         pay += " a year"
     return f"{owed} and {pay} by {deadline.isoformat()}"
@@ -323,7 +325,11 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     if own and own[0].kind in (StepKind.RENEW, StepKind.REINSTATE):
         step = own[0]
         kind = "late renewal" if step.kind is StepKind.RENEW else "reinstatement"
-        cost = "fee not verified" if step.usd is None else judged.in_own_currency(step.usd)
+        cost = (
+            "fee not verified"
+            if step.usd is None
+            else judged.reader.within(money(step.usd), step.usd)
+        )
         back = entry.recertification.reinstatement if entry.recertification else None
         verified = step.kind is StepKind.RENEW or (
             back is not None and back.window_months is not None
@@ -339,7 +345,11 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
         text = f"{step.text}{window} ({cost})" if until else f"{step.text} ({cost}){window}"
         return WayBack(kind, text, step.usd, verified, until=until)
     quote = judged.quote(entry)
-    price = quote_text(quote) if quote.verified else "price not verified"
+    price = (
+        judged.reader.within(quote_text(quote), quote.usd, quote.currency)
+        if quote.verified
+        else "price not verified"
+    )
     rec = entry.recertification
     back = rec.reinstatement if rec else None
     verified = back is not None and back.window_months is not None
@@ -496,7 +506,9 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
     if with_ce:
         label = f"continuing education courses ({', '.join(with_ce)})"
         lines.append(CostLine(label, "recertification", None, None, "prices not verified"))
-        notes.append("CE course prices are not in the catalog: not counted (not $0)")
+        notes.append(
+            f"CE course prices are not in the catalog: not counted (not {judged.reader.zero})"
+        )
     return Holding(
         years,
         tuple(lines),
@@ -551,20 +563,16 @@ def _dues(judged: Judgement, rows: list[Renewal], years: int, notes: list[str]) 
             )
         if not saving:
             continue
-        save = money(round(saving, 2))
+        save = judged.reader.beside(round(saving, 2))
         if dues is None:
             notes.append(
                 f"{org} membership saves {save} a year in renewal fees; its dues are not "
                 "verified, so whether it pays is not known"
             )
-        elif dues < saving:
-            notes.append(
-                f"{org} membership ({money(dues)} a year) is cheaper than the {save} a year "
-                "it saves in renewal fees"
-            )
         else:
+            than = "is cheaper than" if dues < saving else "costs more than"
             notes.append(
-                f"{org} membership ({money(dues)} a year) costs more than the {save} a year "
-                "it saves in renewal fees"
+                f"{org} membership ({judged.reader.beside(dues)} a year) {than} the {save} a "
+                "year it saves in renewal fees"
             )
     return lines

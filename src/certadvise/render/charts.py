@@ -98,27 +98,46 @@ class Segment:
     known: bool = True
 
 
+LABEL_LINES = 2  # a label too long for one line goes on to a second, never a third
+
+
 def fit(text: str, width: float = WIDTH) -> str:
     """`text` cut (with an ellipsis) to what a line of `width` holds."""
     most = int(width // CHAR_W)
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
+def wrap(text: str, lines: int = LABEL_LINES, width: float = WIDTH) -> tuple[str, ...]:
+    """`text` on as few lines of `width` as it needs, at most `lines`: broken after a comma
+    where one lets the first line fit ('ISSA-SCC · exam price not verified,' / 'plus $99 of
+    known fees (≈ £74)'), else between words; only what the last line cannot hold is cut."""
+    most = int(width // CHAR_W)
+    if len(text) <= most or lines <= 1:
+        return (fit(text, width),)
+    head = text[: most + 1]
+    cut = head.rfind(", ") + 1 or head.rfind(" ")
+    if cut <= 0:
+        return (fit(text, width),)
+    return (text[:cut].rstrip(), *wrap(text[cut:].lstrip(), lines - 1, width))
+
+
 @dataclass(frozen=True)
 class Lane:
-    """One labelled bar: the label line at `y`, the bar below it."""
+    """One labelled bar: the label's lines from `y`, the bar below them."""
 
     y: float
     label: str
     segments: tuple[Segment, ...]
     thin: tuple[Segment, ...] = ()  # a second, thin track under the bar (waiting for age)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "label", fit(self.label))
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The label as drawn: whole, on one line or two."""
+        return wrap(self.label)
 
     @property
     def bar_y(self) -> float:
-        return self.y + TEXT_H
+        return self.y + TEXT_H * len(self.lines)
 
 
 @dataclass(frozen=True)
@@ -297,12 +316,8 @@ def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]
 def holding_text(ownership: Doc, reader: Reader) -> str:
     """The total as the document says it, in its own currency, and roughly in the reader's
     when that is another: 'at least $85 (≈ £63)'."""
-    text = str(ownership["text"])
     currency = str(ownership.get("currency") or USD)
-    usd = ownership.get("known_usd")
-    if not reader.converts or currency == reader.currency or usd is None or text == "not verified":
-        return text
-    return f"{text} ({reader.reads(usd)})"
+    return reader.after(str(ownership["text"]), ownership.get("known_usd"), currency)
 
 
 def cost_chart(
@@ -334,12 +349,13 @@ def cost_chart(
         used.update(s.style for s in segments)
         text = holding_text(own, reader)
         over = "" if text != own["text"] else f" over {own['years']} years"  # room for ≈
-        lanes.append(Lane(y, f"{name} · {text}{over}", tuple(segments)))
+        lane = Lane(y, f"{name} · {text}{over}", tuple(segments))
+        lanes.append(lane)
         described = ", ".join(
             f"{p['label']} not known" if value is None else said for p, value, said in read
         )
         words.append(f"{name}: {text} ({described})")
-        y += TEXT_H + BAR_H + LANE_GAP
+        y = lane.bar_y + BAR_H + LANE_GAP
     ticks = _ticks(top, scale, step, lambda value: amount_text(value, reader.currency))
     axis_y = y + 4
     order = [s for s in STYLES if s in used]
@@ -405,9 +421,10 @@ def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
         segments, _ = _row(start * scale, [(style, step.get("months"), _step_words(step))], scale)
         used += [s.style for s in segments]
         label = f"{step.get('step', number)}. {_step_words(step)}"
-        lanes.append(Lane(y, label, tuple(segments)))
+        lane = Lane(y, label, tuple(segments))
+        lanes.append(lane)
         words.append(label)
-        y += TEXT_H + BAR_H + LANE_GAP
+        y = lane.bar_y + BAR_H + LANE_GAP
     ticks = _ticks(top, scale, step_size, months_label)
     legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
     return Chart(
@@ -452,9 +469,10 @@ def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
         thin, _ = _row(0.0, [("waiting", s.get("months"), _step_words(s)) for s in waiting], scale)
         used += [s.style for s in (*segments, *thin)]
         label = f"{entry['id']} · {entry.get('time') or 'time not known'}"
-        lanes.append(Lane(y, label, tuple(segments), tuple(thin)))
+        lane = Lane(y, label, tuple(segments), tuple(thin))
+        lanes.append(lane)
         words.append(f"{label}: " + "; then ".join(_step_words(s) for s in entry["steps"]))
-        y += TEXT_H + BAR_H + LANE_GAP + (5 if thin else 0)
+        y = lane.bar_y + BAR_H + LANE_GAP + (5 if thin else 0)
     ticks = _ticks(top, scale, step_size, months_label)
     legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
     return Chart(
@@ -493,8 +511,9 @@ def side_by_side_chart(key: str, numbers: Sequence[Doc]) -> Chart | None:
             text = group["texts"].get(cert_id) or money(value)
             segments, _ = _row(0.0, [("value", value, f"{cert_id}: {text}")], scale)
             any_unknown = any_unknown or value is None
-            lanes.append(Lane(y, f"{cert_id} · {text}", tuple(segments)))
-            y += TEXT_H + BAR_H + 4
+            lane = Lane(y, f"{cert_id} · {text}", tuple(segments))
+            lanes.append(lane)
+            y = lane.bar_y + BAR_H + 4
         words.append(
             f"{group['fact']} ({'they differ' if group['differs'] else 'the same'}): "
             + ", ".join(
@@ -556,11 +575,12 @@ def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | Non
         else:
             where, x = f"expires {expires}", (when - start).days * scale
         label = f"{item['id']} · {where}" + ("" if state in where else f" · {state}")
-        lanes.append(Lane(y, label, ()))
+        lane = Lane(y, label, ())
+        lanes.append(lane)
         if x is not None:
-            markers.append(Marker(x, y + TEXT_H + BAR_H / 2, style, label))
+            markers.append(Marker(x, lane.bar_y + BAR_H / 2, style, label))
         words.append(label)
-        y += TEXT_H + BAR_H + LANE_GAP
+        y = lane.bar_y + BAR_H + LANE_GAP
     legend, height = _legend([m.style for m in markers], y + 4 + AXIS_H)
     return Chart(
         key,

@@ -37,6 +37,8 @@ class Page:
     profile: Mapping[str, Any] | None = None  # the profile as `recommend -f json` shows it
     assumptions: Sequence[str] = ()
     reader: Reader = US_READER  # the currency the person reads amounts in, and its rate
+    people: Sequence[Page | None] = ()  # a batch: each answer's own page, in the order of
+    # the document's answers (None for a line not answered)
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
         records=docs,
         notes=[f"assumption: {line}" for line in said],
         title=f"Renewals on {result.today.isoformat()}" if rows else None,
-        footer=_footer(result),
+        footer=_footer(result, judged.reader),
         page=page(
             "renewals",
             "Renewals",
@@ -152,8 +152,9 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
     )
 
 
-def _footer(result: Renewals) -> list[str]:
-    """The notes of each row, then what holding everything costs."""
+def _footer(result: Renewals, reader: Reader) -> list[str]:
+    """The notes of each row, then what holding everything costs (in US dollars, with
+    roughly the reader's currency beside them: 'at least $90 (≈ £67)')."""
     lines = [f"{row.id}: {note}" for row in result.renewals for note in row.notes]
     if any(row.held.computed for row in result.renewals):
         lines.append("* worked out from the day earned")
@@ -161,9 +162,10 @@ def _footer(result: Renewals) -> list[str]:
     if holding.lines:
         hours = holding.ce_hours_per_year
         ce = f", plus about {hours:g} CE hours" if hours else ""
+        per_year = reader.after(holding.text(holding.per_year), holding.per_year)
+        over = reader.after(holding.text(holding.over), holding.over)
         lines.append(
-            f"holding them: {holding.text(holding.per_year)} a year{ce}; over {holding.years} "
-            f"years {holding.text(holding.over)}"
+            f"holding them: {per_year} a year{ce}; over {holding.years} years {over}"
             + (f" and {holding.ce_hours_over:g} CE hours" if holding.ce_hours_over else "")
         )
         unknown = [line.label for line in holding.lines if line.over_years is None]
