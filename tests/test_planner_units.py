@@ -236,6 +236,28 @@ def test_nearest_first_time_then_unpriced_then_money() -> None:
     assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]
 
 
+def test_an_unverified_time_is_never_nearest_by_omission() -> None:
+    """A study time nobody verified counts as six months when plans are put in order: a
+    route whose exam takes 4 months comes before one whose time is not known."""
+    timed = _plan_of(Step(StepKind.EXAM, "a", "a", 400, months=4, own=True))
+    untimed = _plan_of(Step(StepKind.EXAM, "b", "b", 400, own=True))
+    slow = _plan_of(Step(StepKind.EXAM, "c", "c", 400, months=7, own=True))
+    ordered = sorted([untimed, slow, timed], key=Plan.sort_key)
+    assert ordered == [timed, untimed, slow]
+
+
+def test_a_requirement_is_met_by_the_option_whose_study_time_is_known(
+    catalog: Catalog,
+) -> None:
+    """CSPS asks for a current NSCA certification: NSCA-CPT (3-6 months of study, low
+    confidence) is planned, not TSAC-F, whose study time nobody verified."""
+    found = plan(catalog, "CSPS", have=("CPR-AED",))
+    earn = found.steps[0]
+    assert earn.text == "earn NSCA-CPT"
+    assert earn.months == 4.5
+    assert found.time_text == "about 9 months"
+
+
 def test_a_guardians_consent_is_a_short_step(catalog: Catalog) -> None:
     found = plan(catalog, "NCCPT-CPT", age=17)
     consent = found.steps[0]
