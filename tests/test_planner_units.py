@@ -236,6 +236,28 @@ def test_nearest_first_time_then_unpriced_then_money() -> None:
     assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]
 
 
+def test_an_unverified_time_is_never_nearest_by_omission() -> None:
+    """A study time nobody verified counts as six months when plans are put in order: a
+    route whose exam takes 4 months comes before one whose time is not known."""
+    timed = _plan_of(Step(StepKind.EXAM, "a", "a", 400, months=4, own=True))
+    untimed = _plan_of(Step(StepKind.EXAM, "b", "b", 400, own=True))
+    slow = _plan_of(Step(StepKind.EXAM, "c", "c", 400, months=7, own=True))
+    ordered = sorted([untimed, slow, timed], key=Plan.sort_key)
+    assert ordered == [timed, untimed, slow]
+
+
+def test_a_requirement_is_met_by_the_option_whose_study_time_is_known(
+    catalog: Catalog,
+) -> None:
+    """CSPS asks for a current NSCA certification: NSCA-CPT (3-6 months of study, low
+    confidence) is planned, not TSAC-F, whose study time nobody verified."""
+    found = plan(catalog, "CSPS", have=("CPR-AED",))
+    earn = found.steps[0]
+    assert earn.text == "earn NSCA-CPT"
+    assert earn.months == 4.5
+    assert found.time_text == "about 9 months"
+
+
 def test_a_guardians_consent_is_a_short_step(catalog: Catalog) -> None:
     found = plan(catalog, "NCCPT-CPT", age=17)
     consent = found.steps[0]
@@ -390,7 +412,7 @@ def test_a_lapsed_credential_is_renewed_late_inside_its_window(catalog: Catalog)
 def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
     found = plan(catalog, "NSCA-CPT", credentials=({"id": "NSCA-CPT", "expires": "2023-12"},))
     assert kinds(found) == ["cpr-aed", "exam"]
-    assert found.steps[-1].text == "pass the NSCA-CPT exam"
+    assert found.steps[-1].text == "study for and pass the NSCA-CPT exam"
 
 
 def looped_catalog(catalog: Catalog) -> Catalog:
@@ -848,8 +870,10 @@ def test_a_requirement_names_the_nearest_of_the_best_fits_and_the_others(
         goals=("collegiate-athletes",),
     )
     earn = next(s for s in coach.steps if s.kind is StepKind.CREDENTIAL)
-    assert earn.text == "earn CSCCA-SCCC"  # one serving the person's goal comes first
-    assert earn.why.endswith("; CSCS, ACSM-CEP, ACSM-CPT and others would also do")
+    # one serving the person's goal comes first: of those, the CSCS (about 8 months of study)
+    # is nearer than the CSCCA-SCCC, whose placement and exam take times nobody verified
+    assert earn.text == "earn CSCS"
+    assert earn.why.endswith("; CSCCA-SCCC, ACSM-CEP, ACSM-CPT and others would also do")
 
 
 def test_each_requirement_is_worked_out_for_itself(catalog: Catalog) -> None:
