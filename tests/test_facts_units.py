@@ -252,3 +252,118 @@ def test_status_stages_covers_and_conflicts_in_words() -> None:
     assert said.conflicts(made(None, conflicts=conflicts)) == (
         "cost.retake: 489 (u) or 593.4 (gone); exam.note: open (u) or shut (u); ask"
     )
+
+
+def test_every_fact_in_display_order_with_its_label_and_the_source_it_cites(
+    catalog: Catalog,
+) -> None:
+    entry = made(
+        {"exam_non_member": 475, "retake": 100},
+        organization="NSCA",
+        category="strength-and-conditioning",
+        aliases=["Y"],
+        former_names=["Z"],
+        goals=["athletes", "tactical"],
+        markets=["US", "CA"],
+        markets_source="s",
+        exam={"source": "s", "topics": ["a", "b"], "formats": ["multiple-choice"]},
+        settings=["gyms"],
+        populations="all",
+        summary="sum",
+        notes="n",
+        rule_changes=[{"source": "s", "effective": "2030-01-01", "text": "new rule"}],
+        pass_rates=[{"source": "s", "year": 2025, "percent": 50}],
+    )
+    judged = Judgement(catalog, person(catalog), TODAY)
+    found = [(f.key, f.label, f.text, f.source and f.source.url) for f in facts(entry, judged)]
+    assert found == [
+        ("name", "Name", "X", None),
+        (
+            "organization",
+            "Organization",
+            "NSCA (National Strength and Conditioning Association)",
+            None,
+        ),
+        ("category", "Category", "Strength and conditioning", None),
+        ("status", "Status", "active", None),
+        ("aliases", "Also known as", "Y; Z", None),
+        ("goals", "Goals served", "athletes; tactical", None),
+        ("cost.exam", "Exam cost", "$475 (exam only)", "u"),
+        ("cost.study_materials", "Study materials cost", "not verified", None),
+        ("prerequisites.required", "Prerequisites", "not verified", None),
+        ("prerequisites.recommended", "Recommended", "not verified", None),
+        ("exam.length", "Exam length", "not verified", None),
+        ("exam.topics", "Exam topics", "a; b", "u"),
+        ("exam.passing_score", "Exam passing score", "not verified", None),
+        ("study_hours", "Study time", "not verified", None),
+        ("pass_rate", "Exam pass rate", "50% (2025)", "u"),
+        ("summary", "Qualifications awarded", "sum", None),
+        ("settings", "Settings", "gyms", None),
+        ("populations", "Populations", "all", None),
+        ("accreditation", "Accreditation", "not verified", None),
+        ("markets", "Recognized in", "US, CA", "u"),
+        ("exam.format", "Exam format", "multiple-choice", "u"),
+        ("exam.delivery", "Exam delivery", "not verified", None),
+        ("cost.retake", "Retake fee", "$100", "u"),
+        (
+            "recertification",
+            "Recertification",
+            "every 2 years, fee $50 member / $80 non-member",
+            "u",
+        ),
+        ("cost.cheapest", "Cheapest way in", "$475 (non-member price)", "u"),
+        ("stages", "Stages", "none: one exam", None),
+        ("covers", "Covers (never offered to holders)", "none stated", None),
+        ("conflicts", "Sources disagree", "none known", None),
+        (
+            "cost.total",
+            "Total cost",
+            "at least $555 over 3 years (exam (non-member) $475, study materials not verified, "
+            "recertification fee x1 $80)",
+            "u",
+        ),
+        ("rule_changes", "Future rule changes", "from 2030-01-01: new rule", "u"),
+        ("notes", "Notes", "n", None),
+        ("sources", "Sources", "u (as of 2025, medium confidence)", None),
+    ]
+
+
+def test_an_entry_with_little_known_says_so_fact_by_fact(catalog: Catalog) -> None:
+    bare = made(
+        None, None, organization="NSCA", status="retired", retired={"source": "s", "year": 2018}
+    )
+    judged = Judgement(catalog, person(catalog), TODAY)
+    found = {f.key: (f.text, f.source and f.source.url) for f in facts(bare, judged)}
+    assert found["status"] == ("retired in 2018", "u")
+    assert found["aliases"] == found["goals"] == ("none", None)
+    for key in ("exam.topics", "summary", "settings", "populations", "markets", "exam.format"):
+        assert found[key] == ("not verified", None), key
+    assert found["exam.delivery"] == found["cost.retake"] == ("not verified", None)
+    assert found["rule_changes"] == ("none known", None) and found["notes"] == ("none", None)
+    assert found["pass_rate"] == ("not verified", None)
+    assert found["cost.cheapest"] == ("not verified", None)
+
+
+def test_the_cheapest_way_in_in_its_currency_with_the_persons_beside_it(catalog: Catalog) -> None:
+    cscs = catalog.entries["CSCS"]
+    assert shown(catalog, cscs, country="GB")["cost.cheapest"] == (
+        "$475 (non-member price; ≈ £353 at the 2025-10 rate)"
+    )
+    assert shown(catalog, catalog.entries["CANFITPRO-PTS"])["cost.cheapest"] == (
+        "at least CA$489 (cheapest PTS package (blog summary, 2026); ≈ $348 at the 2025-10 "
+        "rate); PTS course fee not verified; canfitpro exam-challenge package not verified; "
+        "yearly canfitpro membership fee not verified"
+    )
+    hidden = made({"not_published": True}, organization="NSCA")
+    assert shown(catalog, hidden)["cost.cheapest"] == "price not published"
+
+
+def test_the_total_cost_over_the_years_with_its_parts(catalog: Catalog) -> None:
+    assert shown(catalog, catalog.entries["CSCS"])["cost.total"] == (
+        "at least $833 over 3 years (exam (non-member) $475, study materials (starting price) "
+        "$268, recertification fee x1 $90, continuing education (6 CEUs a cycle) not verified)"
+    )
+    assert shown(catalog, catalog.entries["UK-L3-PT"])["cost.total"].startswith(
+        "at least £1,500 over 3 years (package: CMS Fitness Courses personal training course, "
+        "from about £1,500, "
+    )
