@@ -4,15 +4,342 @@ cost (built-in catalog and small made entries, an injected day; no CLI)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
-from certadvise.advice.renewals import State, state_of
+from certadvise.advice.cycles import state_on
+from certadvise.advice.judgement import Judgement
+from certadvise.advice.profile import Held, Profile
+from certadvise.advice.renewals import (
+    Ce,
+    CostLine,
+    Holding,
+    Renewal,
+    Renewals,
+    State,
+    renewals,
+    state_of,
+)
+from certadvise.catalog.index import Catalog
+from certadvise.catalog.models import Certification
 
+from .test_costs import made
 from .test_planner_units import TODAY
+
+RULE = {"source": "s", "period_years": 2, "fee_member": 50, "fee_non_member": 80}
+CE = {"ceus": 2, "ce_unit": "CEU"}  # 20 contact hours
+
+
+def rule(**more: Any) -> dict[str, Any]:
+    return {**RULE, **more}
+
+
+def held(cert_id: str, expires: str | None = None, **more: Any) -> Held:
+    day = dt.date.fromisoformat(expires) if expires else None
+    return Held(cert_id, day, state=state_on(day, TODAY), **more)
+
+
+def kept(
+    catalog: Catalog,
+    *credentials: Held,
+    entries: tuple[Certification, ...] = (),
+    years: int = 3,
+    **profile: Any,
+) -> Renewals:
+    """The renewals of these credentials, made entries added to the built-in catalog."""
+    made_catalog = replace(catalog, entries={**catalog.entries, **{e.id: e for e in entries}})
+    have = tuple(h.id for h in credentials if not h.lapsed)
+    person = Profile(credentials=credentials, have=have, **profile)
+    return renewals(Judgement(made_catalog, person, TODAY), years)
+
+
+def one(catalog: Catalog, entry: Certification, expires: str | None, **profile: Any) -> Renewal:
+    (row,) = kept(catalog, held(entry.id, expires), entries=(entry,), **profile).renewals
+    return row
 
 
 def test_a_deadline_within_90_days_is_due_soon_and_past_it_lapses() -> None:
     assert state_of(TODAY + dt.timedelta(days=90), None, TODAY) is State.DUE_SOON
     assert state_of(TODAY + dt.timedelta(days=91), None, TODAY) is State.ACTIVE
+    assert state_of(TODAY, None, TODAY) is State.DUE_SOON
     assert state_of(TODAY - dt.timedelta(days=1), TODAY, TODAY) is State.OVERDUE
     assert state_of(TODAY - dt.timedelta(days=1), None, TODAY) is State.LAPSED
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert state_of(yesterday, yesterday, TODAY) is State.LAPSED
     assert state_of(None, None, TODAY) is State.UNDATED
+    assert [s.rank for s in (State.ACTIVE, State.OVERDUE, State.UNDATED)] == [0, 2, 4]
+
+
+def test_ce_in_its_unit_and_in_hours() -> None:
+    assert Ce(None, "CEUs", 20).text == "CE not verified"
+    assert Ce(2, "CEUs", 20).text == "2 CEUs (20 h)"
+    assert Ce(2.5, None, None).text == "2.5 units"
+    assert Ce(30, "hours", 30).text == "30 hours"
+
+
+def test_the_next_step_says_the_ce_the_fee_and_the_day(catalog: Catalog) -> None:
+    entry = made(None, rule(**CE))
+    row = one(catalog, entry, "2027-06-30")
+    assert (row.state, row.late_until, row.card, row.way_back) == (State.ACTIVE, None, False, None)
+    assert row.next_step == "log 2 CEUs (20 h) and pay $80 by 2027-06-30"
+    assert row.fees is not None and (row.fees.yours, row.fees.differ) == (80, True)
+    member = one(catalog, entry, "2027-06-30", member=("ORG",))
+    assert member.next_step == "log 2 CEUs (20 h) and pay $50 by 2027-06-30"
+    yearly = made(None, {"source": "s", "period_years": 1, "fee_member": 50, "fee_every": "year"})
+    assert one(catalog, yearly, "2027-06-30", member=("ORG",)).next_step == (
+        "log the CE owed (not verified) and pay $50 a year by 2027-06-30"
+    )
+    assert one(catalog, yearly, "2027-06-30").next_step == (
+        "log the CE owed (not verified) and pay the renewal fee (not verified) a year by 2027-06-30"
+    )
+    assert one(catalog, made(None, None), "2027-06-30").next_step == (
+        "renew by 2027-06-30 (its renewal rule is not verified: ask ORG)"
+    )
+    assert one(catalog, made(None, None), "2027-06-30").fees is None
+
+
+def test_the_soonest_deadline_comes_first_and_undated_ones_last(catalog: Catalog) -> None:
+    found = kept(
+        catalog,
+        held("CSCS"),
+        held("NSCA-CPT", "2028-01-31"),
+        held("ACSM-CPT", "2026-09-30"),
+        held("ACE-CPT"),
+        held("TSAC-F", "2028-01-31"),
+    )
+    assert [r.id for r in found.renewals] == ["ACSM-CPT", "NSCA-CPT", "TSAC-F", "ACE-CPT", "CSCS"]
+    assert found.today == TODAY
+
+
+def test_without_a_date_it_asks_for_the_one_its_rule_needs(catalog: Catalog) -> None:
+    cycled = made(None, rule(cycle="rolling"))
+    row = one(catalog, cycled, None)
+    assert (row.state, row.expires) == (State.UNDATED, None)
+    assert row.next_step == "give its date: --have X@YYYY-MM (good through), or the day earned"
+    assert row.notes == (
+        "the day earned goes in a profile (credentials: [{id: X, earned: YYYY-MM}]) and gives "
+        "the deadline by ORG's cycle rule",
+    )
+    for unruled in (
+        made(None, None),
+        made(None, rule()),
+        made(None, {"source": "s", "cycle": "rolling"}),
+    ):
+        row = one(catalog, unruled, None)
+        assert row.next_step == "give its expiry if your card has one: --have X@YYYY-MM"
+        assert row.notes == (
+            "whether and how often X must be renewed is not verified in the catalog: ask ORG, "
+            "or read the date on your card",
+        )
+
+
+def test_a_card_is_renewed_by_taking_the_course_again(catalog: Catalog) -> None:
+    row = one(catalog, catalog.entries["CPR-AED"], "2027-03-31")
+    assert row.card and row.next_step == (
+        "take a CPR-AED course with a hands-on skills check by 2027-03-31"
+    )
+    lapsed = one(catalog, catalog.entries["BLS"], "2024-10-31")
+    assert (lapsed.state, lapsed.way_back) == (State.LAPSED, None)
+    assert lapsed.next_step == (
+        "take a BLS course with a hands-on skills check now: the card expired on 2024-10-31"
+    )
+    counts = made(None, rule(), id="Y", counts_as=["CPR-AED"])
+    assert one(catalog, counts, "2027-03-31").card
+
+
+def computed(cert_id: str, earned: str, expires: str) -> Held:
+    day = dt.date.fromisoformat(expires)
+    return Held(cert_id, day, dt.date.fromisoformat(earned), state_on(day, TODAY), computed=True)
+
+
+def test_a_deadline_worked_out_says_from_what(catalog: Catalog) -> None:
+    fixed = made(None, rule(cycle="fixed", cycle_ends="12-31", cycle_anchor=2026, period_years=3))
+    rolling = made(None, rule(cycle="rolling"), id="Y")
+    card = made(None, rule(), id="Z", counts_as=["CPR-AED"])
+    found = kept(
+        catalog,
+        computed("X", "2024-03-31", "2026-12-31"),
+        computed("Y", "2025-06-30", "2027-06-30"),
+        computed("Z", "2025-06-30", "2027-06-30"),
+        entries=(fixed, rolling, card),
+    )
+    notes = {r.id: r.notes for r in found.renewals}
+    assert notes["X"] == (
+        "deadline computed from the day earned (2024-03-31): ORG's cycles end on 12-31 every "
+        "3 years",
+    )
+    assert notes["Y"] == (
+        "deadline computed from the day earned (2025-06-30): ORG's cycle runs 2 years from the "
+        "day earned",
+    )
+    assert notes["Z"] == (
+        "good through 2027-06-30: assumed 2 years from the course on 2025-06-30 (cards are "
+        "commonly valid 2 years); the date on your card wins",
+    )
+    assert found.assumptions == (
+        "no memberships given (--member ORG): non-member fees",
+        "deadlines worked out from the day earned assume no renewal since; the date on a card wins",
+    )
+
+
+def test_a_first_cycle_prorated_by_the_day_earned_is_said(catalog: Catalog) -> None:
+    entry = made(None, rule(first_cycle_prorated=True, fee_member=None))
+    prorated = (
+        "your first ORG cycle's CE is prorated by the day you earned it: it may be less than a "
+        "full cycle's"
+    )
+    first = kept(catalog, computed("X", "2025-07-01", "2026-12-31"), entries=(entry,))
+    assert first.renewals[0].notes[-1] == prorated
+    assert first.assumptions[0].startswith("deadlines worked out")  # the fees do not differ
+    full = Held("X", dt.date(2026, 12, 31), dt.date(2024, 12, 31))
+    assert prorated not in kept(catalog, full, entries=(entry,)).renewals[0].notes
+    undated = Held("X", dt.date(2026, 12, 31))
+    assert prorated not in kept(catalog, undated, entries=(entry,)).renewals[0].notes
+
+
+def test_a_credential_that_needs_a_cpr_card_says_whether_the_card_lasts(catalog: Catalog) -> None:
+    entry = made(None, rule(requires_cpr=True))
+
+    def note(*cards: Held, expires: str | None = "2027-06-30") -> str:
+        found = kept(catalog, held("X", expires), *cards, entries=(entry,))
+        return next(r for r in found.renewals if r.id == "X").notes[-1]
+
+    assert note() == "needs a current CPR/AED card to renew: none given (--have CPR-AED@YYYY-MM)"
+    assert note(held("CPR-AED")) == (
+        "needs a current CPR/AED card to renew: give your CPR-AED card's date"
+    )
+    assert note(held("CPR-AED", "2026-10-31")) == (
+        "needs a current CPR/AED card: your CPR-AED card expired on 2026-10-31: renew the card "
+        "first"
+    )
+    assert note(held("CPR-AED", "2027-01-31")) == (
+        "needs a current CPR/AED card: your CPR-AED card expires 2027-01-31, before this "
+        "deadline: renew the card first"
+    )
+    assert note(held("CPR-AED", "2027-01-31"), held("BLS", "2028-01-31")) == (
+        "needs a current CPR/AED card: your BLS card is good through 2028-01-31"
+    )
+    assert note(held("CPR-AED", "2027-06-30")) == (
+        "needs a current CPR/AED card: your CPR-AED card is good through 2027-06-30"
+    )
+    assert note(held("CPR-AED", "2027-01-31"), expires=None).endswith("is good through 2027-01-31")
+    lapsed = kept(catalog, held("X", "2020-06-30"), entries=(entry,)).renewals[0]
+    assert lapsed.state is State.LAPSED and not any("CPR/AED" in n for n in lapsed.notes)
+
+
+EXAM = {"exam_non_member": 300}
+REINSTATED = {"source": "s", "window_months": 24, "fee_non_member": 150}
+
+
+def back(catalog: Catalog, expires: str, cost: Any = EXAM, **recertification: Any) -> Any:
+    """The way back of a credential held until `expires` (a made one with this rule)."""
+    entry = made(cost, rule(**recertification) if recertification else None)
+    return one(catalog, entry, expires).way_back
+
+
+def test_overdue_inside_the_late_window_it_is_renewed_late(catalog: Catalog) -> None:
+    entry = made(EXAM, rule(grace_months=12, late_fee=25, **CE))
+    row = one(catalog, entry, "2026-06-30")
+    assert (row.state, row.late_until) == (State.OVERDUE, dt.date(2027, 6, 30))
+    assert row.way_back is not None and row.next_step == row.way_back.text == (
+        "renew X late: log 2 CEU and pay the renewal and late fee by 2027-06-30 ($105)"
+    )
+    assert row.way_back.kind == "late renewal" and row.way_back.verified
+    assert (row.way_back.usd, row.way_back.until) == (105, dt.date(2027, 6, 30))
+
+
+def test_inside_a_window_an_unpriced_way_back_beats_a_priced_exam(catalog: Catalog) -> None:
+    """The planner puts the $300 exam before a late renewal whose fee nobody verified, but
+    the person is inside the window: the way back is said, not 'past its late window'."""
+    late = back(catalog, "2026-06-30", grace_months=12, fee_non_member=None)
+    assert (late.kind, late.usd, late.until) == ("late renewal", None, dt.date(2027, 6, 30))
+    assert late.text.endswith("and pay the renewal by 2027-06-30 (fee not verified)")
+    unpriced = {**REINSTATED, "fee_non_member": None}
+    again = back(catalog, "2026-06-30", reinstatement=unpriced)
+    assert (again.kind, again.until) == ("reinstatement", dt.date(2028, 6, 30))
+    assert again.text.endswith("by 2028-06-30 (fee not verified)")
+    canfitpro = one(catalog, catalog.entries["CANFITPRO-PTS"], "2026-11-15")
+    assert canfitpro.state is State.OVERDUE
+    assert canfitpro.next_step == (
+        "renew CANFITPRO-PTS late: log 4 CEC (8 h) and pay the renewal and late fee by "
+        "2026-12-15 (fee not verified)"
+    )
+
+
+def test_lapsed_inside_the_reinstatement_window_it_is_reinstated(catalog: Catalog) -> None:
+    way = back(catalog, "2026-06-30", reinstatement=REINSTATED)
+    assert (way.kind, way.verified, way.usd, way.until) == (
+        "reinstatement",
+        True,
+        150,
+        dt.date(2028, 6, 30),
+    )
+    assert way.text == (
+        "reinstate X: log the continuing education owed (amount not verified) by 2028-06-30 ($150)"
+    )
+    open_ended = back(catalog, "2024-06-30", reinstatement={**REINSTATED, "window_months": None})
+    assert (open_ended.verified, open_ended.until) == (False, None)
+    assert open_ended.text == (
+        "reinstate X: log the continuing education owed (amount not verified) ($150); its "
+        "window is not verified: ask ORG"
+    )
+
+
+def test_past_every_window_it_is_the_exam_again_at_its_price(catalog: Catalog) -> None:
+    past = back(catalog, "2024-06-30", reinstatement=REINSTATED)
+    assert (past.kind, past.text, past.usd, past.verified, past.until) == (
+        "exam again",
+        "past its windows: pass the X exam again ($300)",
+        300,
+        True,
+        None,
+    )
+    late_only = back(catalog, "2024-06-30", grace_months=3)
+    assert late_only.text == (
+        "past its late window, and no reinstatement is verified: pass the X exam again ($300); "
+        "ask ORG"
+    )
+    assert not late_only.verified
+    for nothing in (back(catalog, "2024-06-30"), back(catalog, "2024-06-30", period_years=3)):
+        assert nothing.text == (
+            "no late window or reinstatement is verified: pass the X exam again ($300); ask ORG"
+        )
+
+
+def test_the_exam_again_says_what_must_be_met_again(catalog: Catalog) -> None:
+    route = {"text": "a bachelor's degree", "degree": "bachelor"}
+    entry = made(None, rule(), prerequisites={"source": "s", "routes": [route]})
+    found = kept(catalog, held("X", "2024-06-30"), entries=(entry,))
+    way = found.renewals[0].way_back
+    assert way is not None and way.prerequisites == ("earn a bachelor's degree",)
+    assert way.text == (
+        "no late window or reinstatement is verified: pass the X exam again (price not "
+        "verified); first meet again: earn a bachelor's degree; ask ORG"
+    )
+    assert way.usd is None
+    assert found.assumptions == (
+        "no memberships given (--member ORG): non-member fees",
+        "no degree given (--degree, --field): the prerequisites of an exam to sit again are "
+        "judged without one",
+    )
+    from certadvise.levels import DegreeLevel
+
+    graduate = kept(catalog, held("X", "2024-06-30"), entries=(entry,), degree=DegreeLevel.BACHELOR)
+    assert graduate.renewals[0].way_back.prerequisites == ()  # type: ignore[union-attr]
+    assert graduate.assumptions == ("no memberships given (--member ORG): non-member fees",)
+
+
+def test_ce_that_counts_twice_is_said_on_both_with_its_source(catalog: Catalog) -> None:
+    accepts = {"source": "s", "organizations": ["NSCA"], "text": "NSCA CEUs count"}
+    entry = made(None, rule(accepts_ce_from=[accepts]))
+    found = kept(catalog, held("X", "2027-06-30"), held("CSCS", "2027-12-31"), entries=(entry,))
+    notes = {r.id: r.notes for r in found.renewals}
+    assert notes["X"] == ("CE from NSCA counts here too: NSCA CEUs count (u, 2025)",)
+    assert "its CE counts toward X too, as ORG says (u, 2025)" in notes["CSCS"]
+    alone = kept(catalog, held("X", "2027-06-30"), held("ACE-CPT", "2027-12-31"), entries=(entry,))
+    assert all(not r.notes or "counts" not in r.notes[0] for r in alone.renewals)
+    unsourced = made(None, rule(accepts_ce_from=[{**accepts, "source": "gone"}]))
+    found = kept(catalog, held("X", "2027-06-30"), held("CSCS", "2027-12-31"), entries=(unsourced,))
+    assert {r.id: r.notes[0] for r in found.renewals}["X"] == (
+        "CE from NSCA counts here too: NSCA CEUs count"
+    )
