@@ -317,10 +317,13 @@ def _renew_step(ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Cert
 
 def _way_back(judged: Judgement, entry: Certification, held: Held, state: State) -> WayBack:
     """The planner's way back (late renewal, reinstatement), else the exam again at its
-    current price, with the prerequisites to meet again."""
+    current price, with the prerequisites to meet again. Inside a window its way back is
+    the one said, even where the planner puts a priced exam before its unpriced fee."""
     plan = judged.plan(entry)
-    own = plan.own_steps
-    if own and own[0].kind in (StepKind.RENEW, StepKind.REINSTATE):
+    ways = (StepKind.RENEW, StepKind.REINSTATE)
+    plans = (plan, *plan.alternatives)
+    own = next((p.own_steps for p in plans if p.own_steps and p.own_steps[0].kind in ways), ())
+    if own:
         step = own[0]
         kind = "late renewal" if step.kind is StepKind.RENEW else "reinstatement"
         cost = "fee not verified" if step.usd is None else judged.in_own_currency(step.usd)
