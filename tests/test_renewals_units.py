@@ -343,3 +343,120 @@ def test_ce_that_counts_twice_is_said_on_both_with_its_source(catalog: Catalog) 
     assert {r.id: r.notes[0] for r in found.renewals}["X"] == (
         "CE from NSCA counts here too: NSCA CEUs count"
     )
+
+
+def lines(found: Renewals) -> list[tuple[str, str, float | None, float | None, str | None]]:
+    return [(x.label, x.kind, x.per_year, x.over_years, x.note) for x in found.holding.lines]
+
+
+def test_holding_counts_each_fee_on_the_deadlines_in_the_years(catalog: Catalog) -> None:
+    every_two = made(None, rule(**CE))
+    yearly = made(
+        None, {"source": "s", "period_years": 3, "fee_non_member": 30, "fee_every": "year"}, id="Y"
+    )
+    unruled = made(None, None, id="Z")
+    late = made(None, rule(grace_months=12, late_fee=25, **CE), id="O")
+    found = kept(
+        catalog,
+        held("X", "2027-06-30"),
+        held("Y", "2027-03-31"),
+        held("Z", "2027-01-31"),
+        held("O", "2026-06-30"),
+        held("CPR-AED", "2027-02-28"),
+        held("L", "2020-01-31"),
+        entries=(every_two, yearly, unruled, late, made(None, rule(), id="L")),
+    )
+    assert lines(found) == [
+        ("O renewal fee x2", "recertification", 40, 185, "with the late fee"),
+        ("Z renewal", "recertification", None, None, "renewal rule not verified"),
+        ("CPR-AED course x2", "card", None, None, "course price not verified"),
+        ("Y yearly fee x3", "recertification", 30, 90, None),
+        ("X renewal fee x2", "recertification", 40, 160, None),
+        (
+            "continuing education courses (O, X)",
+            "recertification",
+            None,
+            None,
+            "prices not verified",
+        ),
+    ]
+    holding = found.holding
+    assert (holding.years, holding.per_year, holding.over, holding.complete) == (3, 110, 435, False)
+    assert holding.text(holding.over) == "at least $435"
+    assert (holding.ce_hours_per_year, holding.ce_hours_over) == (None, None)
+    assert holding.notes == (
+        "Y: CE hours not verified",
+        "ORG membership saves $30 a year in renewal fees; its dues are not verified, so "
+        "whether it pays is not known",
+        "CE course prices are not in the catalog: not counted (not $0)",
+    )
+
+
+def test_holding_adds_up_the_ce_hours_a_year_and_over_the_years(catalog: Catalog) -> None:
+    found = kept(
+        catalog, held("X", "2027-06-30"), entries=(made(None, rule(**CE)),), member=("ORG",)
+    )
+    assert lines(found) == [
+        ("X renewal fee x2", "recertification", 25, 100, None),
+        ("ORG dues x3", "dues", None, None, "dues not verified"),
+        ("continuing education courses (X)", "recertification", None, None, "prices not verified"),
+    ]
+    assert (found.holding.ce_hours_per_year, found.holding.ce_hours_over) == (10, 40)
+    nsca = kept(catalog, held("CSCS", "2027-12-31"), held("NSCA-CPT", "2027-06-30"), years=4)
+    assert (nsca.holding.ce_hours_per_year, nsca.holding.ce_hours_over) == (40, 180)
+    assert [x[0] for x in lines(nsca)][:2] == ["NSCA-CPT renewal fee x2", "CSCS renewal fee x1"]
+
+
+def test_a_card_costs_its_course_each_time_it_runs_out(catalog: Catalog) -> None:
+    card = made(EXAM, rule(), id="C", counts_as=["CPR-AED"])
+    found = kept(catalog, held("C", "2027-06-30"), entries=(card,), years=5)
+    assert lines(found) == [("C course x3", "card", 150, 900, None)]
+    assert found.holding.text(found.holding.over) == "$900" and found.holding.complete
+    assert (found.holding.ce_hours_per_year, found.holding.notes) == (0, ())
+
+
+def test_nothing_held_costs_nothing_and_nothing_known_is_not_verified(catalog: Catalog) -> None:
+    empty = kept(catalog, held("X", "2020-06-30"), entries=(made(None, rule()),)).holding
+    assert (empty.lines, empty.text(0), empty.per_year, empty.over) == ((), "$0", 0, 0)
+    unknown = kept(catalog, held("X", "2027-06-30"), entries=(made(None, None),)).holding
+    assert unknown.text(unknown.over) == "not verified" and not unknown.complete
+    undated = kept(catalog, held("X"), entries=(made(None, rule()),)).holding
+    assert undated.lines == ()
+
+
+def test_whether_membership_pays_for_itself_in_renewal_fees(catalog: Catalog) -> None:
+    cheap = made(None, rule(fee_member=0, fee_non_member=300), organization="CSCCa")
+    pays = kept(catalog, held("X", "2027-06-30"), entries=(cheap,))
+    assert pays.holding.notes[-1] == (
+        "CSCCa membership ($110 a year) is cheaper than the $150 a year it saves in renewal fees"
+    )
+    dear = made(None, rule(), organization="CSCCa")
+    member = kept(catalog, held("X", "2027-06-30"), entries=(dear,), member=("CSCCa",))
+    assert lines(member) == [
+        ("X renewal fee x2", "recertification", 25, 100, None),
+        ("CSCCa dues x3", "dues", 110, 330, None),
+    ]
+    assert member.holding.notes[-1] == (
+        "CSCCa membership ($110 a year) costs more than the $15 a year it saves in renewal fees"
+    )
+    assert member.assumptions == ()
+    canadian = made(None, rule(), organization="CSEP")
+    csep = kept(catalog, held("X", "2027-06-30"), entries=(canadian,), member=("CSEP",))
+    dues = csep.holding.lines[1]
+    assert (dues.label, round(dues.per_year or 0, 2), round(dues.over_years or 0, 2)) == (
+        "CSEP dues x3",
+        185.17,
+        555.52,
+    )
+    assert csep.holding.text(csep.holding.over) == "$655.52"
+    same = made(None, rule(fee_member=80), organization="CSCCa")
+    same_fee = kept(catalog, held("X", "2027-06-30"), entries=(same,)).holding
+    assert same_fee.notes == ("X: CE hours not verified",)  # no saving to speak of
+
+
+def test_a_holding_with_a_part_unknown_is_at_least_the_known_part() -> None:
+    known = CostLine("a", "recertification", 10, 30)
+    holding = Holding(3, (known, CostLine("b", "dues", None, None)), None, None, ())
+    assert (holding.complete, holding.per_year, holding.over) == (False, 10, 30)
+    assert holding.text(30.004) == "at least $30"
+    assert Holding(3, (known,), 1, 3, ()).text(30) == "$30"
