@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from certadvise.advice import facts as said
 from certadvise.advice.facts import facts
 from certadvise.advice.judgement import Judgement
@@ -367,3 +369,79 @@ def test_the_total_cost_over_the_years_with_its_parts(catalog: Catalog) -> None:
         "at least £1,500 over 3 years (package: CMS Fitness Courses personal training course, "
         "from about £1,500, "
     )
+
+
+def test_compare_takes_two_to_six_different_certifications(catalog: Catalog) -> None:
+    from certadvise.advice.comparison import check_selection
+    from certadvise.errors import InputError
+
+    cscs, cpt = catalog.entries["CSCS"], catalog.entries["NASM-CPT"]
+    check_selection(["cscs", "nasm-cpt"], [cscs, cpt])
+    six = list(catalog.certifications[:6])
+    check_selection([e.id for e in six], six)
+    for entries in ([cscs], [*six, cpt]):
+        with pytest.raises(InputError) as caught:
+            check_selection([e.id for e in entries], entries)
+        assert str(caught.value) == f"compare takes 2 to 6 certifications, got {len(entries)}"
+    with pytest.raises(InputError) as caught:
+        check_selection(["CSCS", "NASM-CPT", "nsca cscs"], [cscs, cpt, cscs])
+    assert str(caught.value) == (
+        "CSCS is named twice ('CSCS' and 'nsca cscs'); name each certification once"
+    )
+
+
+def test_eligibility_for_one_person_in_a_few_words(catalog: Catalog) -> None:
+    from certadvise.advice.comparison import eligibility_text
+
+    def eligible(cert_id: str, **raw: Any) -> str:
+        judged = Judgement(catalog, person(catalog, **raw), TODAY)
+        return eligibility_text(catalog.entries[cert_id], judged)
+
+    assert eligible("CSCS", degree="bachelor", have=["CPR-AED"]) == "yes"
+    assert eligible("NASM-CPT") == (
+        "yes (to do: a CPR/AED card with a hands-on skills check (before the exam))"
+    )
+    assert eligible("NASM-CPT", age=16) == (
+        "later: must be at least 18 years old (you are 16); requires a high-school diploma or "
+        "GED; missing: a high-school diploma (no degree given)"
+    )
+    assert eligible("NASM-PES", have=["CSCS"]).startswith("no: covered by CSCS, which you hold")
+    assert eligible("CSCS", degree="bachelor", goals=["yoga"]) == eligible(
+        "CSCS", degree="bachelor"
+    )
+
+
+def test_pick_rows_names_every_row_when_nothing_is_close(catalog: Catalog) -> None:
+    from certadvise.advice.comparison import ELIGIBLE_KEY, pick_rows
+    from certadvise.advice.facts import FACT_KEYS
+    from certadvise.errors import InputError
+
+    assert pick_rows(None) == [*FACT_KEYS, ELIGIBLE_KEY]
+    assert pick_rows(",,") == []
+    with pytest.raises(InputError) as caught:
+        pick_rows("name,zzzz")
+    assert (
+        str(caught.value) == f"--rows: unknown row 'zzzz'; rows are: {', '.join(pick_rows(None))}"
+    )
+
+
+def test_compare_rows_in_the_order_asked_with_their_labels(catalog: Catalog) -> None:
+    from certadvise.advice.comparison import compare
+
+    judged = Judgement(catalog, person(catalog, degree="bachelor"), TODAY)
+    entries = [catalog.entries["CSCS"], catalog.entries["NSCA-CPT"]]
+    found = compare(entries, judged, with_profile=True, rows=["eligible", "cost.exam", "status"])
+    assert [(r.key, r.label) for r in found.rows] == [
+        ("eligible", "Eligible for you?"),
+        ("cost.exam", "Exam cost"),
+        ("status", "Status"),
+    ]
+    assert found.rows[1].values == (
+        "$340 for NSCA members, $475 for non-members",
+        "$300 for NSCA members, $435 for non-members",
+    )
+    assert found.rows[0].values[0] == found.rows[0].values[1] != "yes"
+    assert found.entries == tuple(entries) and found.differences == ["cost.exam"]
+    assert [r.key for r in compare(entries, judged, rows=["eligible", "name"]).rows] == ["name"]
+    same = compare(entries, judged, rows=["status"], only_differences=True)
+    assert same.rows == () and same.differences == []
