@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from certadvise.advice.costs import quote_text
 from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
-from certadvise.advice.judgement import Judgement
+from certadvise.advice.judgement import WAYS_BACK, Judgement
 from certadvise.advice.money import USD, money
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
@@ -320,12 +320,11 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     current price, with the prerequisites to meet again. Inside a window its way back is
     the one said, even where the planner puts a priced exam before its unpriced fee."""
     plan = judged.plan(entry)
-    ways = (StepKind.RENEW, StepKind.REINSTATE)
     plans = (plan, *plan.alternatives)
-    own = next((p.own_steps for p in plans if p.own_steps and p.own_steps[0].kind in ways), ())
+    own = next((p.own_steps for p in plans if p.own_steps and p.own_steps[0].kind in WAYS_BACK), ())
     if own:
         step = own[0]
-        kind = "late renewal" if step.kind is StepKind.RENEW else "reinstatement"
+        kind = WAYS_BACK[step.kind]
         cost = "fee not verified" if step.usd is None else judged.in_own_currency(step.usd)
         back = entry.recertification.reinstatement if entry.recertification else None
         verified = step.kind is StepKind.RENEW or (
