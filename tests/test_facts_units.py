@@ -445,3 +445,47 @@ def test_compare_rows_in_the_order_asked_with_their_labels(catalog: Catalog) -> 
     assert [r.key for r in compare(entries, judged, rows=["eligible", "name"]).rows] == ["name"]
     same = compare(entries, judged, rows=["status"], only_differences=True)
     assert same.rows == () and same.differences == []
+
+
+def test_every_price_of_a_pound_entry_is_in_pounds_with_its_year(catalog: Catalog) -> None:
+    cost = {
+        "currency": "GBP",
+        "exam_non_member": 300,
+        "tiers": [{"name": "Plus", "amount": 400}],
+        "application_fee": 25,
+        "unverified_fees": ["exam board fee"],
+        "retake": 90,
+        "study_materials": {"amount": 60},
+    }
+    recertification = {
+        "source": "s",
+        "period_years": 2,
+        "ceus": 2,
+        "ce_unit": "CEU",
+        "fee_member": 50,
+        "fee_non_member": 80,
+        "grace_months": 3,
+        "late_fee": 20,
+        "reinstatement": {"source": "s", "window_months": 12, "fee_member": 100},
+    }
+    more = {"exam": {"source": "s", "delivery": ["online", "test-centre"]}, "sources": OLD}
+    entry = made(cost, recertification, organization="NSCA", **more)
+    found = shown(catalog, entry)
+    assert found["cost.exam"] == (
+        "£300 (exam only) (2014); £400 Plus (2014); plus a £25 application fee; plus a exam "
+        "board fee (not verified)"
+    )
+    assert found["cost.study_materials"] == "£60 (2014)"
+    assert found["cost.retake"] == "£90"
+    assert found["recertification"] == (
+        "every 2 years, 2 CEUs (20 hours), fee £50 member / £80 non-member, late renewal up to "
+        "3 months after, late fee £20, reinstatement within 12 months, fee £100 (2014)"
+    )
+    assert found["cost.cheapest"].startswith("at least £325 (non-member price; ≈ $437 at the ")
+    assert found["cost.cheapest"].endswith("; application fee £25; exam board fee not verified")
+    assert found["exam.delivery"] == "online; test-centre"
+    assert found["sources"] == (
+        "u (as of 2014, medium confidence); v (as of 2026, medium confidence)"
+    )
+    member_only = made({"currency": "GBP", "exam_member": 300}, None)
+    assert said.exam_cost(member_only).startswith("£300 for ORG members")
