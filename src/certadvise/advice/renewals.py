@@ -179,7 +179,7 @@ class Renewals:
 def renewals(judged: Judgement, years: int) -> Renewals:
     """The renewals of the judged person's credentials on the judgement's day."""
     rows = [_renewal(judged, held) for held in judged.profile.credentials]
-    rows = _twice(judged, rows)
+    rows = _twice(rows)
     rows.sort(key=_order)
     said = _assumptions(judged, rows)
     return Renewals(judged.today, tuple(rows), _holding(judged, rows, years), tuple(said))
@@ -206,13 +206,13 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
     elif card:
         step = _card_step(entry, held, state)
     elif state in (State.OVERDUE, State.LAPSED):
-        way_back = _way_back(judged, entry, held, state)
+        way_back = _way_back(judged, entry, held)
         step = way_back.text
     else:
         assert held.expires is not None
         step = _renew_step(ce, fees, held.expires, entry)
     if rec is not None and rec.requires_cpr and state is not State.LAPSED:
-        notes.append(_card_needed(judged, entry, held))
+        notes.append(_card_needed(judged, held))
     if rec is not None and rec.first_cycle_prorated and _in_first_cycle(rec, held):
         notes.append(
             f"your first {entry.organization} cycle's CE is prorated by the day you earned it: "
@@ -315,7 +315,7 @@ def _renew_step(ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Cert
     return f"{owed} and {pay} by {deadline.isoformat()}"
 
 
-def _way_back(judged: Judgement, entry: Certification, held: Held, state: State) -> WayBack:
+def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
     """The planner's way back (late renewal, reinstatement), else the exam again at its
     current price, with the prerequisites to meet again. Inside a window its way back is
     the one said, even where the planner puts a priced exam before its unpriced fee."""
@@ -360,7 +360,7 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     return WayBack("exam again", text, usd, verified, again)
 
 
-def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
+def _card_needed(judged: Judgement, held: Held) -> str:
     """A credential that needs a current CPR/AED card to renew: whether the card lasts."""
     cards = [
         h
@@ -386,7 +386,7 @@ def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
     return f"needs a current CPR/AED card: your {card.id} card is good through {good}"
 
 
-def _twice(judged: Judgement, rows: list[Renewal]) -> list[Renewal]:
+def _twice(rows: list[Renewal]) -> list[Renewal]:
     """CE that counts for two credentials, only where an organization's source says so:
     a note on both rows, with the source."""
     notes: dict[str, list[str]] = {row.id: list(row.notes) for row in rows}
