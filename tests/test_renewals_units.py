@@ -460,3 +460,78 @@ def test_a_holding_with_a_part_unknown_is_at_least_the_known_part() -> None:
     assert (holding.complete, holding.per_year, holding.over) == (False, 10, 30)
     assert holding.text(30.004) == "at least $30"
     assert Holding(3, (known,), 1, 3, ()).text(30) == "$30"
+
+
+def test_ce_in_units_without_a_named_unit_and_dates_given_not_worked_out(
+    catalog: Catalog,
+) -> None:
+    unnamed = made(None, rule(ceus=2.5))
+    row = one(catalog, unnamed, "2027-06-30")
+    assert row.ce is not None and row.ce.text == "2.5 units"
+    both = Held("X", dt.date(2027, 6, 30), dt.date(2025, 6, 30))  # from the card, not computed
+    assert kept(catalog, both, entries=(unnamed,)).renewals[0].notes == ()
+    prorated = made(None, {"source": "s", "first_cycle_prorated": True, "fee_non_member": 80})
+    earned_only = Held("X", None, dt.date(2025, 6, 30))
+    assert kept(catalog, earned_only, entries=(prorated,)).renewals[0].state is State.UNDATED
+    no_period = Held("X", dt.date(2027, 6, 30), dt.date(2025, 6, 30))
+    assert kept(catalog, no_period, entries=(prorated,)).renewals[0].notes == ()
+
+
+def test_a_cpr_card_good_through_today_is_still_good(catalog: Catalog) -> None:
+    entry = made(None, rule(requires_cpr=True))
+    found = kept(catalog, held("X", "2027-06-30"), held("CPR-AED", "2026-11-26"), entries=(entry,))
+    assert next(r for r in found.renewals if r.id == "X").notes == (
+        "needs a current CPR/AED card: your CPR-AED card expires 2026-11-26, before this "
+        "deadline: renew the card first",
+    )
+
+
+def test_holding_counts_a_late_fee_only_when_overdue_and_rounds_to_cents(
+    catalog: Catalog,
+) -> None:
+    with_late_fee = made(
+        None, rule(period_years=3, grace_months=6, late_fee=25, ceus=2, ce_unit="CEU")
+    )
+    active = kept(catalog, held("X", "2027-06-30"), entries=(with_late_fee,))
+    assert lines(active)[0] == ("X renewal fee x1", "recertification", 26.67, 80, None)
+    assert (active.holding.ce_hours_per_year, active.holding.ce_hours_over) == (6.7, 20)
+    no_late_fee = made(None, rule(grace_months=12))
+    overdue = kept(catalog, held("X", "2026-06-30"), entries=(no_late_fee,))
+    assert overdue.renewals[0].state is State.OVERDUE
+    assert lines(overdue)[0] == ("X renewal fee x2", "recertification", 40, 160, None)
+    unpriced = made(None, {"source": "s", "period_years": 2})
+    assert lines(kept(catalog, held("X", "2027-06-30"), entries=(unpriced,)))[0] == (
+        "X renewal fee x2",
+        "recertification",
+        None,
+        None,
+        "fee not verified",
+    )
+
+
+def test_a_deadline_on_the_last_day_of_the_years_is_not_in_them(catalog: Catalog) -> None:
+    rolling = made(None, rule(cycle="rolling"))
+    found = kept(catalog, held("X", "2027-11-26"), entries=(rolling,), years=3)
+    assert lines(found)[0][0] == "X renewal fee x1"  # the next is 2029-11-26, three years on
+    day_before = kept(catalog, held("X", "2027-11-25"), entries=(rolling,), years=3)
+    assert lines(day_before)[0][0] == "X renewal fee x2"
+
+
+def test_membership_savings_per_organization_in_cents_and_when_even(catalog: Catalog) -> None:
+    nsca = kept(catalog, held("CSCS", "2027-12-31"), held("NSCA-CPT", "2027-12-31"))
+    unpaid = "a year in renewal fees; its dues are not verified, so whether it pays is not known"
+    assert nsca.holding.notes[0] == f"NSCA membership saves $16.67 {unpaid}"
+    free = made(None, rule(period_years=None))  # a period nobody verified: counted yearly
+    both = kept(catalog, held("X", "2027-06-30"), held("CSCS", "2027-12-31"), entries=(free,))
+    assert both.holding.notes[-3:-1] == (
+        f"ORG membership saves $30 {unpaid}",
+        f"NSCA membership saves $8.33 {unpaid}",
+    )
+    even = made(None, rule(fee_member=0, fee_non_member=220), organization="CSCCa")
+    no_saving = made(None, rule(fee_member=None), id="Y")
+    found = kept(
+        catalog, held("Y", "2027-06-30"), held("X", "2027-06-30"), entries=(even, no_saving)
+    )
+    assert found.holding.notes[-1] == (
+        "CSCCa membership ($110 a year) costs more than the $110 a year it saves in renewal fees"
+    )
