@@ -489,3 +489,42 @@ def test_every_price_of_a_pound_entry_is_in_pounds_with_its_year(catalog: Catalo
     )
     member_only = made({"currency": "GBP", "exam_member": 300}, None)
     assert said.exam_cost(member_only).startswith("£300 for ORG members")
+
+
+def test_eligibility_joins_every_refusal_and_warning_but_not_rule_changes(
+    catalog: Catalog,
+) -> None:
+    from certadvise.advice.comparison import eligibility_text
+
+    def eligible(entry: Certification, **raw: Any) -> str:
+        return eligibility_text(entry, Judgement(catalog, person(catalog, **raw), TODAY))
+
+    assert eligible(catalog.entries["NSCA-CPT"], have=["CSCS"], budget=100) == (
+        "no: you hold CSCS, which asks for more (a bachelor's degree): an entry-level CPT "
+        "would add little; $335 over budget ($435, non-member price)"
+    )
+    unverified = made(None, None, prerequisites={"source": "s", "verified": False})
+    assert eligible(unverified, budget=100) == (
+        "yes (prerequisites not verified: check with ORG; price not verified)"
+    )
+    changing = made(
+        {"exam_non_member": 100},
+        None,
+        prerequisites={"source": "s", "cpr_aed": "required"},
+        study_hours={"source": "s", "low": 200, "high": 200},
+        rule_changes=[{"source": "s", "effective": "2026-12-15", "text": "a new rule"}],
+    )
+    assert eligible(changing) == (
+        "yes (to do: a CPR/AED card with a hands-on skills check (before the exam))"
+    )
+
+
+def test_pick_rows_suggests_up_to_three_close_rows() -> None:
+    from certadvise.advice.comparison import pick_rows
+    from certadvise.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        pick_rows("cost.cheap")
+    assert str(caught.value) == (
+        "--rows: unknown row 'cost.cheap'; did you mean cost.cheapest, cost.exam, cost.retake?"
+    )

@@ -1048,3 +1048,62 @@ def test_a_rule_change_before_the_date_set_is_said(catalog: Catalog) -> None:
         "ACSM-CEP: from 2027-08-15 the degree must come from a CAAHEP-accredited program "
         "(your plan reaches ACSM-CEP after that date)"
     )
+
+
+def test_list_refuses_an_unknown_category_by_name(catalog: Catalog) -> None:
+    from certadvise.advice.listing import Filters, filter_entries
+    from certadvise.errors import InputError
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    with pytest.raises(InputError) as caught:
+        filter_entries(judged, Filters(category="clinicl"))
+    assert str(caught.value).startswith("unknown category 'clinicl'")
+
+
+def test_path_to_a_retired_entry_without_a_successor_plans_it(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    retired = made_entry(None, None, status="retired", retired={"source": "s", "year": 2018})
+    found = plan_path(judged, retired)
+    assert (found.target.id, found.warnings) == (
+        "X",
+        ("prerequisites not verified: check with ORG",),
+    )
+    held = Judgement(catalog, person(catalog, have=("CSCS",)), TODAY)
+    kept = plan_path(held, catalog.entries["CSCS"])
+    assert (kept.target.id, kept.route) == ("CSCS", "already held")
+
+
+def test_path_through_a_requirement_loop_is_not_reachable(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    looped = looped_catalog(catalog)
+    found = plan_path(Judgement(looped, person(looped), TODAY), looped.entries["CSCS"])
+    assert (found.reachable, found.own_steps) == (False, ())
+    assert found.steps[0].text == "not reachable: requirement loop CSCS -> NSCA-RSCC"
+
+
+def test_a_date_set_on_the_day_the_plan_ends_is_not_too_early(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog, age=16), TODAY)
+    finish = judged.reached(judged.plan(catalog.entries["CSCS"]))
+    on_time = plan_path(judged, catalog.entries["CSCS"], finish).warnings
+    assert not any("after your date" in w for w in on_time)
+    late = plan_path(judged, catalog.entries["CSCS"], finish - dt.timedelta(days=1)).warnings
+    assert late[0].endswith(f"after your date {(finish - dt.timedelta(days=1)).isoformat()}")
+
+
+def test_a_rule_change_in_force_today_is_not_a_warning(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    cscs = catalog.entries["CSCS"]
+    today = replace(cscs.rule_changes[0], effective=TODAY)
+    changed = replace(
+        catalog, entries={**catalog.entries, "CSCS": replace(cscs, rule_changes=(today,))}
+    )
+    judged = Judgement(changed, person(changed, degree="bachelor"), TODAY)
+    assert plan_path(judged, changed.entries["CSCS"]).warnings == (
+        "you already qualify: register for the CSCS exam",
+    )
