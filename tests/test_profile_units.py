@@ -462,3 +462,64 @@ def test_a_budget_in_its_currency_and_in_dollars(catalog: Catalog) -> None:
         "no exchange rate for NZD in the catalog: prices in other currencies are not compared "
         "with your budget"
     )
+
+
+def test_an_ampersand_in_a_field_reads_as_and(catalog: Catalog) -> None:
+    fields = catalog.vocabulary.degree_fields
+    assert read_field("Food & Nutrition", fields) == ("nutrition", None)
+    assert read_field("Parks & Recreation", fields) == ("recreation", None)
+    assert read_field("food nutrition", fields) == ("food-nutrition", "food nutrition")
+
+
+def test_json_lists_credentials_and_budget_last(catalog: Catalog) -> None:
+    doc = read(catalog, **EVERYTHING)[0].as_document()
+    assert list(doc)[-2:] == ["credentials", "budget"]
+
+
+def test_a_credential_in_have_without_dates_is_held_undated() -> None:
+    from certadvise.advice.profile import Profile
+
+    assert Profile(have=("CSCS",)).held("CSCS") == Held("CSCS")
+
+
+def test_an_unknown_kind_of_hours_or_years_names_its_option(catalog: Catalog) -> None:
+    from certadvise.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError) as caught:
+        read(catalog, hours={"coaching": 5})
+    assert str(caught.value).startswith("unknown kind of experience (--hours) 'coaching'")
+    with pytest.raises(UnknownNameError) as caught:
+        read(catalog, experience={"coaching": 5})
+    assert str(caught.value).startswith("unknown kind of experience (--experience) 'coaching'")
+
+
+def test_one_budget_the_later_one_and_a_dollar_sign_is_us_dollars_in_britain(
+    catalog: Catalog,
+) -> None:
+    saved = validate(RawProfile, {"budget_usd": 500})
+    pounds = saved.overridden_by(validate(RawProfile, {"budget": "300 GBP"}))
+    assert (pounds.budget, pounds.budget_usd) == ("300 GBP", None)
+    profile, said = read(catalog, budget="$900", country="GB")
+    assert profile.budget is not None and (profile.budget.amount, profile.budget.currency) == (
+        900,
+        "USD",
+    )
+    assert not any("read as" in s for s in said)
+
+
+def test_a_final_year_with_a_graduation_day_or_another_degree_in_progress(
+    catalog: Catalog,
+) -> None:
+    p = read(catalog, final_year="bachelor", graduating="2028-11")[0]
+    assert (p.studying, p.final_year, p.graduating) == (
+        DegreeLevel.BACHELOR,
+        DegreeLevel.BACHELOR,
+        dt.date(2028, 11, 30),
+    )
+    assert p.months_to_graduate is not None and round(p.months_to_graduate, 1) == 24.1
+    both = read(catalog, studying="master", final_year="bachelor")[0]
+    assert (both.studying, both.final_year, both.months_to_graduate) == (
+        DegreeLevel.MASTER,
+        DegreeLevel.BACHELOR,
+        12,
+    )
