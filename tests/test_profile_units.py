@@ -523,3 +523,41 @@ def test_a_final_year_with_a_graduation_day_or_another_degree_in_progress(
         DegreeLevel.BACHELOR,
         12,
     )
+
+
+def test_a_colon_in_a_value_does_not_cut_the_field_name() -> None:
+    assert options_refuse(have=["CSCS@2027:01"]) == (
+        "--have: in 'CSCS@2027:01' expected a date as YYYY-MM or YYYY-MM-DD, got '2027:01'"
+    )
+    assert options_refuse(experience=["sc-coaching"]) == (
+        "--experience: expected KIND=N, got 'sc-coaching'"
+    )
+    assert pairs("--hours", ["internship=5=6"]) == {"internship": "5=6"}
+
+
+def test_refusals_quote_a_value_as_given_however_it_came() -> None:
+    assert options_refuse(age=30.5) == (
+        "--age: expected a whole number of years from 10 to 100, got 30.5"
+    )
+    assert typed({"age": 30.5, "experience": 2}) == {"age": 30.5, "experience": 2}
+    with pytest.raises(InputError) as caught:
+        check({"member": {"NSCA": 1}}, lambda p: "file")
+    assert str(caught.value) == "file: expected organization ids such as NSCA, got {'NSCA': 1}"
+    with pytest.raises(InputError) as caught:
+        check({"budget_usd": float("inf")}, lambda p: "file")
+    assert str(caught.value) == (
+        "file: expected an amount of US dollars from 0 to 1,000,000, got 'inf'"
+    )
+    late = dt.datetime(2027, 1, 1, 12, 30, 45, 123456)
+    assert describe(Problem(("graduating",), "x"), {"graduating": late}) == (
+        "expected a month as YYYY-MM, got datetime.datetime(...12, 30, 45, 123456)"
+    )
+
+
+def test_a_hundred_goals_are_a_person_a_hundred_and_one_are_not() -> None:
+    assert check({"goals": ["a"] * 100}, lambda p: "file").goals == ("a",) * 100
+
+
+def test_every_option_reaches_its_profile_field() -> None:
+    raw = from_options({"field": "kinesiology", "studying": "bachelor", "country": "GB"})
+    assert (raw.field, raw.studying, raw.country) == ("kinesiology", DegreeLevel.BACHELOR, "GB")
