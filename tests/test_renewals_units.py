@@ -535,3 +535,21 @@ def test_membership_savings_per_organization_in_cents_and_when_even(catalog: Cat
     assert found.holding.notes[-1] == (
         "CSCCa membership ($110 a year) costs more than the $110 a year it saves in renewal fees"
     )
+
+
+def test_ce_hours_over_the_years_are_said_to_a_tenth(catalog: Catalog) -> None:
+    quarter = made(None, rule(period_years=3, ceus=2.125, ce_unit="CEU"))
+    found = kept(catalog, held("X", "2027-06-30"), entries=(quarter,)).holding
+    assert (found.ce_hours_per_year, found.ce_hours_over) == (7.1, 21.2)
+
+
+def test_the_exam_again_lists_everything_to_meet_again(catalog: Catalog) -> None:
+    route = {"text": "a bachelor's degree", "degree": "bachelor"}
+    needs = {"source": "s", "routes": [route], "cpr_aed": "required"}
+    entry = made(None, rule(), prerequisites=needs)
+    way = kept(catalog, held("X", "2024-06-30"), entries=(entry,)).renewals[0].way_back
+    assert way is not None and way.text == (
+        "no late window or reinstatement is verified: pass the X exam again (price not "
+        "verified); first meet again: earn a bachelor's degree; take a CPR/AED course with a "
+        "hands-on skills check; ask ORG"
+    )
