@@ -528,10 +528,11 @@ def test_membership_savings_per_organization_in_cents_and_when_even(catalog: Cat
         f"NSCA membership saves $8.33 {unpaid}",
     )
     even = made(None, rule(fee_member=0, fee_non_member=220), organization="CSCCa")
-    no_saving = made(None, rule(fee_member=None), id="Y")
+    no_saving = made(None, rule(fee_member=None), id="A")  # first, and saves nothing
     found = kept(
-        catalog, held("Y", "2027-06-30"), held("X", "2027-06-30"), entries=(even, no_saving)
+        catalog, held("A", "2027-06-30"), held("X", "2027-06-30"), entries=(even, no_saving)
     )
+    assert [r.id for r in found.renewals] == ["A", "X"]
     assert found.holding.notes[-1] == (
         "CSCCa membership ($110 a year) costs more than the $110 a year it saves in renewal fees"
     )
