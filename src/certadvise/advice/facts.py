@@ -358,10 +358,8 @@ def _cheapest(entry: Certification, judged: Judgement) -> str:
     """The cheapest way in for the person, in its own currency (with a conversion to the
     person's when they differ), its parts and the notes on how it was reached."""
     quote = judged.quote(entry)
-    if not quote.verified:
-        return _join(
-            [UNKNOWN if quote.route != "price not published" else quote.route, *quote.notes]
-        )
+    if not quote.verified:  # a quote without a price has no notes
+        return quote.route if quote.route == "price not published" else UNKNOWN
     approx = judged.approximately(quote)
     head = f"{quote_text(quote)} ({quote.route}{'; ' + approx if approx else ''})"
     extras = [f"{p.label} {amount(p.amount, quote.currency)}" for p in quote.parts[1:]]

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from certadvise.advice.costs import quote_text
 from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
-from certadvise.advice.judgement import Judgement
+from certadvise.advice.judgement import WAYS_BACK, Judgement
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
 from certadvise.amounts import USD, Reader, money
@@ -179,7 +179,7 @@ class Renewals:
 def renewals(judged: Judgement, years: int) -> Renewals:
     """The renewals of the judged person's credentials on the judgement's day."""
     rows = [_renewal(judged, held) for held in judged.profile.credentials]
-    rows = _twice(judged, rows)
+    rows = _twice(rows)
     rows.sort(key=_order)
     said = _assumptions(judged, rows)
     return Renewals(judged.today, tuple(rows), _holding(judged, rows, years), tuple(said))
@@ -206,13 +206,13 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
     elif card:
         step = _card_step(entry, held, state)
     elif state in (State.OVERDUE, State.LAPSED):
-        way_back = _way_back(judged, entry, held, state)
+        way_back = _way_back(judged, entry, held)
         step = way_back.text
     else:
         assert held.expires is not None
         step = _renew_step(ce, fees, held.expires, entry, judged.reader)
     if rec is not None and rec.requires_cpr and state is not State.LAPSED:
-        notes.append(_card_needed(judged, entry, held))
+        notes.append(_card_needed(judged, held))
     if rec is not None and rec.first_cycle_prorated and _in_first_cycle(rec, held):
         notes.append(
             f"your first {entry.organization} cycle's CE is prorated by the day you earned it: "
@@ -317,14 +317,16 @@ def _renew_step(
     return f"{owed} and {pay} by {deadline.isoformat()}"
 
 
-def _way_back(judged: Judgement, entry: Certification, held: Held, state: State) -> WayBack:
+def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
     """The planner's way back (late renewal, reinstatement), else the exam again at its
-    current price, with the prerequisites to meet again."""
+    current price, with the prerequisites to meet again. Inside a window its way back is
+    the one said, even where the planner puts a priced exam before its unpriced fee."""
     plan = judged.plan(entry)
-    own = plan.own_steps
-    if own and own[0].kind in (StepKind.RENEW, StepKind.REINSTATE):
+    plans = (plan, *plan.alternatives)
+    own = next((p.own_steps for p in plans if p.own_steps and p.own_steps[0].kind in WAYS_BACK), ())
+    if own:
         step = own[0]
-        kind = "late renewal" if step.kind is StepKind.RENEW else "reinstatement"
+        kind = WAYS_BACK[step.kind]
         cost = (
             "fee not verified"
             if step.usd is None
@@ -368,7 +370,7 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     return WayBack("exam again", text, usd, verified, again)
 
 
-def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
+def _card_needed(judged: Judgement, held: Held) -> str:
     """A credential that needs a current CPR/AED card to renew: whether the card lasts."""
     cards = [
         h
@@ -394,7 +396,7 @@ def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
     return f"needs a current CPR/AED card: your {card.id} card is good through {good}"
 
 
-def _twice(judged: Judgement, rows: list[Renewal]) -> list[Renewal]:
+def _twice(rows: list[Renewal]) -> list[Renewal]:
     """CE that counts for two credentials, only where an organization's source says so:
     a note on both rows, with the source."""
     notes: dict[str, list[str]] = {row.id: list(row.notes) for row in rows}
