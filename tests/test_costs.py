@@ -497,3 +497,16 @@ def test_fees_without_amounts_are_named_and_added_only_to_an_amount() -> None:
     assert exam_cost(made({"exam_non_member": 470, "unverified_fees": fees[:1]})).endswith(
         "(exam only); plus an application and exam fee (not verified)"
     )
+
+
+def test_keeping_a_credential_held_costs_its_dues_and_renewals_not_its_exam() -> None:
+    priced = entry(exam_member=340, exam_non_member=475, study_materials={"usd": 200})
+    keep = cost_of_ownership(priced, org(120), ["ORG"], years=3, held=True)
+    assert [(p.label, p.amount) for p in keep.parts] == [
+        ("ORG dues, 3 year(s)", 360),  # no exam, no materials; every year's dues
+        ("recertification fee x1", 50),
+    ]
+    get = cost_of_ownership(priced, org(120), ["ORG"], years=3)
+    assert [p.amount for p in get.parts] == [340, 200, 240, 50]  # the exam, materials, dues
+    not_member = cost_of_ownership(priced, org(120), years=3, held=True)
+    assert [(p.label, p.amount) for p in not_member.parts] == [("recertification fee x1", 80)]

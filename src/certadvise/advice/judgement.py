@@ -108,8 +108,11 @@ class Judgement:
                 )
         return self.planner.quote(entry)
 
-    def ownership(self, entry: Certification, years: int | None = None) -> Ownership:
-        """What getting and holding `entry` costs over `years` (default: the judgement's)."""
+    def ownership(
+        self, entry: Certification, years: int | None = None, *, held: bool = False
+    ) -> Ownership:
+        """What getting and holding `entry` costs over `years` (default: the judgement's);
+        for a credential the person holds, what keeping it costs."""
         return cost_of_ownership(
             entry,
             self.catalog.organizations.get(entry.organization),
@@ -117,6 +120,7 @@ class Judgement:
             years or self.years,
             student=self.profile.student,
             converter=self.converter,
+            held=held,
         )
 
     @cached_property

@@ -40,7 +40,7 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
                 *warnings,
                 f"you already hold {target.id}{good}: {renews(target)}",
             ),
-            ownership=judged.ownership(target),
+            ownership=judged.ownership(target, held=True),
         )
     covered = judged.covered_by(target)
     if covered is not None:
