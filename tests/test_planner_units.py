@@ -1033,7 +1033,11 @@ def test_path_to_a_credential_held_points_to_renewals(catalog: Catalog) -> None:
         "you already hold CSCS, good through 2027-12-31: it renews every 3 years; "
         "`certadvise renewals` shows its deadline, CE and fees",
     )
-    assert found.ownership is not None
+    assert found.ownership is not None  # keeping it: its renewal, never the exam again
+    assert [p.label for p in found.ownership.parts] == [
+        "recertification fee x1",
+        "continuing education (6 CEUs a cycle)",
+    ]
 
 
 def test_path_back_to_a_lapsed_credential_says_no_more_than_its_step(catalog: Catalog) -> None:
@@ -1043,6 +1047,14 @@ def test_path_back_to_a_lapsed_credential_says_no_more_than_its_step(catalog: Ca
         judged = Judgement(catalog, person(catalog, have=(given,)), TODAY)
         found = plan_path(judged, catalog.entries["ACSM-CPT"])
         assert (kinds(found), found.warnings) == ([kind], ())
+        assert found.ownership is not None  # the way back is its step; then, keeping it
+        assert all(p.kind == "recertification" for p in found.ownership.parts)
+    earned_again = plan_path(
+        Judgement(catalog, person(catalog, have=("ACE-CPT@2020-01",)), TODAY),
+        catalog.entries["ACE-CPT"],
+    )
+    assert earned_again.ownership is not None
+    assert earned_again.ownership.parts[0].kind == "exam"  # past every window: the exam again
 
 
 def test_path_says_when_prerequisites_are_not_verified(catalog: Catalog) -> None:
