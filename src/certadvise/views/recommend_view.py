@@ -285,7 +285,7 @@ def _near_miss_report(result: Recommendations) -> Report:
         Column("cost", "Cost now", no_wrap=True),
         Column("over", "Over budget by", no_wrap=True),
     ]
-    return Report(columns, rows, None, title="Near misses: just over your budget")
+    return Report(columns, rows, None, title="Near misses: over your budget")
 
 
 def _excluded_report(result: Recommendations) -> Report:
