@@ -354,11 +354,15 @@ PEOPLE = [
     # ---------------------------------------------------------------- other countries
     # In the UK the UKSCA accreditation is the S&C standard (uksca.org.uk); a "BSc (Hons)
     # Sport & Exercise Science" is an exercise-science degree; the US add-ons come after.
+    # UK S&C roles usually ask for "either UKSCA ASCC or NSCA CSCS" (a UK coach, 2022): the
+    # CSCS is recognized there too, not warned of as another market's.
     person(
         "UK sport and exercise science graduate, athletes",
         *("--country", "GB", "-g", "athletes", "--degree", "bachelor"),
         *("--field", "BSc (Hons) Sport & Exercise Science", "-H", "CPR"),
         first="UKSCA-ASCC",
+        now={"CSCS"},
+        reason={"CSCS": "recognized in GB too"},
     ),
     # A UK Level 3 personal trainer moving to special populations: the Level 3 exercise
     # referral diploma is the UK route (CIMSPA).
