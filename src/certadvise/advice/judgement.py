@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import USD, Converter, amount_text, country_currency, money
-from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner
+from certadvise.advice.planner import STUDY_HOURS_A_WEEK, PlanBook, PlanBooks, Planner
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog, Summary
@@ -66,6 +66,7 @@ class Judgement:
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK
     years: int = HOLDING_YEARS
+    books: PlanBooks | None = None  # a batch's, shared by its people: plans found once
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
@@ -73,8 +74,13 @@ class Judgement:
 
     def __post_init__(self) -> None:
         self.converter = Converter(self.catalog.rates)
+        book = (
+            self.books.book(self.profile, self.today, self.pace)
+            if self.books is not None
+            else PlanBook()
+        )
         self.planner = Planner(
-            self.catalog, self.profile, self.today, self.pace, converter=self.converter
+            self.catalog, self.profile, self.today, self.pace, converter=self.converter, book=book
         )
 
     # ------------------------------------------------------------------ money

@@ -70,23 +70,69 @@ class _Loop(Exception):
         super().__init__(" -> ".join(chain))
 
 
+def situation(profile: Profile) -> Profile:
+    """What of a person a planner reads: all but their goals (read through
+    `Planner._goals`, which records it), budget and country."""
+    return replace(profile, goals=(), budget=None, budget_usd=None, country=None)
+
+
+@dataclass
+class PlanBook:
+    """What a planner works out without reading the person's goals, kept for everyone in
+    the same situation (a batch's people): each credential's nearest plan, price and own
+    steps."""
+
+    best: dict[str, Plan] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
+
+
+class PlanBooks:
+    """A batch's plan books, one for each situation on one day, at one pace of study."""
+
+    def __init__(self) -> None:
+        self._books: dict[str, PlanBook] = {}
+
+    def book(self, profile: Profile, today: dt.date, pace: float) -> PlanBook:
+        key = repr((situation(profile), today, pace))  # equal reprs: equal in every field
+        found = self._books.get(key)
+        if found is None:
+            found = self._books[key] = PlanBook()
+        return found
+
+
 @dataclass
 class Planner:
-    """Plans for one person over one catalog, each credential planned once."""
+    """Plans for one person over one catalog, each credential planned once.
+
+    The planner keeps only the person's situation as its `profile`; their goals rank the
+    credentials that meet a requirement, and a plan that read them (or read such a plan)
+    is kept apart from the `book`, which may be shared with others in the same situation.
+    """
 
     catalog: Catalog
     profile: Profile
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
     converter: Converter = field(default_factory=Converter)
-    _best: dict[str, Plan] = field(default_factory=dict)
+    book: PlanBook = field(default_factory=PlanBook)
+    _best: dict[str, Plan] = field(default_factory=dict)  # plans that read the goals
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
+    _wanted: tuple[str, ...] = field(default=(), init=False)
+    _goal_reads: int = 0
     _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
         default_factory=dict
     )
-    _quotes: dict[str, Quote] = field(default_factory=dict)
-    _owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._wanted = self.profile.goals
+        self.profile = situation(self.profile)
+
+    def _goals(self) -> tuple[str, ...]:
+        """The person's goals, recorded as read by the plan being worked out."""
+        self._goal_reads += 1
+        return self._wanted
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -106,7 +152,7 @@ class Planner:
 
     def quote(self, entry: Certification) -> Quote:
         """The cheapest honest way in for this person (member, student or non-member)."""
-        found = self._quotes.get(entry.id)
+        found = self.book.quotes.get(entry.id)
         if found is None:
             organization = self.catalog.organizations.get(entry.organization)
             found = cheapest_way_in(
@@ -116,16 +162,21 @@ class Planner:
                 student=self.profile.student,
                 converter=self.converter,
             )
-            self._quotes[entry.id] = found
+            self.book.quotes[entry.id] = found
         return found
 
     def _plan(self, target: Certification) -> Plan:
-        if target.id in self._best:
-            return self._best[target.id]
+        found = self.book.best.get(target.id)
+        if found is not None:
+            return found
+        found = self._best.get(target.id)
+        if found is not None:
+            self._goal_reads += 1  # it read them: so does the plan that asks for it
+            return found
         if target.id in self._visiting:
             self._loops += 1
             raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
-        loops_before = self._loops
+        loops_before, reads_before = self._loops, self._goal_reads
         self._visiting.append(target.id)
         try:
             plans = self._way_back(target)
@@ -146,7 +197,8 @@ class Planner:
         best, *others = sorted(plans, key=Plan.sort_key)
         plan = replace(best, alternatives=tuple(others))
         if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
-            self._best[target.id] = plan
+            kept = self.book.best if self._goal_reads == reads_before else self._best
+            kept[target.id] = plan
         return plan
 
     def _route_plan(self, target: Certification, route: Route | None) -> Plan:
@@ -370,9 +422,9 @@ class Planner:
 
     def _own_steps(self, target: Certification) -> tuple[Step, ...]:
         """The target's own steps, worked out once for all its routes."""
-        found = self._owns.get(target.id)
+        found = self.book.owns.get(target.id)
         if found is None:
-            found = self._owns[target.id] = tuple(self._own(target))
+            found = self.book.owns[target.id] = tuple(self._own(target))
         return found
 
     def _own(self, target: Certification) -> list[Step]:
@@ -548,13 +600,14 @@ class Planner:
         CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
         large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
+        wanted = self._goals()
         key = (refs, org, advised)
         if key in self._options:
             return self._options[key]
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
         for summary, order in self.catalog.meeting(refs):
-            fit = -sum(goal in summary.goals for goal in self.profile.goals)
+            fit = -sum(goal in summary.goals for goal in wanted)
             own = int(summary.organization != org)
             fits[summary.id] = (order, own, fit) if advised else (fit, own)
         ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
