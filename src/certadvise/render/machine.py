@@ -4,45 +4,87 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from certadvise.render.report import Column, Report, Row
+from certadvise.render.report import Column, Report, Row, SharedDocument, SharedList
 from certadvise.render.safety import spreadsheet_cell, strip_unsafe
 from certadvise.render.text import clean, escape_json_controls, raw
 
 
-def _safe(value: Any) -> Any:
+# Where a shared sub-document's text goes: a string that begins with NUL, which no string
+# cleaned by `_safe` does, numbered in the document's list of shared parts.
+_SHARED_PLACE = re.compile(r'"\\u0000(\d+)"')
+_SPACES = re.compile(" *")
+
+
+def _safe(value: Any, shared: list[Any]) -> Any:
     """Every string (keys too) without the unsafe characters, and whole-number floats as
     integers ($475, not 475.0), in one walk of the document (the exact types first: a
-    batch walks thousands of documents)."""
+    batch walks thousands of documents). A shared sub-document is left out, its place
+    held by a number in `shared`."""
     kind = type(value)
     if kind is str:
         return strip_unsafe(value)
     if kind is dict:
-        return {(strip_unsafe(k) if isinstance(k, str) else k): _safe(v) for k, v in value.items()}
+        return {
+            (strip_unsafe(k) if isinstance(k, str) else k): _safe(v, shared)
+            for k, v in value.items()
+        }
     if kind is list or kind is tuple:
-        return [_safe(item) for item in value]
+        return [_safe(item, shared) for item in value]
     if kind is int or kind is bool or value is None:
         return value
+    if kind is SharedDocument or kind is SharedList:
+        shared.append(value)
+        return f"\x00{len(shared) - 1}"
     if isinstance(value, str):
         return strip_unsafe(value)
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     if isinstance(value, dict):
-        return {(strip_unsafe(k) if isinstance(k, str) else k): _safe(v) for k, v in value.items()}
+        return {
+            (strip_unsafe(k) if isinstance(k, str) else k): _safe(v, shared)
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
-        return [_safe(item) for item in value]
+        return [_safe(item, shared) for item in value]
     return value
 
 
 def json_text(value: Any, indent: int | None, ascii_only: bool = False) -> str:
     """`value` as JSON without the unsafe characters; with `ascii_only` (a stream that
-    cannot carry every character), the rest written as \\u escapes: the data stays exact."""
+    cannot carry every character), the rest written as \\u escapes: the data stays exact.
+
+    A shared sub-document (`SharedDocument`, `SharedList`) is written once and its text
+    kept: the same text, in the same place, as if it were written each time."""
+    shared: list[Any] = []
     text = json.dumps(
-        _safe(value), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
+        _safe(value, shared), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
     )
+    if shared:
+        text = _SHARED_PLACE.sub(lambda m: _shared_text(m, shared, indent, ascii_only), text)
     return escape_json_controls(text)
+
+
+def _shared_text(
+    place: re.Match[str], shared: list[Any], indent: int | None, ascii_only: bool
+) -> str:
+    """The kept text of a shared sub-document, indented as deep as its place is."""
+    part = shared[int(place.group(1))]
+    key = (indent, ascii_only)
+    text = part.made.get(key)
+    if text is None:
+        plain = dict(part) if type(part) is SharedDocument else list(part)
+        text = part.made[key] = json_text(plain, indent, ascii_only)
+    if indent is None or "\n" not in text:
+        return text
+    line = place.string.rfind("\n", 0, place.start()) + 1
+    spaces = _SPACES.match(place.string, line)
+    assert spaces is not None  # " *" matches anywhere
+    depth = spaces.end() - line
+    return text.replace("\n", "\n" + " " * depth)
 
 
 def write_json(report: Report, out: TextIO, ascii_only: bool = False) -> None:

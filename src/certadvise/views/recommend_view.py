@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import Plan
 from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
-from certadvise.advice.rules import Outcome
-from certadvise.catalog.models import Certification
-from certadvise.render.report import Column, Report
+from certadvise.advice.rules import Outcome, Verdict
+from certadvise.catalog.models import Certification, Source
+from certadvise.render.report import Column, Report, SharedDocument, SharedList
 from certadvise.views import (
     cost_document,
     ownership_document,
@@ -73,7 +74,12 @@ def recommendation_document(
 
 def _sources(ev: Evaluation) -> list[dict[str, Any]]:
     entry = ev.entry
-    return [source_document(s) for s in entry.sources] if isinstance(entry, Certification) else []
+    return _sources_document(entry.sources) if isinstance(entry, Certification) else []
+
+
+@functools.lru_cache(maxsize=1 << 12)  # every person shown the entry is shown its sources
+def _sources_document(sources: tuple[Source, ...]) -> SharedList:
+    return SharedList(source_document(s) for s in sources)
 
 
 def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
@@ -110,13 +116,19 @@ def near_miss_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
 
 
 def excluded_document(ev: Evaluation) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "id": ev.entry.id,
-        "reasons": ev.failures,
-        "rules": [v.rule for v in ev.verdicts if v.outcome is Outcome.FAIL],
-    }
-    if ev.over_by_usd is not None:
-        doc["over_by_usd"] = ev.over_by_usd
+    return _excluded_document(ev.entry.id, ev.verdicts, ev.over_by_usd)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # most people of a batch leave out the same, as others do
+def _excluded_document(
+    cert_id: str, verdicts: tuple[Verdict, ...], over_by_usd: float | None
+) -> SharedDocument:
+    failed = [v for v in verdicts if v.failed]
+    doc = SharedDocument(
+        id=cert_id, reasons=[v.reason for v in failed], rules=[v.rule for v in failed]
+    )
+    if over_by_usd is not None:
+        doc["over_by_usd"] = over_by_usd
     return doc
 
 
