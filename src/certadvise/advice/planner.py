@@ -71,18 +71,22 @@ class _Loop(Exception):
 
 
 def situation(profile: Profile) -> Profile:
-    """What of a person a planner reads: all but their goals (read through
-    `Planner._goals`, which records it), budget and country."""
+    """What of a person a planner reads: all but their goals (read only through
+    `Planner._goal_fits`, which records it), budget and country."""
     return replace(profile, goals=(), budget=None, budget_usd=None, country=None)
+
+
+Fits = tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]  # requirements, and their fits
 
 
 @dataclass
 class PlanBook:
-    """What a planner works out without reading the person's goals, kept for everyone in
-    the same situation (a batch's people): each credential's nearest plan, price and own
-    steps."""
+    """What a planner works out, kept for everyone in the same situation (a batch's
+    people): each credential's price, own steps and nearest plan; a plan that read the
+    goals is kept with the fits it read, for those whose goals give the same fits."""
 
-    best: dict[str, Plan] = field(default_factory=dict)
+    best: dict[str, Plan] = field(default_factory=dict)  # plans that read no goals
+    fitted: dict[str, list[tuple[Fits, Plan]]] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
     owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
 
@@ -106,8 +110,9 @@ class Planner:
     """Plans for one person over one catalog, each credential planned once.
 
     The planner keeps only the person's situation as its `profile`; their goals rank the
-    credentials that meet a requirement, and a plan that read them (or read such a plan)
-    is kept apart from the `book`, which may be shared with others in the same situation.
+    credentials that meet a requirement (`_goal_fits`). Plans go into the `book`, which
+    may be shared with others in the same situation: one that read the goals (or read
+    such a plan) with what it read.
     """
 
     catalog: Catalog
@@ -116,11 +121,11 @@ class Planner:
     pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
     converter: Converter = field(default_factory=Converter)
     book: PlanBook = field(default_factory=PlanBook)
-    _best: dict[str, Plan] = field(default_factory=dict)  # plans that read the goals
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
     _wanted: tuple[str, ...] = field(default=(), init=False)
-    _goal_reads: int = 0
+    _fits: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    _read: list[tuple[tuple[str, ...], tuple[int, ...]]] = field(default_factory=list)
     _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
         default_factory=dict
     )
@@ -129,10 +134,28 @@ class Planner:
         self._wanted = self.profile.goals
         self.profile = situation(self.profile)
 
-    def _goals(self) -> tuple[str, ...]:
-        """The person's goals, recorded as read by the plan being worked out."""
-        self._goal_reads += 1
-        return self._wanted
+    def _goal_fits(self, refs: tuple[str, ...]) -> tuple[int, ...]:
+        """How many of the person's goals each credential meeting `refs` serves (negated,
+        in `Catalog.meeting` order): all a plan reads of the goals, recorded as read."""
+        fits = self._fits.get(refs)
+        if fits is None:
+            fits = self._fits[refs] = tuple(
+                -sum(goal in summary.goals for goal in self._wanted)
+                for summary, _ in self.catalog.meeting(refs)
+            )
+        self._read.append((refs, fits))
+        return fits
+
+    def _known(self, target: Certification) -> Plan | None:
+        """The plan of `target` worked out before in this situation: one that read no
+        goals, or one whose fits are this person's too (they are read again)."""
+        found = self.book.best.get(target.id)
+        if found is not None:
+            return found
+        for fits, plan in self.book.fitted.get(target.id, ()):
+            if all(self._goal_fits(refs) == read for refs, read in fits):
+                return plan
+        return None
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -166,17 +189,15 @@ class Planner:
         return found
 
     def _plan(self, target: Certification) -> Plan:
-        found = self.book.best.get(target.id)
+        read_before = len(self._read)
+        found = self._known(target)
         if found is not None:
             return found
-        found = self._best.get(target.id)
-        if found is not None:
-            self._goal_reads += 1  # it read them: so does the plan that asks for it
-            return found
+        del self._read[read_before:]  # the fits of plans not taken were not read for it
         if target.id in self._visiting:
             self._loops += 1
             raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
-        loops_before, reads_before = self._loops, self._goal_reads
+        loops_before = self._loops
         self._visiting.append(target.id)
         try:
             plans = self._way_back(target)
@@ -197,8 +218,11 @@ class Planner:
         best, *others = sorted(plans, key=Plan.sort_key)
         plan = replace(best, alternatives=tuple(others))
         if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
-            kept = self.book.best if self._goal_reads == reads_before else self._best
-            kept[target.id] = plan
+            fits = tuple(dict.fromkeys(self._read[read_before:]))
+            if fits:
+                self.book.fitted.setdefault(target.id, []).append((fits, plan))
+            else:
+                self.book.best[target.id] = plan
         return plan
 
     def _route_plan(self, target: Certification, route: Route | None) -> Plan:
@@ -600,14 +624,13 @@ class Planner:
         CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
         large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
-        wanted = self._goals()
+        goal_fits = self._goal_fits(refs)
         key = (refs, org, advised)
         if key in self._options:
             return self._options[key]
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
-        for summary, order in self.catalog.meeting(refs):
-            fit = -sum(goal in summary.goals for goal in wanted)
+        for (summary, order), fit in zip(self.catalog.meeting(refs), goal_fits, strict=True):
             own = int(summary.organization != org)
             fits[summary.id] = (order, own, fit) if advised else (fit, own)
         ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
