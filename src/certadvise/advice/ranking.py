@@ -168,7 +168,7 @@ class Recommendations:
     @functools.cached_property  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
         """Over budget and otherwise in reach, the nearest first."""
-        over = [ev for ev in self.excluded if _only_budget(ev)]
+        over = [ev for ev in self.excluded if ev.plan is not None and _only_budget(ev)]
         over.sort(key=lambda ev: (ev.over_by_usd or 0, ev.entry.id))
         return tuple(over[:NEAR_MISSES])
 

@@ -143,7 +143,7 @@ def _answer(
     from certadvise.advice.ranking import advise
     from certadvise.cli.batch_input import line_error
     from certadvise.views import batch_view
-    from certadvise.views.recommend_view import recommend_report
+    from certadvise.views.recommend_view import recommend_answer
 
     if line.profile is None:
         assert line.error is not None
@@ -155,8 +155,9 @@ def _answer(
         error = line_error(exc)
         return batch_view.failed(line.number, line.person, error.field, error.message)
     judged = Judgement(cat, profile, today, books=books, **({"years": years} if years else {}))
-    report = recommend_report(advise(judged, assumptions), top, False, top is None, bool(years))
-    return batch_view.answered(line.number, line.person, report)
+    return batch_view.answered(
+        line.number, line.person, recommend_answer(advise(judged, assumptions), top)
+    )
 
 
 def _say_error(label: str, answer: Answer, count: int) -> None:

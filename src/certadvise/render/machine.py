@@ -17,6 +17,7 @@ from certadvise.render.text import clean, escape_json_controls, raw
 # cleaned by `_safe` does, numbered in the document's list of shared parts.
 _SHARED_PLACE = re.compile(r'"\\u0000(\d+)"')
 _SPACES = re.compile(" *")
+_AS_IS = (int, bool, type(None))  # written as they are
 
 
 def _safe(value: Any, shared: list[Any]) -> Any:
@@ -27,14 +28,19 @@ def _safe(value: Any, shared: list[Any]) -> Any:
     kind = type(value)
     if kind is str:
         return strip_unsafe(value)
-    if kind is dict:
+    if kind is dict:  # its strings and plain values here, not in a call each
         return {
-            (strip_unsafe(k) if isinstance(k, str) else k): _safe(v, shared)
+            (strip_unsafe(k) if isinstance(k, str) else k): (
+                strip_unsafe(v) if (t := type(v)) is str else v if t in _AS_IS else _safe(v, shared)
+            )
             for k, v in value.items()
         }
     if kind is list or kind is tuple:
-        return [_safe(item, shared) for item in value]
-    if kind is int or kind is bool or value is None:
+        return [
+            strip_unsafe(v) if (t := type(v)) is str else v if t in _AS_IS else _safe(v, shared)
+            for v in value
+        ]
+    if kind in _AS_IS:
         return value
     if kind is SharedDocument or kind is SharedList:
         shared.append(value)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from certadvise.render.report import Column, Report, Row
+from certadvise.views import recommend_view
 from certadvise.views.recommend_view import program_keys
 
 
@@ -27,9 +28,9 @@ class Answer:
     error: str | None = None
 
 
-def answered(line: int, person: str | None, report: Report) -> Answer:
-    """A person's answer from their `recommend` report."""
-    return Answer(line, person, report.json_document(), report.rows)
+def answered(line: int, person: str | None, answer: recommend_view.Answer) -> Answer:
+    """A person's answer: what `recommend` says to programs about them."""
+    return Answer(line, person, answer.document(), answer.rows)
 
 
 def failed(line: int, person: str | None, field: str | None, message: str) -> Answer:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from certadvise.advice.costs import Ownership
@@ -132,15 +134,20 @@ def _excluded_document(
     return doc
 
 
-def recommend_report(
-    result: Recommendations,
-    top: int | None,
-    show_excluded: bool,
-    show_all_later: bool = False,
-    show_holding: bool = False,
-) -> Report:
-    """The three sections (and what was left out); `show_holding` adds what holding each
-    recommendation costs over `result.judged.years` (asked for with --years)."""
+@dataclass(frozen=True)
+class Answer:
+    """What `recommend` says to programs: a record and a row for each recommendation
+    shown, and the JSON document (a function: it lists every entry, so it is built only
+    when asked for)."""
+
+    shown: tuple[Evaluation, ...]
+    records: list[dict[str, Any]]
+    rows: list[dict[str, Any]]
+    document: Callable[[], dict[str, Any]]
+
+
+def recommend_answer(result: Recommendations, top: int | None) -> Answer:
+    """The records, rows and document of the `top` recommendations (all with None)."""
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
         recommendation_document(rank, ev, result.ownership(ev), result.judged)
@@ -158,12 +165,8 @@ def recommend_report(
         }
         for doc, ev in zip(records, shown, strict=True)
     ]
-    any_to_do = any(row["to_do"] for row in rows)
-    columns = _columns(any_to_do, result.judged.years if show_holding else None)
-    later = result.later if show_all_later else result.later[:LATER_SHOWN]
-    assumed = result.assumptions_for((*shown, *later))
 
-    def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
+    def document() -> dict[str, Any]:
         return {
             "profile": result.profile.as_document(),
             "assumptions": list(result.assumptions_for((*shown, *result.later))),
@@ -175,6 +178,25 @@ def recommend_report(
             "excluded": [excluded_document(ev) for ev in result.excluded],
             "near_misses": [near_miss_document(ev, result.judged) for ev in result.near_misses],
         }
+
+    return Answer(shown, records, rows, document)
+
+
+def recommend_report(
+    result: Recommendations,
+    top: int | None,
+    show_excluded: bool,
+    show_all_later: bool = False,
+    show_holding: bool = False,
+) -> Report:
+    """The three sections (and what was left out); `show_holding` adds what holding each
+    recommendation costs over `result.judged.years` (asked for with --years)."""
+    answer = recommend_answer(result, top)
+    shown, rows = answer.shown, answer.rows
+    any_to_do = any(row["to_do"] for row in rows)
+    columns = _columns(any_to_do, result.judged.years if show_holding else None)
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    assumed = result.assumptions_for((*shown, *later))
 
     notes = [f"assumption: {a}" for a in assumed]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
@@ -211,8 +233,8 @@ def recommend_report(
     return Report(
         columns,
         rows,
-        document,
-        records=records,
+        answer.document,
+        records=answer.records,
         notes=notes,
         preface=list(result.messages),
         extra=extra,
