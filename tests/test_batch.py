@@ -102,6 +102,8 @@ COHORT_OF_SITUATIONS = [
     {"goals": ["clinical"], "degree": "master", **KINESIOLOGY, "budget_usd": 1007},
     {"goals": ["group-fitness", "nutrition"]},
     {"goals": ["wellness", "special-populations"], "budget_usd": 615},
+    {"goals": ["personal-training"], "have": ["NASM-CPT@2026-09"]},  # lapsed: a way back
+    {"goals": ["personal-training"]},
     {"goals": ["wellness"], "member": ["NSCA"], "have": ["CPR-AED"]},
     {"goals": ["athletes"], "member": ["NSCA"], "have": ["CPR-AED"], "budget_usd": 600},
 ]

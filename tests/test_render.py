@@ -48,8 +48,9 @@ def test_plain_tables_align_wide_characters() -> None:
 
 # JSON-like values with unsafe characters, whole floats and nesting; `shared` wraps some
 # of their parts as shared sub-documents, as a batch's views do.
-_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-_TEXT = st.text(alphabet=st.sampled_from("ab \n\t\x00\x1b\x85\u200b\u202e\u00e9\u2603\\\""))
+_FLOATS = st.floats(allow_nan=False, allow_infinity=False)
+_SCALARS = st.none() | st.booleans() | st.integers() | _FLOATS
+_TEXT = st.text(alphabet=st.sampled_from('ab \n\t\x00\x1b\x85\u200b\u202e\u00e9\u2603\\"'))
 _VALUES = st.recursive(
     _SCALARS | _TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),

@@ -66,7 +66,7 @@ class Judgement:
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK
     years: int = HOLDING_YEARS
-    books: PlanBooks | None = None  # a batch's, shared by its people: plans found once
+    books: PlanBooks | None = field(default=None, kw_only=True)  # a batch's, for all its people
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
@@ -74,11 +74,7 @@ class Judgement:
 
     def __post_init__(self) -> None:
         self.converter = Converter(self.catalog.rates)
-        book = (
-            self.books.book(self.profile, self.today, self.pace)
-            if self.books is not None
-            else PlanBook()
-        )
+        book = self.books.book(self.today, self.pace) if self.books is not None else PlanBook()
         self.planner = Planner(
             self.catalog, self.profile, self.today, self.pace, converter=self.converter, book=book
         )

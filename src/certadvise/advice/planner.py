@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from certadvise.advice.costs import Quote, cheapest_way_in, yearly_dues
 from certadvise.advice.cycles import add_years
@@ -26,7 +26,7 @@ from certadvise.advice.gaps import (
 )
 from certadvise.advice.money import USD, Converter, Money, amount_text
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
-from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Profile
+from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
@@ -63,6 +63,10 @@ _STAGE_STEPS = {
 }
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
 class _Loop(Exception):
     """A route that needs, through its credentials, the certification being planned."""
 
@@ -72,36 +76,62 @@ class _Loop(Exception):
 
 def situation(profile: Profile) -> Profile:
     """What of a person a planner reads: all but their goals (read only through
-    `Planner._goal_fits`, which records it), budget and country."""
+    `Planner._goal_fits`, which notes it), budget and country."""
     return replace(profile, goals=(), budget=None, budget_usd=None, country=None)
 
 
-Fits = tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]  # requirements, and their fits
+# What a planner read of the person and what it gave: ("attr", name, value), ("held",
+# credential, value), ("fits", refs, fits).
+Read = tuple[str, Any, Any]
+Kept = dict[K, list[tuple[tuple[Read, ...], V]]]  # each value with what was read for it
 
 
 @dataclass
 class PlanBook:
-    """What a planner works out, kept for everyone in the same situation (a batch's
-    people): each credential's price, own steps and nearest plan; a plan that read the
-    goals is kept with the fits it read, for those whose goals give the same fits."""
+    """What planners work out, each value kept with what they read of the person for it:
+    each credential's price, own steps and nearest plan. A `shared` book (a batch's) serves
+    everyone whose reads give the same, and its planners note what they read."""
 
-    best: dict[str, Plan] = field(default_factory=dict)  # plans that read no goals
-    fitted: dict[str, list[tuple[Fits, Plan]]] = field(default_factory=dict)
-    quotes: dict[str, Quote] = field(default_factory=dict)
-    owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
+    shared: bool = False
+    plans: Kept[str, Plan] = field(default_factory=dict)
+    quotes: Kept[str, Quote] = field(default_factory=dict)
+    owns: Kept[str, tuple[Step, ...]] = field(default_factory=dict)
 
 
 class PlanBooks:
-    """A batch's plan books, one for each situation on one day, at one pace of study."""
+    """A batch's shared plan books, one for each day and pace of study."""
 
     def __init__(self) -> None:
-        self._books: dict[str, PlanBook] = {}
+        self._books: dict[tuple[dt.date, float], PlanBook] = {}
 
-    def book(self, profile: Profile, today: dt.date, pace: float) -> PlanBook:
-        key = repr((situation(profile), today, pace))  # equal reprs: equal in every field
-        found = self._books.get(key)
+    def book(self, today: dt.date, pace: float) -> PlanBook:
+        found = self._books.get((today, pace))
         if found is None:
-            found = self._books[key] = PlanBook()
+            found = self._books[today, pace] = PlanBook(shared=True)
+        return found
+
+
+class _Noted:
+    """A person's situation that notes, in `reads`, each attribute a planner reads of it
+    and each credential it asks `held` about, with what it gave."""
+
+    __slots__ = ("_profile", "_reads")
+
+    def __init__(self, profile: Profile, reads: list[Read]) -> None:
+        self._profile, self._reads = profile, reads
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "held":
+            return self._held
+        value = getattr(self._profile, name)
+        if callable(value):  # a method it cannot note: fail, never share unnoted reads
+            raise TypeError(f"a planner asks Profile.{name}(): note what it gives")
+        self._reads.append(("attr", name, value))
+        return value
+
+    def _held(self, credential: str) -> Held | None:
+        found = self._profile.held(credential)
+        self._reads.append(("held", credential, found))
         return found
 
 
@@ -110,9 +140,8 @@ class Planner:
     """Plans for one person over one catalog, each credential planned once.
 
     The planner keeps only the person's situation as its `profile`; their goals rank the
-    credentials that meet a requirement (`_goal_fits`). Plans go into the `book`, which
-    may be shared with others in the same situation: one that read the goals (or read
-    such a plan) with what it read.
+    credentials that meet a requirement (`_goal_fits`). What it works out goes into its
+    `book` with what it read for it (`_reads`), so that a batch's people share it.
     """
 
     catalog: Catalog
@@ -125,37 +154,52 @@ class Planner:
     _loops: int = 0
     _wanted: tuple[str, ...] = field(default=(), init=False)
     _fits: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
-    _read: list[tuple[tuple[str, ...], tuple[int, ...]]] = field(default_factory=list)
-    _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
+    _reads: list[Read] = field(default_factory=list)
+    _options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
         default_factory=dict
     )
 
     def __post_init__(self) -> None:
         self._wanted = self.profile.goals
         self.profile = situation(self.profile)
+        if self.book.shared:
+            self.profile = cast(Profile, _Noted(self.profile, self._reads))
 
     def _goal_fits(self, refs: tuple[str, ...]) -> tuple[int, ...]:
         """How many of the person's goals each credential meeting `refs` serves (negated,
-        in `Catalog.meeting` order): all a plan reads of the goals, recorded as read."""
+        in `Catalog.meeting` order): all a plan reads of the goals, noted as read."""
         fits = self._fits.get(refs)
         if fits is None:
             fits = self._fits[refs] = tuple(
                 -sum(goal in summary.goals for goal in self._wanted)
                 for summary, _ in self.catalog.meeting(refs)
             )
-        self._read.append((refs, fits))
+        self._reads.append(("fits", refs, fits))
         return fits
 
-    def _known(self, target: Certification) -> Plan | None:
-        """The plan of `target` worked out before in this situation: one that read no
-        goals, or one whose fits are this person's too (they are read again)."""
-        found = self.book.best.get(target.id)
-        if found is not None:
-            return found
-        for fits, plan in self.book.fitted.get(target.id, ()):
-            if all(self._goal_fits(refs) == read for refs, read in fits):
-                return plan
+    def _same(self, read: Read) -> bool:
+        """Whether this person gives what `read` gave (read again, and so noted)."""
+        kind, what, value = read
+        if kind == "fits":
+            return bool(self._goal_fits(what) == value)
+        if kind == "held":
+            return bool(self.profile.held(what) == value)
+        return bool(getattr(self.profile, what) == value)
+
+    def _recall(self, kept: Kept[K, V], key: K) -> V | None:
+        """What was worked out before under `key`, from reads this person gives too."""
+        for reads, value in kept.get(key, ()):
+            before = len(self._reads)
+            if all(self._same(read) for read in reads):
+                return value
+            del self._reads[before:]  # not taken: not read for what is being worked out
         return None
+
+    def _keep(self, kept: Kept[K, V], key: K, since: int, value: V) -> V:
+        """Keep `value` with what was read for it (since `since`)."""
+        reads = {(kind, what): (kind, what, v) for kind, what, v in self._reads[since:]}
+        kept.setdefault(key, []).append((tuple(reads.values()), value))
+        return value
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -175,25 +219,25 @@ class Planner:
 
     def quote(self, entry: Certification) -> Quote:
         """The cheapest honest way in for this person (member, student or non-member)."""
-        found = self.book.quotes.get(entry.id)
-        if found is None:
-            organization = self.catalog.organizations.get(entry.organization)
-            found = cheapest_way_in(
-                entry,
-                organization,
-                self.profile.member,
-                student=self.profile.student,
-                converter=self.converter,
-            )
-            self.book.quotes[entry.id] = found
-        return found
-
-    def _plan(self, target: Certification) -> Plan:
-        read_before = len(self._read)
-        found = self._known(target)
+        since = len(self._reads)
+        found = self._recall(self.book.quotes, entry.id)
         if found is not None:
             return found
-        del self._read[read_before:]  # the fits of plans not taken were not read for it
+        organization = self.catalog.organizations.get(entry.organization)
+        found = cheapest_way_in(
+            entry,
+            organization,
+            self.profile.member,
+            student=self.profile.student,
+            converter=self.converter,
+        )
+        return self._keep(self.book.quotes, entry.id, since, found)
+
+    def _plan(self, target: Certification) -> Plan:
+        since = len(self._reads)
+        found = self._recall(self.book.plans, target.id)
+        if found is not None:
+            return found
         if target.id in self._visiting:
             self._loops += 1
             raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
@@ -218,11 +262,7 @@ class Planner:
         best, *others = sorted(plans, key=Plan.sort_key)
         plan = replace(best, alternatives=tuple(others))
         if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
-            fits = tuple(dict.fromkeys(self._read[read_before:]))
-            if fits:
-                self.book.fitted.setdefault(target.id, []).append((fits, plan))
-            else:
-                self.book.best[target.id] = plan
+            self._keep(self.book.plans, target.id, since, plan)
         return plan
 
     def _route_plan(self, target: Certification, route: Route | None) -> Plan:
@@ -446,9 +486,10 @@ class Planner:
 
     def _own_steps(self, target: Certification) -> tuple[Step, ...]:
         """The target's own steps, worked out once for all its routes."""
-        found = self.book.owns.get(target.id)
+        since = len(self._reads)
+        found = self._recall(self.book.owns, target.id)
         if found is None:
-            found = self.book.owns[target.id] = tuple(self._own(target))
+            found = self._keep(self.book.owns, target.id, since, tuple(self._own(target)))
         return found
 
     def _own(self, target: Certification) -> list[Step]:
@@ -624,10 +665,12 @@ class Planner:
         CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
         large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
-        goal_fits = self._goal_fits(refs)
         key = (refs, org, advised)
-        if key in self._options:
-            return self._options[key]
+        since = len(self._reads)
+        known = self._recall(self._options, key)
+        if known is not None:
+            return known
+        goal_fits = self._goal_fits(refs)
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
         for (summary, order), fit in zip(self.catalog.meeting(refs), goal_fits, strict=True):
@@ -653,7 +696,7 @@ class Planner:
             rest = []
         found = (plans, rest)
         if self._loops == loops_before:  # complete only when no loop cut it short
-            self._options[key] = found
+            self._keep(self._options, key, since, found)
         return found
 
     def _degree_months(self, level: DegreeLevel, years: float | None = None) -> float | None:

@@ -12,7 +12,6 @@ from certadvise.render.report import Column, Report, Row, SharedDocument, Shared
 from certadvise.render.safety import spreadsheet_cell, strip_unsafe
 from certadvise.render.text import clean, escape_json_controls, raw
 
-
 # Where a shared sub-document's text goes: a string that begins with NUL, which no string
 # cleaned by `_safe` does, numbered in the document's list of shared parts.
 _SHARED_PLACE = re.compile(r'"\\u0000(\d+)"')
@@ -78,9 +77,9 @@ def _shared_text(
     place: re.Match[str], shared: list[Any], indent: int | None, ascii_only: bool
 ) -> str:
     """The kept text of a shared sub-document, indented as deep as its place is."""
-    part = shared[int(place.group(1))]
+    part: SharedDocument | SharedList = shared[int(place.group(1))]
     key = (indent, ascii_only)
-    text = part.made.get(key)
+    text: str | None = part.made.get(key)
     if text is None:
         plain = dict(part) if type(part) is SharedDocument else list(part)
         text = part.made[key] = json_text(plain, indent, ascii_only)
