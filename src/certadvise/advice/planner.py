@@ -80,10 +80,18 @@ def situation(profile: Profile) -> Profile:
     return replace(profile, goals=(), budget=None, budget_usd=None, country=None)
 
 
-# What a planner read of the person and what it gave: ("attr", name, value), ("held",
-# credential, value), ("fits", refs, fits).
-Read = tuple[str, Any, Any]
-Kept = dict[K, list[tuple[tuple[Read, ...], V]]]  # each value with what was read for it
+# What a planner read of the person, and what it gave (hashable: see `_as_key`): an
+# attribute ("attr", name), a credential asked `held` about ("held", id), the goal fits of
+# a requirement's credentials ("fits", refs).
+Asked = tuple[str, Any]
+Read = tuple[Asked, Any]
+# Each value worked out under a key, by what was asked for it, then by what that gave.
+Kept = dict[K, dict[tuple[Asked, ...], dict[tuple[Any, ...], V]]]
+
+
+def _as_key(value: Any) -> Any:
+    """A value read of a profile in a form that can be looked up: a dict as its items."""
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
 @dataclass
@@ -126,12 +134,12 @@ class _Noted:
         value = getattr(self._profile, name)
         if callable(value):  # a method it cannot note: fail, never share unnoted reads
             raise TypeError(f"a planner asks Profile.{name}(): note what it gives")
-        self._reads.append(("attr", name, value))
+        self._reads.append((("attr", name), _as_key(value)))
         return value
 
     def _held(self, credential: str) -> Held | None:
         found = self._profile.held(credential)
-        self._reads.append(("held", credential, found))
+        self._reads.append((("held", credential), found))
         return found
 
 
@@ -155,50 +163,54 @@ class Planner:
     _wanted: tuple[str, ...] = field(default=(), init=False)
     _fits: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
     _reads: list[Read] = field(default_factory=list)
+    _situation: Profile = field(init=False)
     _options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
         default_factory=dict
     )
 
     def __post_init__(self) -> None:
         self._wanted = self.profile.goals
-        self.profile = situation(self.profile)
+        self.profile = self._situation = situation(self.profile)
         if self.book.shared:
-            self.profile = cast(Profile, _Noted(self.profile, self._reads))
+            self.profile = cast(Profile, _Noted(self._situation, self._reads))
 
     def _goal_fits(self, refs: tuple[str, ...]) -> tuple[int, ...]:
         """How many of the person's goals each credential meeting `refs` serves (negated,
         in `Catalog.meeting` order): all a plan reads of the goals, noted as read."""
-        fits = self._fits.get(refs)
-        if fits is None:
-            fits = self._fits[refs] = tuple(
-                -sum(goal in summary.goals for goal in self._wanted)
-                for summary, _ in self.catalog.meeting(refs)
-            )
-        self._reads.append(("fits", refs, fits))
+        fits: tuple[int, ...] = self._gives(("fits", refs))
+        self._reads.append((("fits", refs), fits))
         return fits
 
-    def _same(self, read: Read) -> bool:
-        """Whether this person gives what `read` gave (read again, and so noted)."""
-        kind, what, value = read
-        if kind == "fits":
-            return bool(self._goal_fits(what) == value)
+    def _gives(self, asked: Asked) -> Any:
+        """What this person gives for `asked` (not noted)."""
+        kind, what = asked
+        if kind == "attr":
+            return _as_key(getattr(self._situation, what))
         if kind == "held":
-            return bool(self.profile.held(what) == value)
-        return bool(getattr(self.profile, what) == value)
+            return self._situation.held(what)
+        fits = self._fits.get(what)
+        if fits is None:
+            fits = self._fits[what] = tuple(
+                -sum(goal in summary.goals for goal in self._wanted)
+                for summary, _ in self.catalog.meeting(what)
+            )
+        return fits
 
     def _recall(self, kept: Kept[K, V], key: K) -> V | None:
-        """What was worked out before under `key`, from reads this person gives too."""
-        for reads, value in kept.get(key, ()):
-            before = len(self._reads)
-            if all(self._same(read) for read in reads):
+        """What was worked out before under `key` from what this person gives too (noted
+        as read for what is being worked out now)."""
+        for asked, found in kept.get(key, {}).items():
+            given = tuple(self._gives(a) for a in asked)
+            value = found.get(given)
+            if value is not None:
+                self._reads.extend(zip(asked, given, strict=True))
                 return value
-            del self._reads[before:]  # not taken: not read for what is being worked out
         return None
 
     def _keep(self, kept: Kept[K, V], key: K, since: int, value: V) -> V:
         """Keep `value` with what was read for it (since `since`)."""
-        reads = {(kind, what): (kind, what, v) for kind, what, v in self._reads[since:]}
-        kept.setdefault(key, []).append((tuple(reads.values()), value))
+        reads = dict(self._reads[since:])
+        kept.setdefault(key, {}).setdefault(tuple(reads), {})[tuple(reads.values())] = value
         return value
 
     def plan(self, target: Certification) -> Plan:
