@@ -9,7 +9,7 @@ from typing import Any
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.plans import Plan
+from certadvise.advice.plans import Plan, Step
 from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome, Verdict
 from certadvise.catalog.models import Certification, Source
@@ -62,7 +62,7 @@ def recommendation_document(
         "organization": ev.entry.organization,
         "score": ev.score,
         "cost": cost_document(ev.quote, judged),
-        "steps": [step_document(s) for s in _plan(ev).short_steps],
+        "steps": [_step_document(s) for s in _plan(ev).short_steps],
         "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
@@ -72,6 +72,11 @@ def recommendation_document(
         "sources": _sources(ev),
         "market": {"standing": fit.standing, "reason": fit.reason},
     }
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a batch's people share their plans, so their steps
+def _step_document(step: Step) -> SharedDocument:
+    return SharedDocument(step_document(step))
 
 
 def _sources(ev: Evaluation) -> list[dict[str, Any]]:
@@ -90,7 +95,7 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
         "id": ev.entry.id,
         "name": ev.entry.name,
         "organization": ev.entry.organization,
-        "steps": [step_document(s) for s in plan.steps],
+        "steps": [_step_document(s) for s in plan.steps],
         "total_cost": {
             "minimum_usd": plan.known_usd,
             "complete": plan.complete,
