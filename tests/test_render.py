@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from certadvise.render.machine import json_text, write_json
 from certadvise.render.plain import width, write_plain
 from certadvise.render.report import Column, Report, SharedDocument, SharedList
-from certadvise.render.text import clean, human, raw
+from certadvise.render.text import clean, escape_json_controls, human, raw
 
 
 def test_unknown_is_not_verified_for_people_and_empty_for_programs() -> None:
@@ -80,3 +80,9 @@ def test_shared_sub_documents_are_written_as_if_written_each_time(
     assert json_text({"in": [wrapped]}, indent, ascii_only) == json_text(
         {"in": [value]}, indent, ascii_only
     )
+
+
+def test_json_text_escapes_del_and_c1_controls_that_json_leaves_raw() -> None:
+    assert escape_json_controls('"a\x7fb"') == '"a\\u007fb"'  # DEL is ASCII too
+    assert escape_json_controls('"\x85é"') == '"\\u0085é"'
+    assert escape_json_controls('{"plain": 1}') == '{"plain": 1}'
