@@ -161,7 +161,7 @@ class Planner:
     _visiting: list[str] = field(default_factory=list)
     _loops: int = 0
     _wanted: tuple[str, ...] = field(default=(), init=False)
-    _fits: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    _given: dict[Asked, Any] = field(default_factory=dict)  # what _gives found
     _reads: list[Read] = field(default_factory=list)
     _situation: Profile = field(init=False)
     _options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
@@ -182,25 +182,28 @@ class Planner:
         return fits
 
     def _gives(self, asked: Asked) -> Any:
-        """What this person gives for `asked` (not noted)."""
+        """What this person gives for `asked` (not noted), worked out once."""
+        if asked in self._given:
+            return self._given[asked]
         kind, what = asked
         if kind == "attr":
-            return _as_key(getattr(self._situation, what))
-        if kind == "held":
-            return self._situation.held(what)
-        fits = self._fits.get(what)
-        if fits is None:
-            fits = self._fits[what] = tuple(
+            found = _as_key(getattr(self._situation, what))
+        elif kind == "held":
+            found = self._situation.held(what)
+        else:
+            found = tuple(
                 -sum(goal in summary.goals for goal in self._wanted)
                 for summary, _ in self.catalog.meeting(what)
             )
-        return fits
+        self._given[asked] = found
+        return found
 
     def _recall(self, kept: Kept[K, V], key: K) -> V | None:
         """What was worked out before under `key` from what this person gives too (noted
         as read for what is being worked out now)."""
+        known = self._given
         for asked, found in kept.get(key, {}).items():
-            given = tuple(self._gives(a) for a in asked)
+            given = tuple([known[a] if a in known else self._gives(a) for a in asked])
             value = found.get(given)
             if value is not None:
                 self._reads.extend(zip(asked, given, strict=True))
