@@ -86,3 +86,17 @@ def test_json_text_escapes_del_and_c1_controls_that_json_leaves_raw() -> None:
     assert escape_json_controls('"a\x7fb"') == '"a\\u007fb"'  # DEL is ASCII too
     assert escape_json_controls('"\x85é"') == '"\\u0085é"'
     assert escape_json_controls('{"plain": 1}') == '{"plain": 1}'
+
+
+def test_a_value_written_as_a_nul_beside_shared_parts_is_still_written_as_itself() -> None:
+    class Odd:
+        def __str__(self) -> str:
+            return "\x000"
+
+    plain = {"odd": Odd(), "part": {"a": 1}, "odd again": Odd()}
+    shared = {**plain, "part": SharedDocument(a=1)}
+    assert (
+        json_text(shared, None)
+        == json_text(plain, None)
+        == ('{"odd": "\\u00000", "part": {"a": 1}, "odd again": "\\u00000"}')
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
@@ -12,10 +11,9 @@ from certadvise.render.report import Column, Report, Row, SharedDocument, Shared
 from certadvise.render.safety import spreadsheet_cell, strip_unsafe
 from certadvise.render.text import clean, escape_json_controls, raw
 
-# Where a shared sub-document's text goes: a string that begins with NUL, which no string
-# cleaned by `_safe` does, numbered in the document's list of shared parts.
-_SHARED_PLACE = re.compile(r'"\\u0000(\d+)"')
-_SPACES = re.compile(" *")
+# Where a shared sub-document's text goes: a NUL and its number in the document's list of
+# shared parts, as a JSON string; no string cleaned by `_safe` holds a NUL.
+_SHARED_PLACE = '"\\u0000'
 _AS_IS = (int, bool, type(None))  # written as they are
 
 
@@ -69,27 +67,41 @@ def json_text(value: Any, indent: int | None, ascii_only: bool = False) -> str:
         _safe(value, shared), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
     )
     if shared:
-        text = _SHARED_PLACE.sub(lambda m: _shared_text(m, shared, indent, ascii_only), text)
+        between = text.split(_SHARED_PLACE)
+        if len(between) != len(shared) + 1:  # a value written as its str() was a NUL
+            return json_text(_unshared(value), indent, ascii_only)
+        text = _with_shared(between, shared, indent, ascii_only)
     return escape_json_controls(text)
 
 
-def _shared_text(
-    place: re.Match[str], shared: list[Any], indent: int | None, ascii_only: bool
+def _with_shared(
+    between: list[str], shared: list[Any], indent: int | None, ascii_only: bool
 ) -> str:
-    """The kept text of a shared sub-document, indented as deep as its place is."""
-    part: SharedDocument | SharedList = shared[int(place.group(1))]
+    """The text around the places of the shared parts, each filled with its kept text
+    (indented as deep as its place is)."""
     key = (indent, ascii_only)
-    text: str | None = part.made.get(key)
-    if text is None:
-        plain = dict(part) if type(part) is SharedDocument else list(part)
-        text = part.made[key] = json_text(plain, indent, ascii_only)
-    if indent is None or "\n" not in text:
-        return text
-    line = place.string.rfind("\n", 0, place.start()) + 1
-    spaces = _SPACES.match(place.string, line)
-    assert spaces is not None  # " *" matches anywhere
-    depth = spaces.end() - line
-    return text.replace("\n", "\n" + " " * depth)
+    out = [between[0]]
+    for place in between[1:]:
+        number, after = place.split('"', 1)
+        part: SharedDocument | SharedList = shared[int(number)]
+        text: str | None = part.made.get(key)
+        if text is None:
+            plain = dict(part) if type(part) is SharedDocument else list(part)
+            text = part.made[key] = json_text(plain, indent, ascii_only)
+        if indent is not None and "\n" in text:
+            line = out[-1][out[-1].rfind("\n") + 1 :]
+            text = text.replace("\n", "\n" + " " * (len(line) - len(line.lstrip(" "))))
+        out += (text, after)
+    return "".join(out)
+
+
+def _unshared(value: Any) -> Any:
+    """`value` with plain dicts and lists for its shared parts."""
+    if isinstance(value, dict):
+        return {k: _unshared(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_unshared(item) for item in value]
+    return value
 
 
 def write_json(report: Report, out: TextIO, ascii_only: bool = False) -> None:
