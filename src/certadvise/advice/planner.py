@@ -94,16 +94,17 @@ def _as_key(value: Any) -> Any:
     return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
-@dataclass
 class PlanBook:
     """What planners work out, each value kept with what they read of the person for it:
     each credential's price, own steps and nearest plan. A `shared` book (a batch's) serves
-    everyone whose reads give the same, and its planners note what they read."""
+    everyone whose reads give the same, and its planners note what they read. (A plain
+    class: a dataclass is compiled when every command starts.)"""
 
-    shared: bool = False
-    plans: Kept[str, Plan] = field(default_factory=dict)
-    quotes: Kept[str, Quote] = field(default_factory=dict)
-    owns: Kept[str, tuple[Step, ...]] = field(default_factory=dict)
+    def __init__(self, shared: bool = False) -> None:
+        self.shared = shared
+        self.plans: Kept[str, Plan] = {}
+        self.quotes: Kept[str, Quote] = {}
+        self.owns: Kept[str, tuple[Step, ...]] = {}
 
 
 class PlanBooks:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from certadvise.advice.costs import Ownership
@@ -139,16 +138,21 @@ def _excluded_document(
     return doc
 
 
-@dataclass(frozen=True)
 class Answer:
     """What `recommend` says to programs: a record and a row for each recommendation
     shown, and the JSON document (a function: it lists every entry, so it is built only
-    when asked for)."""
+    when asked for). A plain class: a dataclass is compiled when `recommend` starts."""
 
-    shown: tuple[Evaluation, ...]
-    records: list[dict[str, Any]]
-    rows: list[dict[str, Any]]
-    document: Callable[[], dict[str, Any]]
+    __slots__ = ("document", "records", "rows", "shown")
+
+    def __init__(
+        self,
+        shown: tuple[Evaluation, ...],
+        records: list[dict[str, Any]],
+        rows: list[dict[str, Any]],
+        document: Callable[[], dict[str, Any]],
+    ) -> None:
+        self.shown, self.records, self.rows, self.document = shown, records, rows, document
 
 
 def recommend_answer(result: Recommendations, top: int | None) -> Answer:
