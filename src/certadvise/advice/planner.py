@@ -81,8 +81,9 @@ def situation(profile: Profile) -> Profile:
 
 
 # What a planner read of the person, and what it gave (hashable: see `_as_key`): an
-# attribute ("attr", name), a credential asked `held` about ("held", id), the goal fits of
-# a requirement's credentials ("fits", refs).
+# attribute ("attr", name), a credential asked `held` about ("held", id), whether they hold
+# something meeting a requirement ("holds", refs), the goal fits of a requirement's
+# credentials ("fits", refs).
 Asked = tuple[str, Any]
 Read = tuple[Asked, Any]
 # Each value worked out under a key, by what was asked for it, then by what that gave.
@@ -108,7 +109,7 @@ class PlanBook:
 
 
 class PlanBooks:
-    """A batch's shared plan books, one for each day and pace of study."""
+    """A batch's shared plan books (one catalog), one for each day and pace of study."""
 
     def __init__(self) -> None:
         self._books: dict[tuple[dt.date, float], PlanBook] = {}
@@ -122,7 +123,7 @@ class PlanBooks:
 
 class _Noted:
     """A person's situation that notes, in `reads`, each attribute a planner reads of it
-    and each credential it asks `held` about, with what it gave."""
+    and each question it asks (`held`, `holds_any`), with what it gave."""
 
     __slots__ = ("_profile", "_reads")
 
@@ -132,6 +133,8 @@ class _Noted:
     def __getattr__(self, name: str) -> Any:
         if name == "held":
             return self._held
+        if name == "holds_any":
+            return self._holds_any
         value = getattr(self._profile, name)
         if callable(value):  # a method it cannot note: fail, never share unnoted reads
             raise TypeError(f"a planner asks Profile.{name}(): note what it gives")
@@ -141,6 +144,11 @@ class _Noted:
     def _held(self, credential: str) -> Held | None:
         found = self._profile.held(credential)
         self._reads.append((("held", credential), found))
+        return found
+
+    def _holds_any(self, refs: tuple[str, ...], satisfies: Callable[[str, str], bool]) -> bool:
+        found = self._profile.holds_any(refs, satisfies)  # `satisfies`: the book's catalog's
+        self._reads.append((("holds", refs), found))
         return found
 
 
@@ -191,6 +199,8 @@ class Planner:
             found = _as_key(getattr(self._situation, what))
         elif kind == "held":
             found = self._situation.held(what)
+        elif kind == "holds":
+            found = self._situation.holds_any(what, self.catalog.satisfies)
         else:
             found = tuple(
                 -sum(goal in summary.goals for goal in self._wanted)
