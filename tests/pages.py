@@ -23,6 +23,12 @@ COMMANDS = {
         *("--have", "CPR-AED", "--budget", "300"),
     ],
     "path": ["path", "CSCCA-SCCC", "--degree", "bachelor", "--field", "kinesiology"],
+    # a British and an Australian reader: every amount on the page in their currency
+    "recommend-gb": [
+        *("recommend", "--country", "GB", "--budget", "£300", "--goal", "collegiate-athletes"),
+        *("--degree", "bachelor", "--field", "kinesiology"),
+    ],
+    "path-au": ["path", "CSCS", "--country", "AU", "--degree", "bachelor", "--have", "CPR-AED"],
     "compare": ["compare", "CSCS", "NASM-PES"],
     "show": ["show", "CSCS"],
     "renewals": [

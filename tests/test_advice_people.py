@@ -307,6 +307,14 @@ PEOPLE = [
         first_in={"CERT-IV-FITNESS"},
         never={"UK-L3-PT", "CSEP-CPT"},
     ),
+    # The only Certificate IV price found is TAFE Queensland's for international students
+    # (AUD 8,100): not what a resident pays, so an Australian's budget cannot rule it out.
+    person(
+        "Australian career changer with A$1,500",
+        *("--country", "AU", "--goal", "personal-training", "--degree", "high-school"),
+        *("--budget", "A$1500"),
+        first="CERT-IV-FITNESS",
+    ),
     # In Australia the Certificate III in Fitness is the gym and group-instructor
     # qualification (audit; SIS30321), the Certificate IV the personal-trainer one.
     person(

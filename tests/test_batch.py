@@ -309,7 +309,11 @@ def test_summary_counts_how_often_each_certification_is_advised(cli: Runner) -> 
             "id": cert,
             "name": cert,
             "organization": "O",
-            "cost": {"minimum_usd": usd, "verified": usd is not None},
+            "cost": {
+                "minimum_usd": usd,
+                "verified": usd is not None,
+                "price": {"amount": usd, "currency": "USD"},
+            },
         }
 
     answers = [
@@ -320,12 +324,16 @@ def test_summary_counts_how_often_each_certification_is_advised(cli: Runner) -> 
     ]
     cscs, x = advised(answers)
     assert (cscs["id"], cscs["people"], cscs["share"]) == ("CSCS", 3, 1.0)
-    assert cscs["cost"] == {"min_usd": 340, "median_usd": 475, "max_usd": 600, "unknown": 0}
+    assert cscs["cost"] == {
+        **{"min_usd": 340, "median_usd": 475, "max_usd": 600, "unknown": 0},
+        **{"currency": "USD", "min": 340, "median": 475, "max": 600},  # as stated
+    }
     assert x["people"] == 2 and x["cost"] == {
         "min_usd": 100,
         "median_usd": 100,
         "max_usd": 100,
         "unknown": 1,  # unknown is counted as unknown, never as $0
+        **{"currency": "USD", "min": 100, "median": 100, "max": 100},
     }
 
 

@@ -29,7 +29,7 @@ CHROMIUM = os.environ.get("CERTADVISE_CHROMIUM") or next(
     (p for name in ("chromium", "chromium-browser") if (p := shutil.which(name))), None
 )
 ARTIFACTS = REPO / ".artifacts" / "browser"
-PAGES = ["recommend", "path", "compare", "show", "renewals"]
+PAGES = ["recommend", "path", "compare", "show", "renewals", "recommend-gb", "path-au"]
 FLAGS = [  # quiet: no network of its own, no first-run work
     "--headless",
     "--no-sandbox",
@@ -226,3 +226,22 @@ def test_the_batch_page_renders_and_reads_on_a_phone(cli: Runner, visit: Any) ->
         assert found["viewport"] == width and found["scrollWidth"] <= width
         assert seen.js(WIDEST) <= width + 0.5
         seen.page.screenshot(path=str(ARTIFACTS / f"batch-{width}.png"), full_page=True)
+
+
+LABELS = """() => [...document.querySelectorAll('svg[role=img]')].flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].map(t => ({
+    text: t.textContent, inside: t.getBoundingClientRect().right <= box.right + 0.5}));
+})"""
+
+
+@pytest.mark.parametrize("width", [1000, 390])
+def test_a_long_chart_label_keeps_its_converted_amount_in_sight(
+    cli: Runner, visit: Any, width: int
+) -> None:
+    seen = visit(page_html(cli, "recommend-gb"), width=width)
+    labels = seen.js(LABELS)
+    assert all(label["inside"] for label in labels), [x for x in labels if not x["inside"]]
+    assert any(label["text"].endswith("known fees (≈ £63)") for label in labels)
+    assert not any("…" in label["text"] for label in labels)
+    seen.page.screenshot(path=str(ARTIFACTS / f"recommend-gb-labels-{width}.png"), full_page=True)

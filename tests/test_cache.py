@@ -173,3 +173,37 @@ def test_a_forged_stamp_record_is_not_trusted(
     record.write_bytes(record.read_bytes().replace(b'"key":"', b'"key":"0'))  # checksum fails
     result = cli("--debug", *args)
     assert (result.code, result.out) == (0, expected) and "is damaged" in result.err
+
+
+def _fields(value: object) -> object:
+    """The plain form, the slow way: every value asked what it is."""
+    import dataclasses
+    import datetime as dt
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_fields(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, (tuple, list)):
+        return [_fields(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _fields(item) for key, item in value.items()}
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def test_every_model_is_stored_field_by_field_and_built_back_the_same() -> None:
+    from certadvise.catalog.loading import load_catalog
+    from certadvise.catalog.plain import build, to_plain
+
+    catalog = load_catalog([builtin_dir()])
+    models = [
+        *catalog.certifications,
+        *catalog.organizations.values(),
+        *catalog.goals.values(),
+        catalog.vocabulary,
+        catalog.rates,
+    ]
+    for model in models:
+        assert to_plain(model) == _fields(model), model
+        assert _fields(build(type(model), to_plain(model))) == _fields(model)

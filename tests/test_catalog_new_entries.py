@@ -135,7 +135,9 @@ def test_csep_cpt_and_cep(catalog: Catalog) -> None:
 def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     cert4 = catalog.entries["CERT-IV-FITNESS"]
     assert "SIS40221" in cert4.aliases and cert4.cost is not None
-    assert cert4.cost.currency == "AUD" and [t.price for t in cert4.cost.tiers] == [8100]
+    # The one price found is for international students: a note, never a resident's price.
+    assert cert4.cost.currency == "AUD" and cert4.cost.tiers == ()
+    assert "international students, AUD 8,100" in (cert4.cost.note or "")
     assert cert4.cost.unverified_fees == ("SIS40221 Certificate IV course fee",)
     assert cert4.prerequisites is not None
     assert cert4.prerequisites.routes[0].credentials == ("CERT-III-FITNESS",)

@@ -15,12 +15,11 @@ from certadvise.advice.money import (
     EXPECTED_BUDGET,
     BudgetError,
     Converter,
-    amount_text,
     country_currency,
-    money,
     parse_budget,
 )
 from certadvise.advice.profile import Held, Profile, RawProfile, normalise
+from certadvise.amounts import amount_text, money
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, Organization
 from certadvise.catalog.validation import validate
@@ -164,8 +163,8 @@ def test_a_budget_as_people_type_it(typed: str | float, read: tuple[float, str |
         ("1,000,001", f"expected {EXPECTED_BUDGET}"),
         (float("inf"), f"expected {EXPECTED_BUDGET}"),
         ("$400 GBP", "two currencies in one budget ($ and GBP)"),
-        ("400 XYZ", "unknown currency 'XYZ' (certadvise knows "),
-        ("XYZ 400 XYZ", "unknown currency 'XYZ' (certadvise knows "),
+        ("400 XYZ", "unknown currency 'XYZ': expected one of AUD, CAD, EUR, GBP, NZD, USD "),
+        ("XYZ 400 XYZ", "unknown currency 'XYZ': expected one of "),
     ],
 )
 def test_a_budget_that_is_not_one_says_why(typed: str | float, says: str) -> None:
@@ -173,7 +172,9 @@ def test_a_budget_that_is_not_one_says_why(typed: str | float, says: str) -> Non
         parse_budget(typed)
     assert str(refused.value).startswith(says)
     if "unknown currency" in says:
-        assert str(refused.value).endswith("AUD, CAD, EUR, GBP, NZD, USD)")
+        assert str(refused.value).endswith(
+            "or a sign ($, US$, £, €, A$, AU$, C$, CA$, NZ$) beside the amount"
+        )
 
 
 def test_a_bare_amount_is_in_the_countrys_currency_and_a_bare_dollar_its_dollar() -> None:
@@ -484,3 +485,28 @@ def test_holding_costs_a_students_dues_and_converts_other_currencies(catalog: Ca
     assert ("NSCA (student) membership, one year", 65, "dues") in parts(own)
     uk = judged(catalog, country="GB").ownership(catalog.entries["UK-L3-PT"])
     assert uk.usd is not None and uk.text.startswith("at least £")
+
+
+def test_fees_without_amounts_are_named_and_added_only_to_an_amount() -> None:
+    from certadvise.advice.facts import exam_cost
+
+    fees = ["application and exam fee", "recertification fee"]
+    assert exam_cost(made({"unverified_fees": fees})) == (
+        "application and exam fee (not verified); plus a recertification fee (not verified)"
+    )
+    assert exam_cost(made({"exam_non_member": 470, "unverified_fees": fees[:1]})).endswith(
+        "(exam only); plus an application and exam fee (not verified)"
+    )
+
+
+def test_keeping_a_credential_held_costs_its_dues_and_renewals_not_its_exam() -> None:
+    priced = entry(exam_member=340, exam_non_member=475, study_materials={"usd": 200})
+    keep = cost_of_ownership(priced, org(120), ["ORG"], years=3, held=True)
+    assert [(p.label, p.amount) for p in keep.parts] == [
+        ("ORG dues, 3 year(s)", 360),  # no exam, no materials; every year's dues
+        ("recertification fee x1", 50),
+    ]
+    get = cost_of_ownership(priced, org(120), ["ORG"], years=3)
+    assert [p.amount for p in get.parts] == [340, 200, 240, 50]  # the exam, materials, dues
+    not_member = cost_of_ownership(priced, org(120), years=3, held=True)
+    assert [(p.label, p.amount) for p in not_member.parts] == [("recertification fee x1", 80)]

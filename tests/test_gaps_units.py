@@ -155,6 +155,11 @@ def test_what_a_person_has_instead_of_a_degree(catalog: Catalog) -> None:
     assert have(studying="high-school") == "you have no diploma"
     assert have(degree="associate") == "you have an associate's degree"
     assert have(age=15) == "no degree given"
+    # a degree in progress below the one asked for is said, never "no degree given"
+    assert have(studying="associate") == "you are studying for an associate's degree"
+    assert have(degree="high-school", studying="associate") == (
+        "you have a high-school diploma; you are studying for an associate's degree"
+    )
     assert route_gaps(route, person(catalog, final_year="bachelor"), catalog) == ()
 
 

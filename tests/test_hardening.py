@@ -250,6 +250,69 @@ yaml_like = st.recursive(
 )
 
 
+plain_yaml = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@fuzz
+@given(plain_yaml, st.booleans())
+def test_yaml_is_read_as_pyyaml_reads_it(data: object, flow: bool) -> None:
+    """The quick reader of plain data gives what PyYAML's safe loader gives."""
+    import yaml
+
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    assert yamlsource.parse(text).data == yaml.safe_load(text)
+
+
+def test_yaml_merge_keys_aliases_and_tags() -> None:
+    text = (
+        "base: &base {a: 1, b: [x, y]}\n"
+        "more: &more {b: 2, c: 3}\n"
+        "one: {<<: *base, a: 9}\n"
+        "two: {<<: [*more, *base], d: 4}\n"
+        "text: !!str 12\n"
+        "date: 2026-12-03\n"
+        "int: !!int '7'\n"
+    )
+    assert yamlsource.parse(text).data == {
+        "base": {"a": 1, "b": ["x", "y"]},
+        "more": {"b": 2, "c": 3},
+        "one": {"a": 9, "b": ["x", "y"]},  # the key written here wins
+        "two": {"b": 2, "c": 3, "a": 1, "d": 4},  # the first mapping named wins
+        "text": "12",
+        "date": "2026-12-03",  # dates stay text: the models check them
+        "int": 7,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "3: duplicate key 'a'"),
+        ("a: {<<: 5}\n", "1: a merge (<<) takes a mapping or a list of mappings"),
+        ("a: &a [*a]\n", "1: document nests deeper than 64 levels"),
+        ("a: !!python/object/apply:os.system [ls]\n", "1: could not determine a constructor"),
+        ("a: !!python/name:os.system x\n", "1: could not determine a constructor"),
+        ("a: !custom x\n", "1: could not determine a constructor"),
+        ("? [1]\n: 2\n", "1: a key must be a plain value"),
+        ("n: " + "1" * 101 + "\n", "1: a number longer than 100 digits"),
+    ],
+)
+def test_yaml_refusals_say_what_and_where(text: str, message: str) -> None:
+    with pytest.raises(yamlsource.YamlProblem) as refused:
+        yamlsource.parse(text)
+    line, what = message.split(": ", 1)
+    assert (refused.value.line, what in refused.value.message) == (int(line), True), (
+        refused.value.line,
+        refused.value.message,
+    )
+
+
 @fuzz
 @given(st.text(max_size=300))
 def test_yaml_parser_only_raises_yaml_problems(text: str) -> None:

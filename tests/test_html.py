@@ -33,7 +33,7 @@ GOLDEN = REPO / "tests" / "golden"
 UPDATE_VAR = "CERTADVISE_UPDATE_GOLDEN"
 UPDATE = bool(os.environ.get(UPDATE_VAR))  # read before the fixtures clear CERTADVISE_*
 PAGES = ["recommend", "path", "compare", "show", "renewals"]
-GOLDEN_PAGES = ["recommend", "path", "compare", "renewals"]
+GOLDEN_PAGES = ["recommend", "path", "compare", "renewals", "recommend-gb", "path-au"]
 
 
 class Outline(HTMLParser):
@@ -432,3 +432,104 @@ def test_the_document_a_page_renders_is_the_json_one(cli: Runner) -> None:
     document = json.loads(json.dumps(RENEWALS))
     document["renewals"][1]["next_step"] = "a step only this document has"
     assert "a step only this document has" in renewals_page(document)
+
+
+# ------------------------------------------------------------------ the reader's currency
+
+
+def test_a_british_reader_reads_the_cost_charts_in_pounds(cli: Runner) -> None:
+    page = page_html(cli, "recommend-gb")
+    chart = page.split('id="holding-chart"')[1].split("</figure>")[0]
+    ticks = re.findall(r'text-anchor="(?:start|middle|end)">([^<]*)</text>', chart)
+    assert ticks and all(t.startswith("£") for t in ticks), ticks  # £0, £100, ...: no $ axis
+    titles = re.findall(r"<title>([^<]*)</title>", chart)
+    assert "exam (member) £300" in titles  # priced in pounds: as stated, not ≈
+    assert "recertification fee x1 $85 (≈ £63)" in titles  # in dollars: both, ≈ said
+    assert "never counted as £0" in chart and "converted at the 2025-10 rate" in chart
+    doc = cli(*COMMANDS["recommend-gb"], "-f", "json").json()
+    unknown = sum(
+        p["usd"] is None and p["amount"] is None
+        for r in doc["recommendations"]
+        for p in (r["total_cost"] or {}).get("parts", ())
+    )
+    assert chart.count(">?</text>") == unknown > 0  # unknown parts stay unknown, never £0
+    holding = page.split('class="stack holding"')[1].split("</table>")[0]
+    assert "$" not in holding.split("In all")[0] and "at least ≈ £63" in holding
+
+
+def test_a_reader_of_another_currency_gets_it_on_the_chart_scale() -> None:
+    from certadvise.amounts import Reader
+
+    pounds = Reader("GBP", 1.25, "2026-11")  # $1.25 a pound: $100 is £80
+    own = ownership(("exam", 100, "exam"), ("study materials", None, "study_materials"))
+    chart = charts.cost_chart("c", [("CSCS", own)], pounds)
+    assert chart is not None
+    exam, materials = chart.lanes[0].segments
+    assert exam.title == "exam $100 (≈ £80)" and not materials.known
+    assert [t.label for t in chart.ticks] == ["£0", "£20", "£40", "£60", "£80"]
+    assert chart.ticks[-1].x == pytest.approx(exam.width)  # £80 is where the exam bar ends
+    assert chart.note == "Amounts in £ marked ≈ are converted at the 2026-11 rate, approximately."
+    assert chart.lanes[0].label == "CSCS · at least $100 (≈ £80)"
+    breakdown = charts.cost_breakdown(own, pounds)
+    assert breakdown["exam"] == "≈ £80" and breakdown["study_materials"] == "not verified"
+    dollars = charts.cost_chart("c", [("CSCS", own)])
+    assert dollars is not None and dollars.note == "" and dollars.ticks[1].label == "$50"
+
+
+def test_a_british_cohort_reads_the_spread_of_costs_in_pounds(cli: Runner) -> None:
+    cohort = "person,goals,country,budget\nAna,personal-training,GB,£600\nBo,athletes,GB,£900\n"
+    page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=cohort).out
+    summary = page.split('class="stack advised"')[1].split("</table>")[0]
+    cells = re.findall(r'data-label="(?:Lowest|Median|Highest)" class="num">([^<]*)<', summary)
+    assert cells and all(c.startswith(("≈ £", "£")) or c == "not verified" for c in cells), cells
+    assert "never as £0" in summary
+    table = cli("recommend", "--batch", "-", "-q", stdin=cohort).out
+    assert "≈ £" in table and "$" not in table.split("People")[0]
+    mixed = cohort + "Cy,athletes,US,600\n"  # several currencies: the arithmetic's dollars
+    summary = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=mixed).out
+    assert (
+        '<td data-label="Lowest" class="num">$' in summary
+        and "≈ £" not in summary.split('class="stack people"')[0]
+    )
+
+
+def test_a_british_reader_reads_renewal_fees_in_pounds_beside_the_dollars(cli: Runner) -> None:
+    args = ("renewals", "--no-profile", "-H", "CSCS@2026-12", "--country", "GB", "-q")
+    fee = cli(*args, "-f", "json").json()["renewals"][0]["fee"]
+    assert fee == "$65 (≈ £48) member / $90 (≈ £67)"
+    page = cli(*args, "-f", "html").out
+    assert f'<td data-label="Fees">{fee}</td>' in page
+    us = cli("renewals", "--no-profile", "-H", "CSCS@2026-12", "-q", "-f", "json").json()
+    assert us["renewals"][0]["fee"] == "$65 member / $90"
+
+
+def test_a_degree_wait_runs_beside_the_study_as_the_plans_months_count_it(cli: Runner) -> None:
+    args = ("path", "CSCS", "--studying", "bachelor", "--graduating", "2027-12", "-f", "json")
+    doc = cli(*args, "-q").json()
+    assert doc["steps"][0]["kind"] == "degree" and doc["steps"][0]["waits"]
+    chart = charts.plan_chart("p", doc["steps"])
+    assert chart is not None
+    degree, *rest = (lane.segments[0] for lane in chart.lanes)
+    assert degree.x == 0 and rest[0].x == 0  # the course is taken while the final year comes
+    end = max(s.x + s.width for s in (degree, *rest))
+    months_per_unit = chart.ticks[1].x / float(chart.ticks[1].label.split()[0])
+    assert end / months_per_unit == pytest.approx(doc["months"], abs=0.1)
+
+
+def test_a_long_chart_label_goes_on_to_a_second_line_keeping_its_amount(cli: Runner) -> None:
+    page = page_html(cli, "recommend-gb")
+    chart = page.split('id="holding-chart"')[1].split("</figure>")[0]
+    labels = re.findall(r'stroke-width="3">([^<]*)</text>', chart)
+    assert "plus $85 of known fees (≈ £63)" in labels and not any("…" in t for t in labels)
+    from certadvise.amounts import Reader
+
+    pounds = Reader("GBP", 1.35, "2025-10")  # $85 is £63
+    own = ownership(("exam", None, "exam"), ("recertification fee x1", 85, "recertification"))
+    own["text"] = "exam price not verified, plus $85 of known fees"
+    drawn = charts.cost_chart("c", [("NCSF-CSC", own), ("CSCS", own)], pounds)
+    assert drawn is not None
+    first, second = drawn.lanes
+    assert first.lines == ("NCSF-CSC · exam price not verified,", "plus $85 of known fees (≈ £63)")
+    assert first.bar_y == first.y + 2 * charts.TEXT_H  # the bar under both lines
+    assert second.y == first.bar_y + charts.BAR_H + charts.LANE_GAP
+    assert charts.wrap("a" * 70) == (charts.fit("a" * 70),)  # no space: cut, as before

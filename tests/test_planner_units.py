@@ -236,6 +236,28 @@ def test_nearest_first_time_then_unpriced_then_money() -> None:
     assert ordered == [cheap_fast, dear_fast, unpriced, cheap_slow]
 
 
+def test_an_unverified_time_is_never_nearest_by_omission() -> None:
+    """A study time nobody verified counts as six months when plans are put in order: a
+    route whose exam takes 4 months comes before one whose time is not known."""
+    timed = _plan_of(Step(StepKind.EXAM, "a", "a", 400, months=4, own=True))
+    untimed = _plan_of(Step(StepKind.EXAM, "b", "b", 400, own=True))
+    slow = _plan_of(Step(StepKind.EXAM, "c", "c", 400, months=7, own=True))
+    ordered = sorted([untimed, slow, timed], key=Plan.sort_key)
+    assert ordered == [timed, untimed, slow]
+
+
+def test_a_requirement_is_met_by_the_option_whose_study_time_is_known(
+    catalog: Catalog,
+) -> None:
+    """CSPS asks for a current NSCA certification: NSCA-CPT (3-6 months of study, low
+    confidence) is planned, not TSAC-F, whose study time nobody verified."""
+    found = plan(catalog, "CSPS", have=("CPR-AED",))
+    earn = found.steps[0]
+    assert earn.text == "earn NSCA-CPT"
+    assert earn.months == 4.5
+    assert found.time_text == "about 9 months"
+
+
 def test_a_guardians_consent_is_a_short_step(catalog: Catalog) -> None:
     found = plan(catalog, "NCCPT-CPT", age=17)
     consent = found.steps[0]
@@ -390,7 +412,7 @@ def test_a_lapsed_credential_is_renewed_late_inside_its_window(catalog: Catalog)
 def test_past_every_window_it_is_the_exam_again(catalog: Catalog) -> None:
     found = plan(catalog, "NSCA-CPT", credentials=({"id": "NSCA-CPT", "expires": "2023-12"},))
     assert kinds(found) == ["cpr-aed", "exam"]
-    assert found.steps[-1].text == "pass the NSCA-CPT exam"
+    assert found.steps[-1].text == "study for and pass the NSCA-CPT exam"
 
 
 def looped_catalog(catalog: Catalog) -> Catalog:
@@ -848,8 +870,10 @@ def test_a_requirement_names_the_nearest_of_the_best_fits_and_the_others(
         goals=("collegiate-athletes",),
     )
     earn = next(s for s in coach.steps if s.kind is StepKind.CREDENTIAL)
-    assert earn.text == "earn CSCCA-SCCC"  # one serving the person's goal comes first
-    assert earn.why.endswith("; CSCS, ACSM-CEP, ACSM-CPT and others would also do")
+    # one serving the person's goal comes first: of those, the CSCS (about 8 months of study)
+    # is nearer than the CSCCA-SCCC, whose placement and exam take times nobody verified
+    assert earn.text == "earn CSCS"
+    assert earn.why.endswith("; CSCCA-SCCC, ACSM-CEP, ACSM-CPT and others would also do")
 
 
 def test_each_requirement_is_worked_out_for_itself(catalog: Catalog) -> None:
@@ -954,3 +978,168 @@ def test_path_says_who_already_qualifies_and_what_covers_the_target(catalog: Cat
     assert warnings[0].startswith("you hold CSCS, which covers NASM-PES: The CSCS is")
     assert warnings[0].endswith("; here is the plan anyway")
     assert warnings[1] == "you already qualify: register for the NASM-PES exam"
+
+
+def test_list_filters_by_category_and_goal_and_all_three_at_once(catalog: Catalog) -> None:
+    from certadvise.advice.listing import Filters, filter_entries
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+
+    def listed(**filters: Any) -> list[str]:
+        entries, notes = filter_entries(judged, Filters(**filters))
+        assert notes == []
+        return [e.id for e in entries]
+
+    assert listed(category="clinical") == [
+        "AACVPR-CCRP",
+        "ACSM-CEP",
+        "ACSM-RCEP",
+        "CSEP-CEP",
+        "ESSA-AEP",
+    ]
+    assert listed(goal="athletes")[:5] == ["ASCA-L1", "ASCA-L2", "BASES", "CISSN", "CSCS"]
+    assert len(listed(goal="athletes")) == 14
+    assert listed(org="nsca", category="strength-and-conditioning", goal="tactical") == ["CSCS"]
+    assert len(listed()) == len(catalog.certifications)
+    cheap, notes = filter_entries(judged, Filters(org="NSCA", max_cost=475))
+    assert [e.id for e in cheap] == ["CPSS", "CSCS", "CSPS", "NSCA-CPT", "TSAC-F"]
+    assert notes == ["left out, price not verified: NSCA-RSCC (they may cost less than $475)"]
+
+
+def test_path_to_a_retired_certification_plans_its_successor(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    found = plan_path(judged, catalog.entries["ACSM-RCEP"])
+    assert found.target.id == "ACSM-CEP"
+    assert found.warnings[0] == (
+        "ACSM-RCEP was retired in 2018; planning for its successor ACSM-CEP instead"
+    )
+    holder = Judgement(catalog, person(catalog, have=("ACSM-CEP",)), TODAY)
+    assert plan_path(holder, catalog.entries["ACSM-RCEP"]).warnings == (
+        "ACSM-RCEP was retired in 2018; planning for its successor ACSM-CEP instead",
+        "you already hold ACSM-CEP: it renews every 3 years; `certadvise renewals` shows its "
+        "deadline, CE and fees",
+    )
+
+
+def test_path_to_a_credential_held_points_to_renewals(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog, have=("CSCS@2027-12",)), TODAY)
+    found = plan_path(judged, catalog.entries["CSCS"])
+    assert (found.steps, found.reachable) == ((), True)
+    assert found.warnings == (
+        "you already hold CSCS, good through 2027-12-31: it renews every 3 years; "
+        "`certadvise renewals` shows its deadline, CE and fees",
+    )
+    assert found.ownership is not None  # keeping it: its renewal, never the exam again
+    assert [p.label for p in found.ownership.parts] == [
+        "recertification fee x1",
+        "continuing education (6 CEUs a cycle)",
+    ]
+
+
+def test_path_back_to_a_lapsed_credential_says_no_more_than_its_step(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    for given, kind in (("ACSM-CPT@2026-09", "renew"), ("ACSM-CPT@2020-09", "reinstate")):
+        judged = Judgement(catalog, person(catalog, have=(given,)), TODAY)
+        found = plan_path(judged, catalog.entries["ACSM-CPT"])
+        assert (kinds(found), found.warnings) == ([kind], ())
+        assert found.ownership is not None  # the way back is its step; then, keeping it
+        assert all(p.kind == "recertification" for p in found.ownership.parts)
+    earned_again = plan_path(
+        Judgement(catalog, person(catalog, have=("ACE-CPT@2020-01",)), TODAY),
+        catalog.entries["ACE-CPT"],
+    )
+    assert earned_again.ownership is not None
+    assert earned_again.ownership.parts[0].kind == "exam"  # past every window: the exam again
+
+
+def test_path_says_when_prerequisites_are_not_verified(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    found = plan_path(judged, catalog.entries["NASM-CES"])
+    assert found.warnings == ("prerequisites not verified: check with NASM",)
+    blank = made_entry({"exam_non_member": 100})
+    assert plan_path(judged, blank).warnings == ("prerequisites not verified: check with ORG",)
+
+
+def test_a_rule_change_before_the_date_set_is_said(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    graduate = Judgement(catalog, person(catalog, degree="bachelor"), TODAY)
+    found = plan_path(graduate, catalog.entries["CSCS"], dt.date(2031, 1, 1))
+    assert found.warnings[0].startswith("CSCS: from 2030-01-01 US candidates need a degree")
+    assert found.warnings[1] == "you already qualify: register for the CSCS exam"
+    on_the_day = plan_path(graduate, catalog.entries["CSCS"], dt.date(2030, 1, 1))
+    assert on_the_day.warnings[0].startswith("CSCS: from 2030-01-01")
+    before = plan_path(graduate, catalog.entries["CSCS"], dt.date(2029, 12, 31))
+    assert before.warnings == ("you already qualify: register for the CSCS exam",)
+    rcep = Judgement(catalog, person(catalog), TODAY)
+    steps = plan_path(rcep, catalog.entries["ACSM-RCEP"]).warnings
+    assert steps[1] == (
+        "ACSM-CEP: from 2027-08-15 the degree must come from a CAAHEP-accredited program "
+        "(your plan reaches ACSM-CEP after that date)"
+    )
+
+
+def test_list_refuses_an_unknown_category_by_name(catalog: Catalog) -> None:
+    from certadvise.advice.listing import Filters, filter_entries
+    from certadvise.errors import InputError
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    with pytest.raises(InputError) as caught:
+        filter_entries(judged, Filters(category="clinicl"))
+    assert str(caught.value).startswith("unknown category 'clinicl'")
+
+
+def test_path_to_a_retired_entry_without_a_successor_plans_it(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog), TODAY)
+    retired = made_entry(None, None, status="retired", retired={"source": "s", "year": 2018})
+    found = plan_path(judged, retired)
+    assert (found.target.id, found.warnings) == (
+        "X",
+        ("prerequisites not verified: check with ORG",),
+    )
+    held = Judgement(catalog, person(catalog, have=("CSCS",)), TODAY)
+    kept = plan_path(held, catalog.entries["CSCS"])
+    assert (kept.target.id, kept.route) == ("CSCS", "already held")
+
+
+def test_path_through_a_requirement_loop_is_not_reachable(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    looped = looped_catalog(catalog)
+    found = plan_path(Judgement(looped, person(looped), TODAY), looped.entries["CSCS"])
+    assert (found.reachable, found.own_steps) == (False, ())
+    assert found.steps[0].text == "not reachable: requirement loop CSCS -> NSCA-RSCC"
+
+
+def test_a_date_set_on_the_day_the_plan_ends_is_not_too_early(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    judged = Judgement(catalog, person(catalog, age=16), TODAY)
+    finish = judged.reached(judged.plan(catalog.entries["CSCS"]))
+    on_time = plan_path(judged, catalog.entries["CSCS"], finish).warnings
+    assert not any("after your date" in w for w in on_time)
+    late = plan_path(judged, catalog.entries["CSCS"], finish - dt.timedelta(days=1)).warnings
+    assert late[0].endswith(f"after your date {(finish - dt.timedelta(days=1)).isoformat()}")
+
+
+def test_a_rule_change_in_force_today_is_not_a_warning(catalog: Catalog) -> None:
+    from certadvise.advice.paths import plan_path
+
+    cscs = catalog.entries["CSCS"]
+    today = replace(cscs.rule_changes[0], effective=TODAY)
+    changed = replace(
+        catalog, entries={**catalog.entries, "CSCS": replace(cscs, rule_changes=(today,))}
+    )
+    judged = Judgement(changed, person(changed, degree="bachelor"), TODAY)
+    assert plan_path(judged, changed.entries["CSCS"]).warnings == (
+        "you already qualify: register for the CSCS exam",
+    )

@@ -58,6 +58,24 @@ def test_two_local_alternatives_are_named(catalog: Catalog) -> None:
     assert not fit.portable  # earned through UK training providers only
 
 
+def test_an_acronym_read_with_a_vowel_sound_takes_an(catalog: Catalog) -> None:
+    """'an AU credential' (ay-you), as 'a US credential' (you-ess): the article follows the
+    sound of the first letter's name, not the letter."""
+    fit = judged(catalog, goals=("personal-training",)).market_fit(
+        catalog.entries["CERT-III-FITNESS"]
+    )
+    assert fit.reason.startswith("an AU credential: not the usual standard in US")
+
+
+def test_the_article_is_chosen_by_sound() -> None:
+    from certadvise.english import with_article
+
+    said = [
+        with_article(p) for p in ("AU one", "US one", "NZ one", "GB, IE one", "exam", "BLS card")
+    ]
+    assert said == ["an AU one", "a US one", "an NZ one", "a GB, IE one", "an exam", "a BLS card"]
+
+
 def test_home_recognized_unstated_other_rank_in_that_order(catalog: Catalog) -> None:
     person = judged(catalog, country="GB")
     home = person.market_fit(catalog.entries["UK-L3-PT"])

@@ -96,12 +96,22 @@ def test_show_excluded_adds_a_status_column_in_csv(cli: Runner) -> None:
         (["path", "CSCS", "--by", "2020-13-01"], "--by: expected a date as YYYY-MM-DD"),
         (["list", "--max-cost", "-1"], "--max-cost: expected an amount of US dollars"),
         (["show", "CSCS", "--years", "99"], "--years: expected a whole number of years"),
+        (
+            ["list", "--color", "sometimes"],
+            "--color: expected one of auto, always, never, got 'sometimes'",
+        ),
+        (
+            ["recommend", "--budget", "400 XYZ"],
+            "--budget: unknown currency 'XYZ': expected one of AUD, CAD, EUR, GBP, NZD, USD or a "
+            "sign ($, US$, £, €, A$, AU$, C$, CA$, NZ$) beside the amount, got '400 XYZ'",
+        ),
     ],
 )
 def test_usage_errors_are_in_certadvise_words(cli: Runner, args: list[str], message: str) -> None:
     result = cli(*args)
     assert result.code == 2
     assert result.err.startswith(f"certadvise: error: {message}")
+    assert len(result.err.splitlines()) == 1
     assert "Value error" not in result.err and "Input should" not in result.err
 
 

@@ -12,7 +12,8 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from certadvise.advice.money import USD, Converter, amount_text
+from certadvise.advice.money import Converter
+from certadvise.amounts import USD, amount_text
 from certadvise.catalog.freshness import price_source, tier_named
 from certadvise.catalog.models import Certification, Organization, Source
 from certadvise.limits import HOLDING_YEARS
@@ -239,32 +240,28 @@ def cost_of_ownership(
     *,
     student: bool = False,
     converter: Converter | None = None,
+    held: bool = False,
 ) -> Ownership:
-    """Exam route, study materials, dues and recertification fees over `years`."""
+    """Exam route, study materials, dues and recertification fees over `years`; for a
+    credential already `held`, only what keeping it costs (dues and recertification)."""
     converter = converter or Converter()
     way_in = cheapest_way_in(entry, organization, memberships, student=student, converter=converter)
     currency = entry.cost.currency if entry.cost else USD
-    parts: list[Part] = list(way_in.parts) if way_in.verified else [Part("exam", None)]
-    materials = entry.cost.study_materials if entry.cost else None
-    package_includes = way_in.package and any(
-        t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
-    )
-    if not (package_includes or (materials and materials.included)):
-        price = materials.price if materials else None
-        label = "study materials" + (
-            " (starting price)" if materials and materials.at_least else ""
-        )
-        parts.append(Part(label, price, "study_materials"))
-    member = entry.organization in memberships or way_in.joins is not None
+    parts: list[Part] = []
+    if not held:
+        parts += way_in.parts if way_in.verified else [Part("exam", None)]
+        parts += _materials(entry, way_in)
+    member = entry.organization in memberships or (way_in.joins is not None and not held)
     dues, dues_currency = yearly_dues(organization)
-    if way_in.joins is not None:
+    if way_in.joins is not None and not held:
         dues = way_in.dues
-    if member and years > 1:
+    more = years if held else years - 1  # a way in that joins pays its first year's dues
+    if member and more > 0:
         counted = dues if dues_currency == currency else None
         parts.append(
             Part(
-                f"{entry.organization} dues, {years - 1} more year(s)",
-                None if counted is None else counted * (years - 1),
+                f"{entry.organization} dues, {more} {'' if held else 'more '}year(s)",
+                None if counted is None else counted * more,
                 "dues",
             )
         )
@@ -289,3 +286,15 @@ def cost_of_ownership(
     elif entry.status.value == "active":
         parts.append(Part("recertification", None, "recertification"))
     return Ownership(years, tuple(parts), currency, converter.usd_per(currency))
+
+
+def _materials(entry: Certification, way_in: Quote) -> list[Part]:
+    """The study materials a way in does not include (their price, or unknown)."""
+    materials = entry.cost.study_materials if entry.cost else None
+    package_includes = way_in.package and any(
+        t.includes_materials for t in (entry.cost.tiers if entry.cost else ())
+    )
+    if package_includes or (materials and materials.included):
+        return []
+    label = "study materials" + (" (starting price)" if materials and materials.at_least else "")
+    return [Part(label, materials.price if materials else None, "study_materials")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from certadvise.advice.costs import quote_text
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
+from certadvise.amounts import amount_text
 from certadvise.catalog.freshness import dated, price_as_of
 from certadvise.catalog.models import (
     Certification,
@@ -22,6 +22,7 @@ from certadvise.catalog.models import (
     Source,
     Sourced,
 )
+from certadvise.english import with_article
 
 UNKNOWN = "not verified"
 
@@ -79,7 +80,8 @@ def exam_cost(entry: Certification, today: dt.date | None = None) -> str:
         )
     if cost.application_fee:
         parts.append(f"plus a {amount(cost.application_fee, cur)} application fee")
-    parts += [f"plus a {fee} ({UNKNOWN})" for fee in cost.unverified_fees]
+    for fee in cost.unverified_fees:  # "plus" only after an amount: it adds to something
+        parts.append(f"plus {with_article(fee)} ({UNKNOWN})" if parts else f"{fee} ({UNKNOWN})")
     return _join(parts)
 
 
@@ -356,10 +358,8 @@ def _cheapest(entry: Certification, judged: Judgement) -> str:
     """The cheapest way in for the person, in its own currency (with a conversion to the
     person's when they differ), its parts and the notes on how it was reached."""
     quote = judged.quote(entry)
-    if not quote.verified:
-        return _join(
-            [UNKNOWN if quote.route != "price not published" else quote.route, *quote.notes]
-        )
+    if not quote.verified:  # a quote without a price has no notes
+        return quote.route if quote.route == "price not published" else UNKNOWN
     approx = judged.approximately(quote)
     head = f"{quote_text(quote)} ({quote.route}{'; ' + approx if approx else ''})"
     extras = [f"{p.label} {amount(p.amount, quote.currency)}" for p in quote.parts[1:]]

@@ -14,6 +14,7 @@ from enum import StrEnum
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, CprAed, Route
+from certadvise.english import with_article
 from certadvise.levels import DegreeLevel
 
 # Categories of the credentials an add-on builds on: holding one, a person is past the start.
@@ -126,13 +127,15 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
 def _education_words(profile: Profile, needed: DegreeLevel) -> str:
     """What the person has instead of the degree a route needs, in words."""
     studying = profile.studying
-    if studying is not None and studying.rank >= needed.rank:
-        when = f", graduating {profile.graduating:%Y-%m}" if profile.graduating else ""
-        final = "in the final year of" if profile.final_year else "studying for"
-        return f"you are {final} {studying.phrase}{when}"
-    if profile.degree is not None or studying is DegreeLevel.HIGH_SCHOOL:
-        return f"you have {profile.education.phrase}"
-    return "no degree given"
+    have = f"you have {profile.education.phrase}"
+    if studying is None or studying is DegreeLevel.HIGH_SCHOOL:
+        return have if profile.degree is not None or studying is not None else "no degree given"
+    when = f", graduating {profile.graduating:%Y-%m}" if profile.graduating else ""
+    final = "in the final year of" if profile.final_year else "studying for"
+    doing = f"you are {final} {studying.phrase}{when}"
+    if studying.rank >= needed.rank or profile.degree is None:
+        return doing  # a degree in progress that is enough, or the only one given
+    return f"{have}; {doing}"
 
 
 def _quantity(kind: GapKind, amount: float, unit: bool = True) -> str:
@@ -188,7 +191,7 @@ def cpr_gap(entry: Certification, profile: Profile, catalog: Catalog) -> Gap | N
         return None
     when = "before the exam" if pre.cpr_aed is CprAed.REQUIRED else "within a year of the exam"
     what = "CPR/AED card with a hands-on skills check" if card == "CPR-AED" else f"{card} card"
-    return Gap(GapKind.CPR_AED, f"a {what} ({when})", refs=(card,))
+    return Gap(GapKind.CPR_AED, with_article(f"{what} ({when})"), refs=(card,))
 
 
 @dataclass(frozen=True)

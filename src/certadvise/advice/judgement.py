@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
-from certadvise.advice.money import USD, Converter, amount_text, country_currency, money
+from certadvise.advice.money import Converter, country_currency
 from certadvise.advice.planner import STUDY_HOURS_A_WEEK, PlanBook, PlanBooks, Planner
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
+from certadvise.amounts import US_READER, USD, Reader
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery
+from certadvise.english import with_article
 from certadvise.limits import HOLDING_YEARS
 
 LOCAL_NAMED = 2  # local certifications named beside one from another market
@@ -106,8 +109,11 @@ class Judgement:
                 )
         return self.planner.quote(entry)
 
-    def ownership(self, entry: Certification, years: int | None = None) -> Ownership:
-        """What getting and holding `entry` costs over `years` (default: the judgement's)."""
+    def ownership(
+        self, entry: Certification, years: int | None = None, *, held: bool = False
+    ) -> Ownership:
+        """What getting and holding `entry` costs over `years` (default: the judgement's);
+        for a credential the person holds, what keeping it costs."""
         return cost_of_ownership(
             entry,
             self.catalog.organizations.get(entry.organization),
@@ -115,18 +121,21 @@ class Judgement:
             years or self.years,
             student=self.profile.student,
             converter=self.converter,
+            held=held,
         )
+
+    @cached_property
+    def reader(self) -> Reader:
+        """The person's currency and the rate to it: what every amount they read goes
+        through (US dollars when the rate table has no rate for it)."""
+        rate = self.converter.usd_per(self.currency)
+        if rate is None or self.currency == USD:
+            return US_READER
+        return Reader(self.currency, rate, self.converter.month)
 
     def in_own_currency(self, usd: float | None) -> str:
         """A US-dollar amount as the person reads it: '$475', or '≈ £374' converted."""
-        if usd is None:
-            return "not verified"
-        if self.currency == USD:
-            return money(usd)
-        converted = self.converter.convert(usd, USD, self.currency)
-        if converted is None:
-            return money(usd)
-        return f"≈ {amount_text(round(converted), self.currency)}"
+        return self.reader.reads(usd)
 
     def plan_cost(self, plan: Plan) -> str:
         """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
@@ -194,7 +203,7 @@ class Judgement:
             return MarketFit("home", f"recognized in {where}, its home market")
         if where in markets or INTERNATIONAL in markets:
             return MarketFit("recognized", f"recognized in {where} too")
-        said = f"a {', '.join(markets)} credential: not the usual standard in {where}"
+        said = with_article(f"{', '.join(markets)} credential: not the usual standard in {where}")
         local = self.local_alternatives(entry)
         if local:
             said += f", where {' or '.join(local)} is"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import money
+from certadvise.amounts import money
 from certadvise.catalog.models import Certification
 
 

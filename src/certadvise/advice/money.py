@@ -1,4 +1,5 @@
-"""Amounts of money: how they are written, read from a budget, and converted.
+"""Amounts of money: how they are read from a budget, and converted (how they are
+written: `certadvise.amounts`).
 
 Prices keep the currency their source states. Only where two amounts in different
 currencies must be compared (a price against a budget, candidates against each other)
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from certadvise.amounts import USD, amount_text
 from certadvise.limits import MAX_BUDGET_USD
 
 if TYPE_CHECKING:
@@ -20,9 +22,6 @@ if TYPE_CHECKING:
 
     from certadvise.catalog.models import Rates
 
-USD = "USD"
-UNKNOWN = "not verified"
-CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
 # The currency a bare budget is in, by the country given (US and every other country: USD).
 COUNTRY_CURRENCIES = {"GB": "GBP", "AU": "AUD", "CA": "CAD"}
 # How people write a currency before or after an amount: signs and codes.
@@ -50,6 +49,12 @@ _BUDGET = re.compile(
     re.IGNORECASE,
 )
 BUDGET_EXAMPLES = "400, 400 GBP, £400, A$2000 or C$900"
+_CODES = sorted(c for c in set(_PREFIXES.values()) if c != "$")
+# What a budget's currency may be, in words: 'one of AUD, ..., USD or a sign ($, £, ...)'.
+KNOWN_CURRENCIES = (
+    f"one of {', '.join(_CODES)} or a sign "
+    f"({', '.join(p for p in _PREFIXES if p not in _CODES)}) beside the amount"
+)
 EXPECTED_BUDGET = (
     f"an amount from 0 to {MAX_BUDGET_USD:,}, optionally with its currency ({BUDGET_EXAMPLES})"
 )
@@ -65,24 +70,6 @@ class Money:
     @property
     def text(self) -> str:
         return amount_text(self.amount, self.currency)
-
-
-def money(usd: float | None) -> str:
-    """$475, $1,199, $49.50; 'not verified' for None."""
-    if usd is None:
-        return UNKNOWN
-    if float(usd).is_integer():
-        return f"${int(usd):,}"
-    return f"${usd:,.2f}"
-
-
-def amount_text(value: float | None, currency: str = USD) -> str:
-    """An amount in its own currency: $475, £1,200, CA$385, CHF 90; 'not verified' for None."""
-    if value is None:
-        return UNKNOWN
-    text = money(value).removeprefix("$")
-    sign = CURRENCY_SIGNS.get(currency)
-    return f"{sign}{text}" if sign else f"{currency} {text}"
 
 
 class BudgetError(ValueError):
@@ -107,8 +94,7 @@ def parse_budget(text: str | float) -> tuple[float, str | None]:
             raise BudgetError(f"two currencies in one budget ({before} and {after})")
         code = after or before
         if code and code not in _PREFIXES:
-            known = ", ".join(sorted({c for c in _PREFIXES.values() if c}))
-            raise BudgetError(f"unknown currency {code!r} (certadvise knows {known})")
+            raise BudgetError(f"unknown currency {code!r}: expected {KNOWN_CURRENCIES}")
         currency = _PREFIXES.get(code) if code else None
         value = float(found["amount"].replace(",", ""))
     if not math.isfinite(value) or not 0 <= value <= MAX_BUDGET_USD:

@@ -40,7 +40,7 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
                 *warnings,
                 f"you already hold {target.id}{good}: {renews(target)}",
             ),
-            ownership=judged.ownership(target),
+            ownership=judged.ownership(target, held=True),
         )
     covered = judged.covered_by(target)
     if covered is not None:
@@ -59,7 +59,9 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
     elif plan.reachable and not plan.long_steps:
         first = final_step(target, "register for")
         warnings.append(f"you already qualify: {first}")
-    return replace(plan, warnings=tuple(warnings), ownership=judged.ownership(target))
+    way_back = own in (StepKind.RENEW, StepKind.REINSTATE)  # kept, not earned again
+    ownership = judged.ownership(target, held=way_back)
+    return replace(plan, warnings=tuple(warnings), ownership=ownership)
 
 
 def _dated_warnings(plan: Plan, judged: Judgement, by: dt.date | None) -> list[str]:

@@ -24,9 +24,10 @@ from certadvise.advice.gaps import (
     cpr_gap,
     route_gaps,
 )
-from certadvise.advice.money import USD, Converter, Money, amount_text
+from certadvise.advice.money import Converter, Money
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
 from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
+from certadvise.amounts import USD, amount_text
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,

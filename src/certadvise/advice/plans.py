@@ -15,13 +15,17 @@ from typing import TYPE_CHECKING
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.gaps import Gap
-from certadvise.advice.money import Money, money
+from certadvise.advice.money import Money
+from certadvise.amounts import money
 
 if TYPE_CHECKING:
     from certadvise.catalog.models import Certification
 
 WEEKS_A_MONTH = 52 / 12
 A_DAY = 1 / 30  # months: a CPR/AED course, joining an organization
+# For ordering only (never shown as a time): a step whose time nobody verified (often an
+# exam's study) counts as this many months, so it is never nearest by omission.
+UNKNOWN_STEP_MONTHS = 6
 
 
 class StepKind(StrEnum):
@@ -176,6 +180,13 @@ class Plan:
         return max(waiting, doing)
 
     @property
+    def months_to_order(self) -> float:
+        """Known months, each long step of unverified time counted as UNKNOWN_STEP_MONTHS:
+        for putting plans in order only, never shown."""
+        untimed = sum(s.months is None for s in self.steps if not s.short)
+        return self.months + untimed * UNKNOWN_STEP_MONTHS
+
+    @property
     def time_unknown(self) -> bool:
         """A long step whose time nobody can say (a diploma for an adult without one)."""
         return any(s.months is None for s in self.long_steps if s.kind is not StepKind.CREDENTIAL)
@@ -204,6 +215,11 @@ class Plan:
     def sort_key(self) -> tuple[float, int, float, int]:
         """Nearest first: time, then how many prices are unknown, then money, then steps.
 
-        An unknown price never makes a route look cheap.
+        An unknown price never makes a route look cheap, nor an unverified time look near.
         """
-        return (round(self.months, 1), len(self.unpriced), self.known_usd, len(self.steps))
+        return (
+            round(self.months_to_order, 1),
+            len(self.unpriced),
+            self.known_usd,
+            len(self.steps),
+        )

@@ -28,9 +28,6 @@ from certadvise.collector import without_gc
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
-# For the order of `later` only (never shown as a time): a step whose time nobody verified
-# (often an exam's study) counts as this many months, so it is never nearest by omission.
-UNKNOWN_STEP_MONTHS = 6
 # How `recommendations` are ordered: these keys first, then the score (see the README).
 ORDER = ("market", "verified-price", "score")
 
@@ -394,11 +391,10 @@ def _nearness(ev: Evaluation, judged: Judgement) -> tuple[object, ...]:
     pre = _entry(ev).prerequisites
     unknowns = (pre is None or not pre.verified) + (pre is None or pre.cpr_aed is None)
     unpriced = sum(s.usd is None for s in plan.steps if not s.short)
-    untimed = sum(s.months is None for s in plan.steps if not s.short)
     return (
         judged.market_fit(ev.entry).rank,
         plan.time_unknown,  # "not known" is never nearest
-        round(plan.months + untimed * UNKNOWN_STEP_MONTHS),
+        round(plan.months_to_order),
         unknowns + unpriced,
         plan.known_usd,
         ev.entry.id,

@@ -16,10 +16,10 @@ from enum import StrEnum
 
 from certadvise.advice.costs import quote_text
 from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
-from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import USD, money
+from certadvise.advice.judgement import WAYS_BACK, Judgement
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
+from certadvise.amounts import USD, Reader, money
 from certadvise.catalog.models import Certification, Recertification, Source
 
 CARDS = ("CPR-AED", "BLS")  # cards people renew by taking the course again
@@ -179,7 +179,7 @@ class Renewals:
 def renewals(judged: Judgement, years: int) -> Renewals:
     """The renewals of the judged person's credentials on the judgement's day."""
     rows = [_renewal(judged, held) for held in judged.profile.credentials]
-    rows = _twice(judged, rows)
+    rows = _twice(rows)
     rows.sort(key=_order)
     said = _assumptions(judged, rows)
     return Renewals(judged.today, tuple(rows), _holding(judged, rows, years), tuple(said))
@@ -206,13 +206,13 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
     elif card:
         step = _card_step(entry, held, state)
     elif state in (State.OVERDUE, State.LAPSED):
-        way_back = _way_back(judged, entry, held, state)
+        way_back = _way_back(judged, entry, held)
         step = way_back.text
     else:
         assert held.expires is not None
-        step = _renew_step(ce, fees, held.expires, entry)
+        step = _renew_step(ce, fees, held.expires, entry, judged.reader)
     if rec is not None and rec.requires_cpr and state is not State.LAPSED:
-        notes.append(_card_needed(judged, entry, held))
+        notes.append(_card_needed(judged, held))
     if rec is not None and rec.first_cycle_prorated and _in_first_cycle(rec, held):
         notes.append(
             f"your first {entry.organization} cycle's CE is prorated by the day you earned it: "
@@ -302,28 +302,36 @@ def _card_step(entry: Certification, held: Held, state: State) -> str:
     return f"{course} by {held.expires.isoformat()}"
 
 
-def _renew_step(ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Certification) -> str:
-    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31'."""
+def _renew_step(
+    ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Certification, reader: Reader
+) -> str:
+    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31' ('pay $90 (≈ £67)' for a British reader)."""
     if entry.recertification is None:
         ask = f"its renewal rule is not verified: ask {entry.organization}"
         return f"renew by {deadline.isoformat()} ({ask})"
     owed = f"log {ce.text}" if ce is not None else "log the CE owed (not verified)"
     fee = fees.yours if fees is not None else None
-    pay = f"pay {money(fee)}" if fee is not None else "pay the renewal fee (not verified)"
+    pay = f"pay {reader.beside(fee)}" if fee is not None else "pay the renewal fee (not verified)"
     if fees is not None and fees.every == "year":
         pay += " a year"
     return f"{owed} and {pay} by {deadline.isoformat()}"
 
 
-def _way_back(judged: Judgement, entry: Certification, held: Held, state: State) -> WayBack:
+def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
     """The planner's way back (late renewal, reinstatement), else the exam again at its
-    current price, with the prerequisites to meet again."""
+    current price, with the prerequisites to meet again. Inside a window its way back is
+    the one said, even where the planner puts a priced exam before its unpriced fee."""
     plan = judged.plan(entry)
-    own = plan.own_steps
-    if own and own[0].kind in (StepKind.RENEW, StepKind.REINSTATE):
+    plans = (plan, *plan.alternatives)
+    own = next((p.own_steps for p in plans if p.own_steps and p.own_steps[0].kind in WAYS_BACK), ())
+    if own:
         step = own[0]
-        kind = "late renewal" if step.kind is StepKind.RENEW else "reinstatement"
-        cost = "fee not verified" if step.usd is None else judged.in_own_currency(step.usd)
+        kind = WAYS_BACK[step.kind]
+        cost = (
+            "fee not verified"
+            if step.usd is None
+            else judged.reader.within(money(step.usd), step.usd)
+        )
         back = entry.recertification.reinstatement if entry.recertification else None
         verified = step.kind is StepKind.RENEW or (
             back is not None and back.window_months is not None
@@ -339,7 +347,11 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
         text = f"{step.text}{window} ({cost})" if until else f"{step.text} ({cost}){window}"
         return WayBack(kind, text, step.usd, verified, until=until)
     quote = judged.quote(entry)
-    price = quote_text(quote) if quote.verified else "price not verified"
+    price = (
+        judged.reader.within(quote_text(quote), quote.usd, quote.currency)
+        if quote.verified
+        else "price not verified"
+    )
     rec = entry.recertification
     back = rec.reinstatement if rec else None
     verified = back is not None and back.window_months is not None
@@ -358,7 +370,7 @@ def _way_back(judged: Judgement, entry: Certification, held: Held, state: State)
     return WayBack("exam again", text, usd, verified, again)
 
 
-def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
+def _card_needed(judged: Judgement, held: Held) -> str:
     """A credential that needs a current CPR/AED card to renew: whether the card lasts."""
     cards = [
         h
@@ -384,7 +396,7 @@ def _card_needed(judged: Judgement, entry: Certification, held: Held) -> str:
     return f"needs a current CPR/AED card: your {card.id} card is good through {good}"
 
 
-def _twice(judged: Judgement, rows: list[Renewal]) -> list[Renewal]:
+def _twice(rows: list[Renewal]) -> list[Renewal]:
     """CE that counts for two credentials, only where an organization's source says so:
     a note on both rows, with the source."""
     notes: dict[str, list[str]] = {row.id: list(row.notes) for row in rows}
@@ -496,7 +508,9 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
     if with_ce:
         label = f"continuing education courses ({', '.join(with_ce)})"
         lines.append(CostLine(label, "recertification", None, None, "prices not verified"))
-        notes.append("CE course prices are not in the catalog: not counted (not $0)")
+        notes.append(
+            f"CE course prices are not in the catalog: not counted (not {judged.reader.zero})"
+        )
     return Holding(
         years,
         tuple(lines),
@@ -551,20 +565,16 @@ def _dues(judged: Judgement, rows: list[Renewal], years: int, notes: list[str]) 
             )
         if not saving:
             continue
-        save = money(round(saving, 2))
+        save = judged.reader.beside(round(saving, 2))
         if dues is None:
             notes.append(
                 f"{org} membership saves {save} a year in renewal fees; its dues are not "
                 "verified, so whether it pays is not known"
             )
-        elif dues < saving:
-            notes.append(
-                f"{org} membership ({money(dues)} a year) is cheaper than the {save} a year "
-                "it saves in renewal fees"
-            )
         else:
+            than = "is cheaper than" if dues < saving else "costs more than"
             notes.append(
-                f"{org} membership ({money(dues)} a year) costs more than the {save} a year "
-                "it saves in renewal fees"
+                f"{org} membership ({judged.reader.beside(dues)} a year) {than} the {save} a "
+                "year it saves in renewal fees"
             )
     return lines

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 from certadvise.advice.gaps import GapKind
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
 from certadvise.advice.plans import StepKind
+from certadvise.amounts import amount_text
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, CprAed, Status
 

@@ -14,6 +14,7 @@ knows nothing of caching or storage.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import sys
@@ -36,7 +37,7 @@ from certadvise.catalog.models import (
 from certadvise.catalog.patches import PATCH_KEY, patched, read_patch
 from certadvise.catalog.plain import PlainEntries, plain_json
 from certadvise.catalog.problems import Lines, Loc, Problems, ReadEntry
-from certadvise.catalog.walk import WalkBound, walk
+from certadvise.catalog.walk import Walk, WalkBound, walk
 from certadvise.collector import without_gc
 from certadvise.errors import CatalogError
 
@@ -126,19 +127,24 @@ def _read_folders(
     """Every entry by id (a later folder's replaces or patches an earlier's), and notices."""
     entries: dict[str, ReadEntry] = {}
     notices: list[str] = []
+    walked: list[tuple[Path, Walk | None]] = []
     for folder in folders:
         try:
-            found = walk(folder)
+            walked.append((folder, walk(folder)))
         except WalkBound as exc:
+            walked.append((folder, None))
             problems.found.append(f"{exc} (is {folder} a catalog folder?)")
+    every = [Path(path) for _, found in walked if found for path in found.files]
+    reads = iter(_read_entries(every, known))  # all at once: one pool of workers
+    for folder, found in walked:  # folder by folder, in order: a later one's entries win
+        if found is None:
             continue
         problems.found += found.problems
         notices += found.notes
-        paths = [Path(path) for path in found.files]
-        if not paths and not any((folder / name).exists() for name in SPECIAL_FILES):
+        if not found.files and not any((folder / name).exists() for name in SPECIAL_FILES):
             problems.add(folder, 0, "", "catalog folder holds no YAML files")
         seen_here: dict[str, Path] = {}
-        for read in _read_entries(paths, known):
+        for read in itertools.islice(reads, len(found.files)):
             problems.found += read.problems
             if read.patch is not None:
                 read = _apply_patch(read, entries, known, problems)

@@ -100,10 +100,17 @@ def _readers(cls: type[Any]) -> dict[str, Read] | None:
         readers: dict[str, Read] | None = None
         if dataclasses.is_dataclass(cls):
             hints = typing.get_type_hints(cls, include_extras=True)
-            found = {f.name: _reader(hints[f.name]) for f in dataclasses.fields(cls) if f.init}
+            fields = [f for f in dataclasses.fields(cls) if f.init]
+            found = {f.name: _reader(hints[f.name]) for f in fields}
             readers = {k: r for k, r in found.items() if r is not None}  # others: pydantic's
+            if any(found[f.name] is None and _required(f) for f in fields):
+                readers = None  # data always holds a field only pydantic reads (an entry's)
         _READERS[cls] = readers
     return _READERS[cls]
+
+
+def _required(field: dataclasses.Field[Any]) -> bool:
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
 
 
 def _reader(hint: Any) -> Read | None:

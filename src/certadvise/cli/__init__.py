@@ -91,7 +91,8 @@ def _usage_message(exc: Exception, args: list[str]) -> str:
 
     opts = list(getattr(getattr(exc, "param", None), "opts", None) or ())
     name = max(opts, key=len) if opts else ""
-    if name not in EXPECTED:
+    choices = _choices(exc)
+    if not name or (name not in EXPECTED and choices is None):
         return str(exc.format_message())  # type: ignore[attr-defined]
     given = None
     for index, arg in enumerate(args):
@@ -100,7 +101,7 @@ def _usage_message(exc: Exception, args: list[str]) -> str:
         elif arg.startswith(f"{name}="):
             given = arg.partition("=")[2]
     got = f", got {given!r}" if given is not None else ""
-    return f"{name}: expected {_choices(exc) or EXPECTED[name]}{got}"
+    return f"{name}: expected {choices or EXPECTED[name]}{got}"
 
 
 def _choices(exc: Exception) -> str | None:

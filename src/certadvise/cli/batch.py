@@ -94,7 +94,7 @@ def run_batch(
         books = PlanBooks()  # people in the same situation share their plans
         with _progress(run, len(lines)) as advance:
             for line in lines:
-                answer = _answer(cat, base, line, today, top, years, books)
+                answer = _answer(cat, base, line, today, top, years, books, stream is None)
                 if answer.document is None:
                     bad += 1
                     _say_error(label, answer, bad)
@@ -134,16 +134,18 @@ def _answer(
     top: int | None,
     years: int | None,
     books: PlanBooks,
+    for_people: bool,
 ) -> Answer:
-    """One person judged on their own (their own Judgement, sharing `books` with others in
-    the same situation), or the line's error."""
+    """One person judged on their own (their own Judgement, sharing `books` with the
+    others), with their own page `for_people` (table, markdown, html), or the line's
+    error."""
     from certadvise.advice import profile_checks
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.profile import normalise
     from certadvise.advice.ranking import advise
     from certadvise.cli.batch_input import line_error
     from certadvise.views import batch_view
-    from certadvise.views.recommend_view import recommend_answer
+    from certadvise.views.recommend_view import recommend_answer, recommend_page
 
     if line.profile is None:
         assert line.error is not None
@@ -155,9 +157,10 @@ def _answer(
         error = line_error(exc)
         return batch_view.failed(line.number, line.person, error.field, error.message)
     judged = Judgement(cat, profile, today, books=books, **({"years": years} if years else {}))
-    return batch_view.answered(
-        line.number, line.person, recommend_answer(advise(judged, assumptions), top)
-    )
+    result = advise(judged, assumptions)
+    answer = recommend_answer(result, top)
+    page = recommend_page(result, answer.shown, top is None) if for_people else None
+    return batch_view.answered(line.number, line.person, answer, page)
 
 
 def _say_error(label: str, answer: Answer, count: int) -> None:

@@ -15,6 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from certadvise import amounts
+from certadvise.amounts import US_READER, USD, Reader, amount_text
+
 WIDTH = 420.0  # every chart's viewBox width; it scales to the page
 BAR_H = 16.0
 TEXT_H = 15.0  # a label line above each bar
@@ -95,27 +98,46 @@ class Segment:
     known: bool = True
 
 
+LABEL_LINES = 2  # a label too long for one line goes on to a second, never a third
+
+
 def fit(text: str, width: float = WIDTH) -> str:
     """`text` cut (with an ellipsis) to what a line of `width` holds."""
     most = int(width // CHAR_W)
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
+def wrap(text: str, lines: int = LABEL_LINES, width: float = WIDTH) -> tuple[str, ...]:
+    """`text` on as few lines of `width` as it needs, at most `lines`: broken after a comma
+    where one lets the first line fit ('ISSA-SCC · exam price not verified,' / 'plus $99 of
+    known fees (≈ £74)'), else between words; only what the last line cannot hold is cut."""
+    most = int(width // CHAR_W)
+    if len(text) <= most or lines <= 1:
+        return (fit(text, width),)
+    head = text[: most + 1]
+    cut = head.rfind(", ") + 1 or head.rfind(" ")
+    if cut <= 0:
+        return (fit(text, width),)
+    return (text[:cut].rstrip(), *wrap(text[cut:].lstrip(), lines - 1, width))
+
+
 @dataclass(frozen=True)
 class Lane:
-    """One labelled bar: the label line at `y`, the bar below it."""
+    """One labelled bar: the label's lines from `y`, the bar below them."""
 
     y: float
     label: str
     segments: tuple[Segment, ...]
     thin: tuple[Segment, ...] = ()  # a second, thin track under the bar (waiting for age)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "label", fit(self.label))
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The label as drawn: whole, on one line or two."""
+        return wrap(self.label)
 
     @property
     def bar_y(self) -> float:
-        return self.y + TEXT_H
+        return self.y + TEXT_H * len(self.lines)
 
 
 @dataclass(frozen=True)
@@ -165,6 +187,7 @@ class Chart:
     legend: tuple[LegendItem, ...] = ()
     width: float = WIDTH
     strip: tuple[float, float] | None = None  # the y and height of a time strip (renewals)
+    note: str = ""  # said under the picture too: how its amounts were converted
 
     @property
     def styles(self) -> list[Style]:
@@ -176,9 +199,7 @@ class Chart:
 
 def money(usd: float | None) -> str:
     """$475, $1,598, $49.50; '?' for unknown."""
-    if usd is None:
-        return "?"
-    return f"${usd:,.0f}" if float(usd).is_integer() else f"${usd:,.2f}"
+    return "?" if usd is None else amounts.money(usd)
 
 
 def nice_step(top: float, ticks: int = 4) -> float:
@@ -251,73 +272,106 @@ def part_kind(part: Doc) -> str:
     return kind if isinstance(kind, str) and kind in COST_KINDS else "exam"
 
 
-def cost_breakdown(ownership: Doc) -> dict[str, str]:
-    """The cost of holding by kind, in words: '$475', 'at least $268', 'not verified', or
-    'none' for a kind with no part (no dues for someone who joins nothing)."""
+def _read_parts(ownership: Doc, reader: Reader) -> list[tuple[Doc, float | None, str]]:
+    """Each part of a cost of holding with its amount in the reader's units (None: not
+    known) and in words as they read it ('exam (member) £300', 'recertification fee x1 $85
+    (≈ £63)'; for a reader of US dollars, the US dollars: 'exam (member) $403.59')."""
+    currency = str(ownership.get("currency") or USD)
+    found = []
+    for part in ownership.get("parts", ()):
+        usd, amount = part.get("usd"), part.get("amount")
+        value = reader.value(usd, amount, currency)
+        words = (
+            part["label"]
+            if value is None
+            else f"{part['label']} " + reader.beside(usd, amount, currency)
+        )
+        found.append((part, value, words))
+    return found
+
+
+def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]:
+    """The cost of holding by kind, as the reader reads it: '$475', 'at least ≈ £268',
+    'not verified', or 'none' for a kind with no part (no dues for someone who joins
+    nothing)."""
+    currency = str(ownership.get("currency") or USD)
+    read = _read_parts(ownership, reader)
     cells = {}
     for kind in COST_KINDS:
-        parts = [p for p in ownership.get("parts", ()) if part_kind(p) == kind]
-        known = sum(p["usd"] for p in parts if p["usd"] is not None)
-        unknown = any(p["usd"] is None for p in parts)
+        parts = [(p, value) for p, value, _ in read if part_kind(p) == kind]
+        known = [p for p, value in parts if value is not None]
         if not parts:
             cells[kind] = "none"
-        elif unknown and not any(p["usd"] is not None for p in parts):
+        elif not known:
             cells[kind] = "not verified"
         else:
-            cells[kind] = ("at least " if unknown else "") + money(known)
+            usd = sum(p["usd"] for p in known if p.get("usd") is not None)
+            amount = sum(p.get("amount") or 0 for p in known)
+            unknown = len(known) < len(parts)
+            said = reader.reads(usd, amount, currency)
+            cells[kind] = ("at least " if unknown else "") + said
     return cells
 
 
-def _worth(part: Doc) -> str:
-    return f"{part['label']} {money(part['usd'])}"
+def holding_text(ownership: Doc, reader: Reader) -> str:
+    """The total as the document says it, in its own currency, and roughly in the reader's
+    when that is another: 'at least $85 (≈ £63)'."""
+    currency = str(ownership.get("currency") or USD)
+    return reader.after(str(ownership["text"]), ownership.get("known_usd"), currency)
 
 
-def cost_chart(key: str, items: Sequence[tuple[str, Doc | None]]) -> Chart | None:
-    """What holding each credential costs over the years, its parts stacked.
+def cost_chart(
+    key: str, items: Sequence[tuple[str, Doc | None]], reader: Reader = US_READER
+) -> Chart | None:
+    """What holding each credential costs over the years, its parts stacked, in the reader's
+    currency (converted from US dollars, and said so, where it is another).
 
-    `items` are (id, ownership document: `{years, text, parts: [{kind, label, usd}]}`).
+    `items` are (id, ownership document: `{years, text, currency, parts: [{kind, label,
+    usd, amount}]}`).
     """
-    shown = [(name, own) for name, own in items if own and own.get("parts")]
+    shown = [
+        (name, own, _read_parts(own, reader)) for name, own in items if own and own.get("parts")
+    ]
     if not shown:
         return None
-    years = shown[0][1]["years"] if shown[0][1] else 0
-    known_top = max(
-        sum(p["usd"] for p in own["parts"] if p["usd"] is not None) for _, own in shown if own
-    )
-    unknowns = max(sum(p["usd"] is None for p in own["parts"]) for _, own in shown if own)
+    years = shown[0][1]["years"]
+    known_top = max(sum(v for _, v, _ in read if v is not None) for _, _, read in shown)
+    unknowns = max(sum(v is None for _, v, _ in read) for _, _, read in shown)
     room = WIDTH - unknowns * UNKNOWN_W
     step = nice_step(known_top)
     top = math.ceil(known_top / step) * step if known_top else step
     scale = room / top
     lanes, words, used = [], [], set[str]()
     y = 0.0
-    for name, own in shown:
-        assert own is not None
-        parts = [
-            (part_kind(p), p["usd"], p["label"] if p["usd"] is None else _worth(p))
-            for p in own["parts"]
-        ]
+    for name, own, read in shown:
+        parts = [(part_kind(p), value, said) for p, value, said in read]
         segments, _ = _row(0.0, parts, scale)
         used.update(s.style for s in segments)
-        lanes.append(Lane(y, f"{name} · {own['text']} over {own['years']} years", tuple(segments)))
+        text = holding_text(own, reader)
+        over = "" if text != own["text"] else f" over {own['years']} years"  # room for ≈
+        lane = Lane(y, f"{name} · {text}{over}", tuple(segments))
+        lanes.append(lane)
         described = ", ".join(
-            f"{p['label']} not known" if p["usd"] is None else _worth(p) for p in own["parts"]
+            f"{p['label']} not known" if value is None else said for p, value, said in read
         )
-        words.append(f"{name}: {own['text']} ({described})")
-        y += TEXT_H + BAR_H + LANE_GAP
-    ticks = _ticks(top, scale, step, money)
+        words.append(f"{name}: {text} ({described})")
+        y = lane.bar_y + BAR_H + LANE_GAP
+    ticks = _ticks(top, scale, step, lambda value: amount_text(value, reader.currency))
     axis_y = y + 4
     order = [s for s in STYLES if s in used]
     legend, height = _legend(order, axis_y + AXIS_H)
     return Chart(
         key,
         f"Cost of holding each over {years} years",
-        "; ".join(words) + ". Parts marked ? are not known and are not counted.",
+        "; ".join(words)
+        + ". Parts marked ? are not known and are not counted."
+        + (f" {reader.note}" if reader.note else ""),
         height,
         tuple(lanes),
         ticks=ticks,
         axis_y=axis_y,
         legend=legend,
+        note=reader.note,
     )
 
 
@@ -336,16 +390,23 @@ def _step_words(step: Doc) -> str:
     return f"{step_label(step)}: {step.get('duration') or 'time not known'}"
 
 
+def waits(step: Doc) -> bool:
+    """A step that only waits for time to pass (an age, the final year of a degree): it
+    starts today and runs beside the rest, as the plan's months count it."""
+    return bool(step.get("waits", step.get("kind") == "age"))
+
+
 def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
-    """`path`'s steps on a time line, one lane each, in order: waiting for an age runs from
-    the start beside the rest, every other step starts when the one before it ends."""
+    """`path`'s steps on a time line, one lane each, in order: what only waits (an age, the
+    final year of a degree) runs from the start beside the rest, every other step starts
+    when the one before it ends; so the line ends where the plan's months say."""
     if not steps:
         return None
     starts, at = [], 0.0
     for step in steps:
         months = step.get("months")
-        starts.append(0.0 if step.get("kind") == "age" else at)
-        if step.get("kind") != "age" and months is not None:
+        starts.append(0.0 if waits(step) else at)
+        if not waits(step) and months is not None:
             at += months
     ends = [s + (step.get("months") or 0) for s, step in zip(starts, steps, strict=True)]
     top_known = max([*ends, 1.0])
@@ -360,9 +421,10 @@ def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
         segments, _ = _row(start * scale, [(style, step.get("months"), _step_words(step))], scale)
         used += [s.style for s in segments]
         label = f"{step.get('step', number)}. {_step_words(step)}"
-        lanes.append(Lane(y, label, tuple(segments)))
+        lane = Lane(y, label, tuple(segments))
+        lanes.append(lane)
         words.append(label)
-        y += TEXT_H + BAR_H + LANE_GAP
+        y = lane.bar_y + BAR_H + LANE_GAP
     ticks = _ticks(top, scale, step_size, months_label)
     legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
     return Chart(
@@ -378,27 +440,27 @@ def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
 
 
 def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
-    """Each later certification's steps end to end (waiting for an age on a thin track
-    beside them), the nearest first."""
+    """Each later certification's steps end to end (what only waits, an age or the final
+    year, on a thin track beside them), the nearest first."""
     if not entries:
         return None
     tops = []
     for entry in entries:
-        doing = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") != "age")
-        waiting = sum(s.get("months") or 0 for s in entry["steps"] if s.get("kind") == "age")
+        doing = sum(s.get("months") or 0 for s in entry["steps"] if not waits(s))
+        waiting = sum(s.get("months") or 0 for s in entry["steps"] if waits(s))
         tops.append(max(doing, waiting))
     top_known = max([*tops, 1.0])
     step_size = month_step(top_known)
     top = math.ceil(top_known / step_size) * step_size
     unknowns = max(
-        sum(s.get("months") is None for s in e["steps"] if s.get("kind") != "age") for e in entries
+        sum(s.get("months") is None for s in e["steps"] if not waits(s)) for e in entries
     )
     scale = (WIDTH - min(unknowns, 3) * UNKNOWN_W) / top
     lanes, words, used = [], [], []
     y = 0.0
     for entry in entries:
-        doing = [s for s in entry["steps"] if s.get("kind") != "age"]
-        waiting = [s for s in entry["steps"] if s.get("kind") == "age"]
+        doing = [s for s in entry["steps"] if not waits(s)]
+        waiting = [s for s in entry["steps"] if waits(s)]
         parts = [
             (STEP_STYLE.get(str(s.get("kind")), "education"), s.get("months"), _step_words(s))
             for s in doing
@@ -407,9 +469,10 @@ def later_chart(key: str, entries: Sequence[Doc]) -> Chart | None:
         thin, _ = _row(0.0, [("waiting", s.get("months"), _step_words(s)) for s in waiting], scale)
         used += [s.style for s in (*segments, *thin)]
         label = f"{entry['id']} · {entry.get('time') or 'time not known'}"
-        lanes.append(Lane(y, label, tuple(segments), tuple(thin)))
+        lane = Lane(y, label, tuple(segments), tuple(thin))
+        lanes.append(lane)
         words.append(f"{label}: " + "; then ".join(_step_words(s) for s in entry["steps"]))
-        y += TEXT_H + BAR_H + LANE_GAP + (5 if thin else 0)
+        y = lane.bar_y + BAR_H + LANE_GAP + (5 if thin else 0)
     ticks = _ticks(top, scale, step_size, months_label)
     legend, height = _legend([s for s in STYLES if s in used], y + 4 + AXIS_H)
     return Chart(
@@ -448,8 +511,9 @@ def side_by_side_chart(key: str, numbers: Sequence[Doc]) -> Chart | None:
             text = group["texts"].get(cert_id) or money(value)
             segments, _ = _row(0.0, [("value", value, f"{cert_id}: {text}")], scale)
             any_unknown = any_unknown or value is None
-            lanes.append(Lane(y, f"{cert_id} · {text}", tuple(segments)))
-            y += TEXT_H + BAR_H + 4
+            lane = Lane(y, f"{cert_id} · {text}", tuple(segments))
+            lanes.append(lane)
+            y = lane.bar_y + BAR_H + 4
         words.append(
             f"{group['fact']} ({'they differ' if group['differs'] else 'the same'}): "
             + ", ".join(
@@ -511,11 +575,12 @@ def renewals_chart(key: str, today: str, renewals: Sequence[Doc]) -> Chart | Non
         else:
             where, x = f"expires {expires}", (when - start).days * scale
         label = f"{item['id']} · {where}" + ("" if state in where else f" · {state}")
-        lanes.append(Lane(y, label, ()))
+        lane = Lane(y, label, ())
+        lanes.append(lane)
         if x is not None:
-            markers.append(Marker(x, y + TEXT_H + BAR_H / 2, style, label))
+            markers.append(Marker(x, lane.bar_y + BAR_H / 2, style, label))
         words.append(label)
-        y += TEXT_H + BAR_H + LANE_GAP
+        y = lane.bar_y + BAR_H + LANE_GAP
     legend, height = _legend([m.style for m in markers], y + 4 + AXIS_H)
     return Chart(
         key,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import jinja2
 
 from certadvise import __version__
+from certadvise.amounts import US_READER
 from certadvise.render import charts
 from certadvise.render.report import Column, Report
 from certadvise.render.safety import strip_unsafe_in
@@ -202,7 +203,18 @@ def page_context(report: Report) -> dict[str, Any]:
         ),
         "doc": strip_unsafe_in(report.json_document()),
         "rows": strip_unsafe_in([dict(row) for row in report.rows]),
+        "reader": page.reader,
+        "people": [_person(own) for own in page.people],
     }
+
+
+def _person(page: Page | None) -> dict[str, Any]:
+    """What a batch's section of one person is given: their profile as they gave it (None
+    for a line not answered) and the currency they read amounts in."""
+    if page is None:
+        return {"profile": None, "reader": US_READER}
+    profile = dict(page.profile) if page.profile is not None else None
+    return {"profile": strip_unsafe_in(profile), "reader": page.reader}
 
 
 def render(report: Report) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from certadvise.amounts import US_READER, Reader
+
 Row = Mapping[str, Any]
 
 
@@ -51,6 +53,9 @@ class Page:
     catalog_as_of: str | None = None  # how old the facts on the page are, in words
     profile: Mapping[str, Any] | None = None  # the profile as `recommend -f json` shows it
     assumptions: Sequence[str] = ()
+    reader: Reader = US_READER  # the currency the person reads amounts in, and its rate
+    people: Sequence[Page | None] = ()  # a batch: each answer's own page, in the order of
+    # the document's answers (None for a line not answered)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from typing import Any
 
 from certadvise.advice.costs import Ownership, Quote, quote_text
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import USD, money
 from certadvise.advice.plans import Step, StepKind
 from certadvise.advice.profile import Profile
+from certadvise.amounts import US_READER, USD, Reader, money
 from certadvise.catalog.freshness import freshness, is_stale, source_year
 from certadvise.catalog.models import Certification, Confidence, Source
 from certadvise.render.report import Page
@@ -112,6 +112,7 @@ def step_document(step: Step) -> dict[str, Any]:
         "id": step.cert_id,
         "note": step.note,
         "included": step.included,
+        "waits": step.waits,  # only time passing: it runs beside the other steps
     }
     if step.price is not None:  # priced in another currency: the original beside the USD
         doc["price"] = {"amount": step.price.amount, "currency": step.price.currency}
@@ -169,6 +170,7 @@ def page(
     entries: Iterable[object] = (),
     profile: Profile | Mapping[str, Any] | None = None,
     assumptions: Sequence[str] = (),
+    reader: Reader | None = None,
 ) -> Page:
     """The page context of an HTML report: which page, for whom, on what day."""
     person = profile.as_document() if isinstance(profile, Profile) else profile
@@ -182,4 +184,5 @@ def page(
         catalog_as_of=sources_dated(entries),
         profile=person,
         assumptions=tuple(assumptions),
+        reader=reader or US_READER,
     )

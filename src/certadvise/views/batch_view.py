@@ -10,7 +10,8 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from certadvise.render.report import Column, Report, Row
+from certadvise.amounts import US_READER, USD, Reader
+from certadvise.render.report import Column, Page, Report, Row
 from certadvise.views import recommend_view
 from certadvise.views.recommend_view import program_keys
 
@@ -26,11 +27,27 @@ class Answer:
     rows: Sequence[Row] = ()
     error_field: str | None = None
     error: str | None = None
+    page: Page | None = None  # their own page: the profile as they gave it, their currency
+
+    @property
+    def reader(self) -> Reader:
+        """The currency the person reads amounts in."""
+        return self.page.reader if self.page is not None else US_READER
 
 
-def answered(line: int, person: str | None, answer: recommend_view.Answer) -> Answer:
-    """A person's answer: what `recommend` says to programs about them."""
-    return Answer(line, person, answer.document(), answer.rows)
+def answered(
+    line: int, person: str | None, answer: recommend_view.Answer, page: Page | None
+) -> Answer:
+    """A person's answer: what `recommend` says to programs about them, and their own page
+    (for the formats for people; None for the formats for programs)."""
+    return Answer(line, person, answer.document(), answer.rows, page=page)
+
+
+def cohort_reader(answers: Iterable[Answer]) -> Reader:
+    """The currency the pages of a batch say amounts in: the one every person answered reads
+    in, else US dollars (the arithmetic's: a cohort of several currencies has no other)."""
+    readers = {a.reader for a in answers if a.document is not None}
+    return readers.pop() if len(readers) == 1 else US_READER
 
 
 def failed(line: int, person: str | None, field: str | None, message: str) -> Answer:
@@ -74,7 +91,8 @@ def delimited_rows(answer: Answer) -> list[dict[str, Any]]:
 
 def advised(answers: Sequence[Answer]) -> list[dict[str, Any]]:
     """How often each certification is recommended now, and what it costs those people:
-    the lowest, median and highest verified price, and how many prices are not verified
+    the lowest, median and highest verified price, in US dollars and (`min`, `median`,
+    `max`) in the currency the prices are stated in, and how many prices are not verified
     (never counted as $0). Most advised first."""
     found: dict[str, dict[str, Any]] = {}
     for answer in answers:
@@ -87,6 +105,8 @@ def advised(answers: Sequence[Answer]) -> list[dict[str, Any]]:
                     "organization": rec["organization"],
                     "people": 0,
                     "_prices": [],
+                    "_stated": [],
+                    "_currencies": set(),
                     "unknown": 0,
                 },
             )
@@ -96,19 +116,38 @@ def advised(answers: Sequence[Answer]) -> list[dict[str, Any]]:
                 item["unknown"] += 1
             else:
                 item["_prices"].append(float(usd))
+                price = rec["cost"].get("price") or {}
+                item["_stated"].append(price.get("amount"))
+                item["_currencies"].add(price.get("currency") or USD)
     people = sum(1 for a in answers if a.document is not None)
     result = []
     for item in sorted(found.values(), key=lambda i: (-i["people"], i["id"])):
         prices = item.pop("_prices")
+        stated, currencies = item.pop("_stated"), item.pop("_currencies")
         item["share"] = round(item["people"] / people, 3) if people else None
         item["cost"] = {
             "min_usd": min(prices) if prices else None,
             "median_usd": statistics.median(prices) if prices else None,
             "max_usd": max(prices) if prices else None,
             "unknown": item.pop("unknown"),
+            **_stated_spread(stated, currencies),
         }
         result.append(item)
     return result
+
+
+def _stated_spread(stated: list[float | None], currencies: set[str]) -> dict[str, Any]:
+    """The lowest, median and highest price as stated, when every one is stated in one
+    currency (a certification's prices are: one catalog entry, one currency); else none."""
+    if len(currencies) != 1 or None in stated:
+        return {"currency": None, "min": None, "median": None, "max": None}
+    amounts = [float(a) for a in stated if a is not None]
+    return {
+        "currency": currencies.pop(),
+        "min": min(amounts),
+        "median": statistics.median(amounts),
+        "max": max(amounts),
+    }
 
 
 def summary_document(answers: Sequence[Answer]) -> dict[str, Any]:
@@ -128,11 +167,21 @@ def summary_document(answers: Sequence[Answer]) -> dict[str, Any]:
     }
 
 
-def _spread(cost: Mapping[str, Any]) -> str:
-    """'$340 / $475 / $600'; 'not verified' when no price among them is."""
+def _spread_read(cost: Mapping[str, Any], key: str, reader: Reader) -> str:
+    """The lowest, median or highest of a spread (`key`: min, median, max) as the reader
+    reads it: '$340', '£300' (stated in pounds), '≈ £263' (converted)."""
+    usd = cost[f"{key}_usd"]
+    return reader.reads(
+        usd if reader.converts or usd is None else round(usd), cost[key], cost["currency"] or USD
+    )
+
+
+def _spread(cost: Mapping[str, Any], reader: Reader) -> str:
+    """'$340 / $475 / $600', '≈ £263 / ≈ £367 / ≈ £464', '£300 / £300 / £350'; 'not
+    verified' when no price among them is."""
     if cost["min_usd"] is None:
         return "not verified"
-    return " / ".join(f"${cost[k]:,.0f}" for k in ("min_usd", "median_usd", "max_usd"))
+    return " / ".join(_spread_read(cost, key, reader) for key in ("min", "median", "max"))
 
 
 def who(answer: Answer) -> str:
@@ -157,15 +206,14 @@ def batch_report(
 ) -> Report:
     """The report for people: what is advised how often (and the spread of its costs),
     everyone in one table, then a section a person with their recommendations."""
-    from certadvise.render.report import Page
-
     summary = summary_document(answers)
+    reader = cohort_reader(answers)
     rows = [
         {
             "id": item["id"],
             "name": item["name"],
             "people": item["people"],
-            "spread": _spread(item["cost"]),
+            "spread": _spread(item["cost"], reader),
             "unknown": item["cost"]["unknown"],
         }
         for item in summary["advised"]
@@ -214,6 +262,8 @@ def batch_report(
         f"Certification advice for {summary['people']:,} people",
         today=today.isoformat(),
         catalog_as_of=catalog_as_of,
+        reader=reader,
+        people=tuple(a.page for a in answers),
     )
     document = {**summary, "answers": [record(a) for a in answers], "sources": _sources(answers)}
     return Report(

@@ -130,6 +130,7 @@ def show_report(entry: Certification, judged: Judgement) -> Report:
             today=judged.today,
             entries=[entry],
             profile={"member": list(judged.profile.member)} if judged.profile.member else None,
+            reader=judged.reader,
         ),
     )
 

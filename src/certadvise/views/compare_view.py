@@ -8,7 +8,7 @@ from typing import Any
 from certadvise.advice.comparison import ELIGIBLE_KEY, Comparison
 from certadvise.advice.costs import quote_text
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import money
+from certadvise.amounts import money
 from certadvise.catalog.models import Certification
 from certadvise.render.report import Column, Report
 from certadvise.views import ownership_document, page
@@ -138,5 +138,6 @@ def compare_report(
             entries=comparison.entries,
             profile=judged.profile if with_profile else {},
             assumptions=assumptions,
+            reader=judged.reader,
         ),
     )

@@ -88,6 +88,7 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
             entries=[plan.target],
             profile=judged.profile,
             assumptions=assumptions,
+            reader=judged.reader,
         ),
     )
 
@@ -124,7 +125,8 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
     ownership = plan.ownership
     if ownership is not None:
         holding = f"holding {plan.target.id} for {ownership.years} years"
-        lines.append(f"{holding} costs {ownership.text}")
+        costs = judged.reader.after(ownership.text, ownership.usd, ownership.currency)
+        lines.append(f"{holding} costs {costs}")
         rows.append(
             {
                 "kind": "holding",

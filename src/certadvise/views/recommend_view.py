@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from certadvise.advice.costs import Ownership
@@ -12,7 +12,7 @@ from certadvise.advice.plans import Plan, Step
 from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome, Verdict
 from certadvise.catalog.models import Certification, Source
-from certadvise.render.report import Column, Report, SharedDocument, SharedList
+from certadvise.render.report import Column, Page, Report, SharedDocument, SharedList
 from certadvise.views import (
     cost_document,
     ownership_document,
@@ -249,14 +249,23 @@ def recommend_report(
         extra=extra,
         title="Recommended now",
         more_rows=more_rows,
-        page=page(
-            "recommend",
-            "Certification advice",
-            today=result.judged.today,
-            entries=(ev.entry for ev in (*shown, *result.later)),
-            profile=result.profile,
-            assumptions=assumed,
-        ),
+        page=recommend_page(result, shown, show_all_later),
+    )
+
+
+def recommend_page(
+    result: Recommendations, shown: Sequence[Evaluation], show_all_later: bool = False
+) -> Page:
+    """The page of an answer: for whom, on what day, what was assumed for what it shows."""
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    return page(
+        "recommend",
+        "Certification advice",
+        today=result.judged.today,
+        entries=(ev.entry for ev in (*shown, *result.later)),
+        profile=result.profile,
+        assumptions=result.assumptions_for((*shown, *later)),
+        reader=result.judged.reader,
     )
 
 
@@ -327,7 +336,7 @@ def _near_miss_report(result: Recommendations) -> Report:
         Column("cost", "Cost now", no_wrap=True),
         Column("over", "Over budget by", no_wrap=True),
     ]
-    return Report(columns, rows, None, title="Near misses: just over your budget")
+    return Report(columns, rows, None, title="Near misses: over your budget")
 
 
 def _excluded_report(result: Recommendations) -> Report:

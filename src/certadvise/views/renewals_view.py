@@ -7,23 +7,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.money import amount_text
 from certadvise.advice.renewals import NOT_VERIFIED, Fees, Holding, Renewal, Renewals
+from certadvise.amounts import Reader
 from certadvise.render.report import Column, Report
 from certadvise.views import page
 
 
-def fee_text(fees: Fees | None) -> str:
-    """'$65 member / $90', '$99 (+$30 late)', '$80 a year', 'not verified'."""
+def fee_text(fees: Fees | None, reader: Reader) -> str:
+    """'$65 member / $90', '$99 (+$30 late)', '$80 a year', 'not verified'; for a reader of
+    another currency, the fee (in US dollars) with roughly theirs: '$90 (≈ £67)'."""
     if fees is None or (fees.non_member is None and fees.member is None):
         return NOT_VERIFIED
-    parts = [f"{amount_text(fees.member)} member"] if fees.differ else []
+    parts = [f"{reader.beside(fees.member)} member"] if fees.differ else []
     parts.append(
-        amount_text(fees.non_member) if fees.non_member is not None else "non-member not verified"
+        reader.beside(fees.non_member) if fees.non_member is not None else "non-member not verified"
     )
     said = " / ".join(parts) + (" a year" if fees.every == "year" else "")
     if fees.late is not None:
-        said += f" (+{amount_text(fees.late)} late)"
+        said += f" (+{reader.beside(fees.late)} late)"
     return said
 
 
@@ -58,7 +59,7 @@ def renewal_document(row: Renewal, judged: Judgement) -> dict[str, Any]:
         if row.ce is None
         else {"units": row.ce.units, "unit": row.ce.unit, "hours": row.ce.hours},
         "fees": fees_document(row.fees),
-        "fee": fee_text(row.fees),
+        "fee": fee_text(row.fees, judged.reader),
         "next_step": row.next_step,
         "way_back": None
         if back is None
@@ -138,7 +139,7 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
         records=docs,
         notes=[f"assumption: {line}" for line in said],
         title=f"Renewals on {result.today.isoformat()}" if rows else None,
-        footer=_footer(result),
+        footer=_footer(result, judged.reader),
         page=page(
             "renewals",
             "Renewals",
@@ -146,12 +147,14 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
             entries=[row.entry for row in result.renewals],
             profile=judged.profile,
             assumptions=said,
+            reader=judged.reader,
         ),
     )
 
 
-def _footer(result: Renewals) -> list[str]:
-    """The notes of each row, then what holding everything costs."""
+def _footer(result: Renewals, reader: Reader) -> list[str]:
+    """The notes of each row, then what holding everything costs (in US dollars, with
+    roughly the reader's currency beside them: 'at least $90 (≈ £67)')."""
     lines = [f"{row.id}: {note}" for row in result.renewals for note in row.notes]
     if any(row.held.computed for row in result.renewals):
         lines.append("* worked out from the day earned")
@@ -159,9 +162,10 @@ def _footer(result: Renewals) -> list[str]:
     if holding.lines:
         hours = holding.ce_hours_per_year
         ce = f", plus about {hours:g} CE hours" if hours else ""
+        per_year = reader.after(holding.text(holding.per_year), holding.per_year)
+        over = reader.after(holding.text(holding.over), holding.over)
         lines.append(
-            f"holding them: {holding.text(holding.per_year)} a year{ce}; over {holding.years} "
-            f"years {holding.text(holding.over)}"
+            f"holding them: {per_year} a year{ce}; over {holding.years} years {over}"
             + (f" and {holding.ce_hours_over:g} CE hours" if holding.ce_hours_over else "")
         )
         unknown = [line.label for line in holding.lines if line.over_years is None]

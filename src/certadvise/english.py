@@ -1,0 +1,17 @@
+"""A little English the advice writes: the indefinite article before a word or an acronym."""
+
+from __future__ import annotations
+
+# Letters whose names begin with a vowel sound, for acronyms read letter by letter:
+# "an AU credential", "an NZ one", "an MS"; but "a US credential", "a GB one", "a BLS card".
+VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def with_article(phrase: str) -> str:
+    """`phrase` after 'a' or 'an', as it is read aloud: 'an AU credential', 'a US credential',
+    'a CPR/AED card', 'an exam'. An acronym (a first word in capitals) is read by its
+    letters; any other word by its first letter."""
+    first = phrase.lstrip()[:2]
+    acronym = len(first) == 2 and first.isalpha() and first.isupper()
+    vowel = first[:1] in VOWEL_SOUND_LETTERS if acronym else first[:1].lower() in "aeiou"
+    return f"{'an' if vowel else 'a'} {phrase}"
