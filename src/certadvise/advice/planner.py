@@ -168,18 +168,14 @@ class Planner:
     pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
     converter: Converter = field(default_factory=Converter)
     book: PlanBook = field(default_factory=PlanBook)
-    _visiting: list[str] = field(default_factory=list)
-    _loops: int = 0
-    _wanted: tuple[str, ...] = field(default=(), init=False)
-    _given: dict[Asked, Any] = field(default_factory=dict)  # what _gives found
-    _reads: list[Read] = field(default_factory=list)
-    _situation: Profile = field(init=False)
-    _options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
-        default_factory=dict
-    )
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # its own state here: each field costs every start
+        self._visiting: list[str] = []
+        self._loops = 0
         self._wanted = self.profile.goals
+        self._given: dict[Asked, Any] = {}  # what _gives found
+        self._reads: list[Read] = []
+        self._options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = {}
         self.profile = self._situation = situation(self.profile)
         if self.book.shared:
             self.profile = cast(Profile, _Noted(self._situation, self._reads))
