@@ -82,6 +82,53 @@ def test_jsonl_lines_agree_with_recommend_json_for_the_same_person(
     assert "answered 3 of 3 people" in result.err
 
 
+# People in a few shared situations (education, credentials, age, membership) with
+# different goals, budgets and countries, in an order where one's plans could leak into
+# the next one's: a batch shares what does not depend on the person (plans, verdicts).
+KINESIOLOGY = {"field": "kinesiology"}
+COHORT_OF_SITUATIONS = [
+    {"goals": ["corrective-exercise"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["tactical"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["personal-training", "weight-loss"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["special-populations"], "have": ["NASM-CPT"], "budget_usd": 300},
+    {"goals": ["special-populations"], "have": ["NASM-CPT"], "budget_usd": 2000},
+    {"goals": ["clinical", "nutrition"], "have": ["NASM-CPT"], "country": "GB"},
+    {"goals": ["group-fitness"], "age": 17},
+    {"goals": ["athletes"], "age": 17, "budget_usd": 450},
+    {"goals": ["collegiate-athletes"], "degree": "master", "have": ["CSCS", "CPR-AED"]},
+    {"goals": ["sport-science"], "degree": "master", "have": ["CSCS", "CPR-AED"]},
+    {"goals": ["special-populations", "clinical"], "degree": "master", **KINESIOLOGY},
+    {"goals": ["special-populations", "corrective-exercise"], "degree": "master", **KINESIOLOGY},
+    {"goals": ["clinical"], "degree": "master", **KINESIOLOGY, "budget_usd": 1007},
+    {"goals": ["group-fitness", "nutrition"]},
+    {"goals": ["wellness", "special-populations"], "budget_usd": 615},
+    {"goals": ["personal-training"], "have": ["NASM-CPT@2026-09"]},  # lapsed: a way back
+    {"goals": ["personal-training"]},
+    {"goals": ["wellness"], "member": ["NSCA"], "have": ["CPR-AED"]},
+    {"goals": ["athletes"], "member": ["NSCA"], "have": ["CPR-AED"], "budget_usd": 600},
+]
+
+
+def _options(person: dict[str, Any]) -> list[str]:
+    """The options of `recommend` that give the same person as a batch line."""
+    flags = {"goals": "--goal", "have": "--have", "member": "--member"}
+    args: list[str] = []
+    for key, value in person.items():
+        for item in value if isinstance(value, list) else [value]:
+            args += [flags.get(key, "--" + key.removesuffix("_usd")), str(item)]
+    return args
+
+
+def test_each_of_a_cohort_gets_the_answer_they_get_alone(cli: Runner, tmp_path: Path) -> None:
+    people = write(tmp_path / "cohort.jsonl", jsonl(*COHORT_OF_SITUATIONS))
+    result = cli("recommend", "--batch", str(people), "-f", "jsonl")
+    assert result.code == 0, result.err
+    got = records(result.out)
+    for person, record in zip(COHORT_OF_SITUATIONS, got, strict=True):
+        alone = single(cli, *_options(person))
+        assert {k: v for k, v in record.items() if k not in ("person", "line")} == alone, person
+
+
 def test_csv_header_names_profile_fields_and_lists_split_on_semicolons(
     cli: Runner, tmp_path: Path
 ) -> None:

@@ -252,7 +252,7 @@ def _professional(held: str, catalog: Catalog) -> bool:
 
 def holds_any(profile: Profile, catalog: Catalog, refs: tuple[str, ...]) -> bool:
     """Whether something the person holds (and has not let lapse) meets any of `refs`."""
-    return any(catalog.satisfies(held, ref) for held in profile.have for ref in refs)
+    return profile.holds_any(refs, catalog.satisfies)
 
 
 def experience_asked(catalog: Catalog, goals: tuple[str, ...]) -> dict[str, list[str]]:

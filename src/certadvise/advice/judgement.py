@@ -15,12 +15,12 @@ from functools import cached_property
 
 from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import Converter, country_currency
-from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner
+from certadvise.advice.planner import STUDY_HOURS_A_WEEK, PlanBook, PlanBooks, Planner
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
 from certadvise.amounts import US_READER, USD, Reader
 from certadvise.catalog.index import Catalog, Summary
-from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery, Status
+from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery
 from certadvise.english import with_article
 from certadvise.limits import HOLDING_YEARS
 
@@ -69,15 +69,16 @@ class Judgement:
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK
     years: int = HOLDING_YEARS
+    books: PlanBooks | None = field(default=None, kw_only=True)  # a batch's, for all its people
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
-    _local: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.converter = Converter(self.catalog.rates)
+        book = self.books.book(self.today, self.pace) if self.books is not None else PlanBook()
         self.planner = Planner(
-            self.catalog, self.profile, self.today, self.pace, converter=self.converter
+            self.catalog, self.profile, self.today, self.pace, converter=self.converter, book=book
         )
 
     # ------------------------------------------------------------------ money
@@ -213,17 +214,9 @@ class Judgement:
     def local_alternatives(self, entry: Certification | Summary) -> list[str]:
         """A few active certifications recognized in the person's market that serve one of
         the person's goals (or, with none given, one of the entry's), by id."""
-        if self._local is None:  # the market's certifications by goal, a few each, listed once
-            self._local = {}
-            for e in self.catalog.summaries.values():  # summaries: no entry is read
-                local = self.profile.market in e.markets and e.kind == "certification"
-                if local and e.status is Status.ACTIVE:
-                    for goal in e.goals:
-                        ids = self._local.setdefault(goal, [])
-                        if len(ids) < LOCAL_NAMED + 1:
-                            ids.append(e.id)
+        local = self.catalog.local_by_goal(self.profile.market, LOCAL_NAMED + 1)
         wanted = self.profile.goals or entry.goals
-        found = [i for goal in wanted for i in self._local.get(goal, ()) if i != entry.id]
+        found = [i for goal in wanted for i in local.get(goal, ()) if i != entry.id]
         return list(dict.fromkeys(found))[:LOCAL_NAMED]
 
     def covered_by(self, entry: Certification | Summary) -> Coverage | None:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from certadvise.advice.costs import Quote, cheapest_way_in, yearly_dues
 from certadvise.advice.cycles import add_years
@@ -26,7 +26,7 @@ from certadvise.advice.gaps import (
 )
 from certadvise.advice.money import Converter, Money
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
-from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Profile
+from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
 from certadvise.amounts import USD, amount_text
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
@@ -64,6 +64,10 @@ _STAGE_STEPS = {
 }
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
 class _Loop(Exception):
     """A route that needs, through its credentials, the certification being planned."""
 
@@ -71,23 +75,154 @@ class _Loop(Exception):
         super().__init__(" -> ".join(chain))
 
 
+def situation(profile: Profile) -> Profile:
+    """What of a person a planner reads: all but their goals (read only through
+    `Planner._goal_fits`, which notes it), budget and country."""
+    return replace(profile, goals=(), budget=None, budget_usd=None, country=None)
+
+
+# What a planner read of the person, and what it gave (hashable: see `_as_key`): an
+# attribute ("attr", name), a credential asked `held` about ("held", id), whether they hold
+# something meeting a requirement ("holds", refs), the goal fits of a requirement's
+# credentials ("fits", refs).
+Asked = tuple[str, Any]
+Read = tuple[Asked, Any]
+# Each value worked out under a key, by what was asked for it, then by what that gave.
+Kept = dict[K, dict[tuple[Asked, ...], dict[tuple[Any, ...], V]]]
+
+
+def _as_key(value: Any) -> Any:
+    """A value read of a profile in a form that can be looked up: a dict as its items."""
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+class PlanBook:
+    """What planners work out, each value kept with what they read of the person for it:
+    each credential's price, own steps and nearest plan. A `shared` book (a batch's) serves
+    everyone whose reads give the same, and its planners note what they read. (A plain
+    class: a dataclass is compiled when every command starts.)"""
+
+    def __init__(self, shared: bool = False) -> None:
+        self.shared = shared
+        self.plans: Kept[str, Plan] = {}
+        self.quotes: Kept[str, Quote] = {}
+        self.owns: Kept[str, tuple[Step, ...]] = {}
+
+
+class PlanBooks:
+    """A batch's shared plan books (one catalog), one for each day and pace of study."""
+
+    def __init__(self) -> None:
+        self._books: dict[tuple[dt.date, float], PlanBook] = {}
+
+    def book(self, today: dt.date, pace: float) -> PlanBook:
+        found = self._books.get((today, pace))
+        if found is None:
+            found = self._books[today, pace] = PlanBook(shared=True)
+        return found
+
+
+class _Noted:
+    """A person's situation that notes, in `reads`, each attribute a planner reads of it
+    and each question it asks (`held`, `holds_any`), with what it gave."""
+
+    __slots__ = ("_profile", "_reads")
+
+    def __init__(self, profile: Profile, reads: list[Read]) -> None:
+        self._profile, self._reads = profile, reads
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "held":
+            return self._held
+        if name == "holds_any":
+            return self._holds_any
+        value = getattr(self._profile, name)
+        if callable(value):  # a method it cannot note: fail, never share unnoted reads
+            raise TypeError(f"a planner asks Profile.{name}(): note what it gives")
+        self._reads.append((("attr", name), _as_key(value)))
+        return value
+
+    def _held(self, credential: str) -> Held | None:
+        found = self._profile.held(credential)
+        self._reads.append((("held", credential), found))
+        return found
+
+    def _holds_any(self, refs: tuple[str, ...], satisfies: Callable[[str, str], bool]) -> bool:
+        found = self._profile.holds_any(refs, satisfies)  # `satisfies`: the book's catalog's
+        self._reads.append((("holds", refs), found))
+        return found
+
+
 @dataclass
 class Planner:
-    """Plans for one person over one catalog, each credential planned once."""
+    """Plans for one person over one catalog, each credential planned once.
+
+    The planner keeps only the person's situation as its `profile`; their goals rank the
+    credentials that meet a requirement (`_goal_fits`). What it works out goes into its
+    `book` with what it read for it (`_reads`), so that a batch's people share it.
+    """
 
     catalog: Catalog
     profile: Profile
     today: dt.date
     pace: float = STUDY_HOURS_A_WEEK  # hours of study a week
     converter: Converter = field(default_factory=Converter)
-    _best: dict[str, Plan] = field(default_factory=dict)
-    _visiting: list[str] = field(default_factory=list)
-    _loops: int = 0
-    _options: dict[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = field(
-        default_factory=dict
-    )
-    _quotes: dict[str, Quote] = field(default_factory=dict)
-    _owns: dict[str, tuple[Step, ...]] = field(default_factory=dict)
+    book: PlanBook = field(default_factory=PlanBook)
+
+    def __post_init__(self) -> None:  # its own state here: each field costs every start
+        self._visiting: list[str] = []
+        self._loops = 0
+        self._wanted = self.profile.goals
+        self._given: dict[Asked, Any] = {}  # what _gives found
+        self._reads: list[Read] = []
+        self._options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = {}
+        self.profile = self._situation = situation(self.profile)
+        if self.book.shared:
+            self.profile = cast(Profile, _Noted(self._situation, self._reads))
+
+    def _goal_fits(self, refs: tuple[str, ...]) -> tuple[int, ...]:
+        """How many of the person's goals each credential meeting `refs` serves (negated,
+        in `Catalog.meeting` order): all a plan reads of the goals, noted as read."""
+        fits: tuple[int, ...] = self._gives(("fits", refs))
+        self._reads.append((("fits", refs), fits))
+        return fits
+
+    def _gives(self, asked: Asked) -> Any:
+        """What this person gives for `asked` (not noted), worked out once."""
+        if asked in self._given:
+            return self._given[asked]
+        kind, what = asked
+        if kind == "attr":
+            found = _as_key(getattr(self._situation, what))
+        elif kind == "held":
+            found = self._situation.held(what)
+        elif kind == "holds":
+            found = self._situation.holds_any(what, self.catalog.satisfies)
+        else:
+            found = tuple(
+                -sum(goal in summary.goals for goal in self._wanted)
+                for summary, _ in self.catalog.meeting(what)
+            )
+        self._given[asked] = found
+        return found
+
+    def _recall(self, kept: Kept[K, V], key: K) -> V | None:
+        """What was worked out before under `key` from what this person gives too (noted
+        as read for what is being worked out now)."""
+        known = self._given
+        for asked, found in kept.get(key, {}).items():
+            given = tuple([known[a] if a in known else self._gives(a) for a in asked])
+            value = found.get(given)
+            if value is not None:
+                self._reads.extend(zip(asked, given, strict=True))
+                return value
+        return None
+
+    def _keep(self, kept: Kept[K, V], key: K, since: int, value: V) -> V:
+        """Keep `value` with what was read for it (since `since`)."""
+        reads = dict(self._reads[since:])
+        kept.setdefault(key, {}).setdefault(tuple(reads), {})[tuple(reads.values())] = value
+        return value
 
     def plan(self, target: Certification) -> Plan:
         """The nearest route to `target`, with the others as alternatives; never raises.
@@ -107,22 +242,25 @@ class Planner:
 
     def quote(self, entry: Certification) -> Quote:
         """The cheapest honest way in for this person (member, student or non-member)."""
-        found = self._quotes.get(entry.id)
-        if found is None:
-            organization = self.catalog.organizations.get(entry.organization)
-            found = cheapest_way_in(
-                entry,
-                organization,
-                self.profile.member,
-                student=self.profile.student,
-                converter=self.converter,
-            )
-            self._quotes[entry.id] = found
-        return found
+        since = len(self._reads)
+        found = self._recall(self.book.quotes, entry.id)
+        if found is not None:
+            return found
+        organization = self.catalog.organizations.get(entry.organization)
+        found = cheapest_way_in(
+            entry,
+            organization,
+            self.profile.member,
+            student=self.profile.student,
+            converter=self.converter,
+        )
+        return self._keep(self.book.quotes, entry.id, since, found)
 
     def _plan(self, target: Certification) -> Plan:
-        if target.id in self._best:
-            return self._best[target.id]
+        since = len(self._reads)
+        found = self._recall(self.book.plans, target.id)
+        if found is not None:
+            return found
         if target.id in self._visiting:
             self._loops += 1
             raise _Loop([*self._visiting[self._visiting.index(target.id) :], target.id])
@@ -147,7 +285,7 @@ class Planner:
         best, *others = sorted(plans, key=Plan.sort_key)
         plan = replace(best, alternatives=tuple(others))
         if self._loops == loops_before:  # a plan cut short by a loop is not the whole story
-            self._best[target.id] = plan
+            self._keep(self.book.plans, target.id, since, plan)
         return plan
 
     def _route_plan(self, target: Certification, route: Route | None) -> Plan:
@@ -371,9 +509,10 @@ class Planner:
 
     def _own_steps(self, target: Certification) -> tuple[Step, ...]:
         """The target's own steps, worked out once for all its routes."""
-        found = self._owns.get(target.id)
+        since = len(self._reads)
+        found = self._recall(self.book.owns, target.id)
         if found is None:
-            found = self._owns[target.id] = tuple(self._own(target))
+            found = self._keep(self.book.owns, target.id, since, tuple(self._own(target)))
         return found
 
     def _own(self, target: Certification) -> list[Step]:
@@ -550,12 +689,14 @@ class Planner:
         large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
         key = (refs, org, advised)
-        if key in self._options:
-            return self._options[key]
+        since = len(self._reads)
+        known = self._recall(self._options, key)
+        if known is not None:
+            return known
+        goal_fits = self._goal_fits(refs)
         loops_before = self._loops
         fits: dict[str, tuple[int, ...]] = {}
-        for summary, order in self.catalog.meeting(refs):
-            fit = -sum(goal in summary.goals for goal in self.profile.goals)
+        for (summary, order), fit in zip(self.catalog.meeting(refs), goal_fits, strict=True):
             own = int(summary.organization != org)
             fits[summary.id] = (order, own, fit) if advised else (fit, own)
         ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
@@ -578,7 +719,7 @@ class Planner:
             rest = []
         found = (plans, rest)
         if self._loops == loops_before:  # complete only when no loop cut it short
-            self._options[key] = found
+            self._keep(self._options, key, since, found)
         return found
 
     def _degree_months(self, level: DegreeLevel, years: float | None = None) -> float | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
@@ -186,6 +186,10 @@ class Profile:
 
     def holds(self, credential: str) -> bool:
         return credential in self.have
+
+    def holds_any(self, refs: tuple[str, ...], satisfies: Callable[[str, str], bool]) -> bool:
+        """Whether something held (and not lapsed) meets any of `refs`, as `satisfies` says."""
+        return any(satisfies(held, ref) for held in self.have for ref in refs)
 
     def held(self, credential: str) -> Held | None:
         """The credential as held or once held (lapsed ones too), with its dates."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from certadvise.advice.costs import Ownership, Quote
@@ -85,7 +85,7 @@ class Evaluation:
     components: tuple[Component, ...] = ()
     over_by_usd: float | None = None  # what it costs now beyond the budget
 
-    @property
+    @functools.cached_property  # asked by every step of the ranking and of the views
     def section(self) -> Section:
         if any(v.failed for v in self.verdicts):
             return Section.EXCLUDED
@@ -134,7 +134,11 @@ class Recommendations:
     ranked: tuple[Evaluation, ...]  # recommended, best first
     later: tuple[Evaluation, ...]  # nearest first
     excluded: tuple[Evaluation, ...]  # by id
-    messages: tuple[str, ...] = field(default=())
+
+    @functools.cached_property  # the preface of every view
+    def messages(self) -> tuple[str, ...]:
+        """Plain words on what fits, naming the real cause when nothing does."""
+        return tuple(_messages(self))
 
     @property
     def profile(self) -> Profile:
@@ -161,7 +165,7 @@ class Recommendations:
     @functools.cached_property  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
         """Over budget and otherwise in reach, the nearest first."""
-        over = [ev for ev in self.excluded if _only_budget(ev)]
+        over = [ev for ev in self.excluded if ev.plan is not None and _only_budget(ev)]
         over.sort(key=lambda ev: (ev.over_by_usd or 0, ev.entry.id))
         return tuple(over[:NEAR_MISSES])
 
@@ -339,9 +343,9 @@ def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> R
     weighed: list[Evaluation] = []
     excluded: list[Evaluation] = []
     for summary in catalog.summaries.values():
-        out = identity_failures(summary, judged) if summary.id != explain else []
+        out = identity_failures(summary, judged) if summary.id != explain else ()
         if out:  # retired, a prerequisite, off the goals: no need to read the entry
-            excluded.append(Evaluation(summary, tuple(out), NOT_PRICED))
+            excluded.append(Evaluation(summary, out, NOT_PRICED))
             continue
         entry = catalog.entries[summary.id]
         verdicts = tuple(evaluate(entry, judged))
@@ -374,10 +378,7 @@ def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> R
     later.sort(key=lambda ev: _nearness(ev, judged))
     excluded += [ev for ev in weighed if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
-    result = Recommendations(
-        judged, tuple(assumptions), tuple(scored), tuple(later), tuple(excluded)
-    )
-    return replace(result, messages=tuple(_messages(result)))
+    return Recommendations(judged, tuple(assumptions), tuple(scored), tuple(later), tuple(excluded))
 
 
 def _nearness(ev: Evaluation, judged: Judgement) -> tuple[object, ...]:
@@ -411,7 +412,6 @@ def _plan(ev: Evaluation) -> Plan:
 
 
 def _messages(result: Recommendations) -> list[str]:
-    """Plain words on what fits, naming the real cause when nothing does."""
     said = []
     judged = result.judged
     profile = judged.profile

@@ -45,6 +45,8 @@ class Verdict:
 
 Rule = Callable[[Certification, Judgement], Iterable[Verdict]]
 Identity = Certification | Summary  # the identity rules read only what a Summary holds
+Goals = tuple[str, ...]  # all the identity rules read of the person
+IdentityRule = Callable[[Identity, Goals], list[Verdict]]
 
 
 def _pass(rule: str, reason: str) -> list[Verdict]:
@@ -62,10 +64,10 @@ def _warn(rule: str, reason: str) -> list[Verdict]:
 # ----------------------------------------------------------------------------- the rules
 
 
-def kind(entry: Identity, judged: Judgement) -> list[Verdict]:
+def kind(entry: Identity, wanted: Goals) -> list[Verdict]:
     if entry.kind == "prerequisite":
         return _fail("kind", "a prerequisite credential, not a certification to pursue on its own")
-    if entry.kind == "licence" and not judged.profile.goals:
+    if entry.kind == "licence" and not wanted:
         return _fail(
             "kind",
             "a licence or registration people hold: offered only for a goal that calls for it",
@@ -73,7 +75,7 @@ def kind(entry: Identity, judged: Judgement) -> list[Verdict]:
     return []
 
 
-def retired(entry: Identity, judged: Judgement) -> list[Verdict]:
+def retired(entry: Identity, wanted: Goals) -> list[Verdict]:
     if entry.status is Status.RETIRED and entry.retired is not None:
         successor = f": replaced by {entry.retired.successor}" if entry.retired.successor else ""
         return _fail("retired", f"retired in {entry.retired.year}{successor}")
@@ -117,8 +119,7 @@ def covered(entry: Certification, judged: Judgement) -> list[Verdict]:
     return _fail("covered", f"covered by {found.held}, which you hold: {found.why}")
 
 
-def goals(entry: Identity, judged: Judgement) -> list[Verdict]:
-    wanted = judged.profile.goals
+def goals(entry: Identity, wanted: Goals) -> list[Verdict]:
     if not wanted:
         return []
     return [_goal_verdict(wanted, entry.goals)]
@@ -318,14 +319,23 @@ def rule_changes(entry: Certification, judged: Judgement) -> list[Verdict]:
     ]
 
 
-IDENTITY_RULES: list[Callable[[Identity, Judgement], list[Verdict]]] = [kind, retired, goals]
+def _on_goals(rule: IdentityRule) -> Rule:
+    """An identity rule among the others: it is given the person's goals, nothing more."""
+
+    def judged_on_goals(entry: Certification, judged: Judgement) -> list[Verdict]:
+        return rule(entry, judged.profile.goals)
+
+    return judged_on_goals
+
+
+IDENTITY_RULES: list[IdentityRule] = [kind, retired, goals]
 RULES: list[Rule] = [
-    kind,
-    retired,
+    _on_goals(kind),
+    _on_goals(retired),
     already_held,
     covered,
     superseded,
-    goals,
+    _on_goals(goals),
     age,
     prerequisites,
     base_credential,
@@ -341,6 +351,11 @@ def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
     return [verdict for rule in RULES for verdict in rule(entry, judged)]
 
 
-def identity_failures(entry: Identity, judged: Judgement) -> list[Verdict]:
+def identity_failures(entry: Summary, judged: Judgement) -> tuple[Verdict, ...]:
     """The failures of the rules about what a certification is (no need to read it all)."""
-    return [v for rule in IDENTITY_RULES for v in rule(entry, judged) if v.failed]
+    return _identity_failures(entry, judged.profile.goals)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # they read only the goals: a batch repeats them
+def _identity_failures(entry: Summary, wanted: Goals) -> tuple[Verdict, ...]:
+    return tuple(v for rule in IDENTITY_RULES for v in rule(entry, wanted) if v.failed)

@@ -127,6 +127,9 @@ class Catalog:
     _meeting: dict[tuple[str, ...], tuple[tuple[Summary, int], ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _local: dict[tuple[str, int], dict[str, list[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.summaries:
@@ -277,6 +280,22 @@ class Catalog:
                     found.append((summary, order))
             self._meeting[refs] = tuple(found)
         return self._meeting[refs]
+
+    def local_by_goal(self, market: str, most: int) -> dict[str, list[str]]:
+        """The first `most` active certifications recognized in `market` serving each
+        goal, by id; worked out once for each market (every person of a batch asks)."""
+        key = (market, most)
+        if key not in self._local:
+            found: dict[str, list[str]] = {}
+            for summary in self.summaries.values():  # summaries: no entry is read
+                local = market in summary.markets and summary.kind == "certification"
+                if local and summary.status is Status.ACTIVE:
+                    for goal in summary.goals:
+                        ids = found.setdefault(goal, [])
+                        if len(ids) < most:
+                            ids.append(summary.id)
+            self._local[key] = found
+        return self._local[key]
 
     def _satisfies(self, held: str, ref: str) -> bool:
         cls = self.credential_class(ref)

@@ -22,6 +22,7 @@ from certadvise.errors import InputError
 from certadvise.render import OutputFormat
 
 if TYPE_CHECKING:
+    from certadvise.advice.planner import PlanBooks
     from certadvise.advice.profile import RawProfile
     from certadvise.catalog.index import Catalog
     from certadvise.cli.batch_input import Line
@@ -88,9 +89,12 @@ def run_batch(
             if chosen in STREAMED
             else None
         )
+        from certadvise.advice.planner import PlanBooks
+
+        books = PlanBooks()  # people in the same situation share their plans
         with _progress(run, len(lines)) as advance:
             for line in lines:
-                answer = _answer(cat, base, line, today, top, years)
+                answer = _answer(cat, base, line, today, top, years, books, stream is None)
                 if answer.document is None:
                     bad += 1
                     _say_error(label, answer, bad)
@@ -129,15 +133,19 @@ def _answer(
     today: dt.date,
     top: int | None,
     years: int | None,
+    books: PlanBooks,
+    for_people: bool,
 ) -> Answer:
-    """One person judged on their own (their own Judgement), or the line's error."""
+    """One person judged on their own (their own Judgement, sharing `books` with the
+    others), with their own page `for_people` (table, markdown, html), or the line's
+    error."""
     from certadvise.advice import profile_checks
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.profile import normalise
     from certadvise.advice.ranking import advise
     from certadvise.cli.batch_input import line_error
     from certadvise.views import batch_view
-    from certadvise.views.recommend_view import recommend_report
+    from certadvise.views.recommend_view import recommend_answer, recommend_page
 
     if line.profile is None:
         assert line.error is not None
@@ -148,9 +156,11 @@ def _answer(
     except InputError as exc:
         error = line_error(exc)
         return batch_view.failed(line.number, line.person, error.field, error.message)
-    judged = Judgement(cat, profile, today, **({"years": years} if years else {}))
-    report = recommend_report(advise(judged, assumptions), top, False, top is None, bool(years))
-    return batch_view.answered(line.number, line.person, report)
+    judged = Judgement(cat, profile, today, books=books, **({"years": years} if years else {}))
+    result = advise(judged, assumptions)
+    answer = recommend_answer(result, top)
+    page = recommend_page(result, answer.shown, top is None) if for_people else None
+    return batch_view.answered(line.number, line.person, answer, page)
 
 
 def _say_error(label: str, answer: Answer, count: int) -> None:

@@ -75,6 +75,7 @@ def recommend(
     from certadvise.advice.ranking import advise
     from certadvise.cli.profile_options import build_profile
     from certadvise.errors import InputError
+    from certadvise.limits import HOLDING_YEARS
     from certadvise.views.recommend_view import recommend_report, why_report
 
     cat = runtime.read_catalog(run, catalog)
@@ -95,7 +96,7 @@ def recommend(
         profile_options = interview(cat, profile_options)
     profile, assumptions = build_profile(profile_options, cat, runtime.today())
     explain = cat.resolve(why).id if why is not None else None
-    judged = Judgement(cat, profile, runtime.today(), **({"years": years} if years else {}))
+    judged = Judgement(cat, profile, runtime.today(), years=years or HOLDING_YEARS)
     advice = advise(judged, assumptions, explain=explain)
     if explain is not None:
         evaluation = advice.find(explain)

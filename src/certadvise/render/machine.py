@@ -7,42 +7,101 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from certadvise.render.report import Column, Report, Row
+from certadvise.render.report import Column, Report, Row, SharedDocument, SharedList
 from certadvise.render.safety import spreadsheet_cell, strip_unsafe
 from certadvise.render.text import clean, escape_json_controls, raw
 
+# Where a shared sub-document's text goes: a NUL and its number in the document's list of
+# shared parts, as a JSON string; no string cleaned by `_safe` holds a NUL.
+_SHARED_PLACE = '"\\u0000'
+_AS_IS = (int, bool, type(None))  # written as they are
 
-def _safe(value: Any) -> Any:
+
+def _safe(value: Any, shared: list[Any]) -> Any:
     """Every string (keys too) without the unsafe characters, and whole-number floats as
     integers ($475, not 475.0), in one walk of the document (the exact types first: a
-    batch walks thousands of documents)."""
+    batch walks thousands of documents). A shared sub-document is left out, its place
+    held by a number in `shared`."""
     kind = type(value)
     if kind is str:
         return strip_unsafe(value)
-    if kind is dict:
-        return {(strip_unsafe(k) if isinstance(k, str) else k): _safe(v) for k, v in value.items()}
+    if kind is dict:  # its strings and plain values here, not in a call each
+        return {
+            (strip_unsafe(k) if isinstance(k, str) else k): (
+                strip_unsafe(v) if (t := type(v)) is str else v if t in _AS_IS else _safe(v, shared)
+            )
+            for k, v in value.items()
+        }
     if kind is list or kind is tuple:
-        return [_safe(item) for item in value]
-    if kind is int or kind is bool or value is None:
+        return [
+            strip_unsafe(v) if (t := type(v)) is str else v if t in _AS_IS else _safe(v, shared)
+            for v in value
+        ]
+    if kind in _AS_IS:
         return value
+    if kind is SharedDocument or kind is SharedList:
+        shared.append(value)
+        return f"\x00{len(shared) - 1}"
     if isinstance(value, str):
         return strip_unsafe(value)
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     if isinstance(value, dict):
-        return {(strip_unsafe(k) if isinstance(k, str) else k): _safe(v) for k, v in value.items()}
+        return {
+            (strip_unsafe(k) if isinstance(k, str) else k): _safe(v, shared)
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
-        return [_safe(item) for item in value]
+        return [_safe(item, shared) for item in value]
     return value
 
 
 def json_text(value: Any, indent: int | None, ascii_only: bool = False) -> str:
     """`value` as JSON without the unsafe characters; with `ascii_only` (a stream that
-    cannot carry every character), the rest written as \\u escapes: the data stays exact."""
+    cannot carry every character), the rest written as \\u escapes: the data stays exact.
+
+    A shared sub-document (`SharedDocument`, `SharedList`) is written once and its text
+    kept: the same text, in the same place, as if it were written each time."""
+    shared: list[Any] = []
     text = json.dumps(
-        _safe(value), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
+        _safe(value, shared), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
     )
+    if shared:
+        between = text.split(_SHARED_PLACE)
+        if len(between) != len(shared) + 1:  # a value written as its str() was a NUL
+            return json_text(_unshared(value), indent, ascii_only)
+        text = _with_shared(between, shared, indent, ascii_only)
     return escape_json_controls(text)
+
+
+def _with_shared(
+    between: list[str], shared: list[Any], indent: int | None, ascii_only: bool
+) -> str:
+    """The text around the places of the shared parts, each filled with its kept text
+    (indented as deep as its place is)."""
+    key = (indent, ascii_only)
+    out = [between[0]]
+    for place in between[1:]:
+        number, after = place.split('"', 1)
+        part: SharedDocument | SharedList = shared[int(number)]
+        text: str | None = part.made.get(key)
+        if text is None:
+            plain = dict(part) if type(part) is SharedDocument else list(part)
+            text = part.made[key] = json_text(plain, indent, ascii_only)
+        if indent is not None and "\n" in text:
+            line = out[-1][out[-1].rfind("\n") + 1 :]
+            text = text.replace("\n", "\n" + " " * (len(line) - len(line.lstrip(" "))))
+        out += (text, after)
+    return "".join(out)
+
+
+def _unshared(value: Any) -> Any:
+    """`value` with plain dicts and lists for its shared parts."""
+    if isinstance(value, dict):
+        return {k: _unshared(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_unshared(item) for item in value]
+    return value
 
 
 def write_json(report: Report, out: TextIO, ascii_only: bool = False) -> None:

@@ -11,6 +11,23 @@ from certadvise.amounts import US_READER, Reader
 Row = Mapping[str, Any]
 
 
+class SharedDocument(dict[str, Any]):
+    """A sub-document built once and shared by many documents (a batch's people), never
+    changed after: a renderer may keep in `made` what it makes of it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.made: dict[Any, str] = {}
+
+
+class SharedList(list[Any]):
+    """A list of `SharedDocument`'s kind: built once, shared, never changed."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.made: dict[Any, str] = {}
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of the tabular view: `key` in each row, `title` for people."""

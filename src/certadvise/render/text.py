@@ -48,4 +48,6 @@ def raw(value: Any) -> str:
 
 def escape_json_controls(text: str) -> str:
     """json.dumps leaves DEL and C1 controls raw; escape them so no terminal acts on them."""
+    if text.isascii() and "\x7f" not in text:  # neither is there: no regex over it all
+        return text
     return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

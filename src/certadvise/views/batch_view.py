@@ -12,6 +12,7 @@ from typing import Any
 
 from certadvise.amounts import US_READER, USD, Reader
 from certadvise.render.report import Column, Page, Report, Row
+from certadvise.views import recommend_view
 from certadvise.views.recommend_view import program_keys
 
 
@@ -34,9 +35,12 @@ class Answer:
         return self.page.reader if self.page is not None else US_READER
 
 
-def answered(line: int, person: str | None, report: Report) -> Answer:
-    """A person's answer from their `recommend` report."""
-    return Answer(line, person, report.json_document(), report.rows, page=report.page)
+def answered(
+    line: int, person: str | None, answer: recommend_view.Answer, page: Page | None
+) -> Answer:
+    """A person's answer: what `recommend` says to programs about them, and their own page
+    (for the formats for people; None for the formats for programs)."""
+    return Answer(line, person, answer.document(), answer.rows, page=page)
 
 
 def cohort_reader(answers: Iterable[Answer]) -> Reader:

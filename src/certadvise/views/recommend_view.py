@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.plans import Plan
+from certadvise.advice.plans import Plan, Step
 from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
-from certadvise.advice.rules import Outcome
-from certadvise.catalog.models import Certification
-from certadvise.render.report import Column, Report
+from certadvise.advice.rules import Outcome, Verdict
+from certadvise.catalog.models import Certification, Source
+from certadvise.render.report import Column, Page, Report, SharedDocument, SharedList
 from certadvise.views import (
     cost_document,
     ownership_document,
@@ -59,7 +61,7 @@ def recommendation_document(
         "organization": ev.entry.organization,
         "score": ev.score,
         "cost": cost_document(ev.quote, judged),
-        "steps": [step_document(s) for s in _plan(ev).short_steps],
+        "steps": [_step_document(s) for s in _plan(ev).short_steps],
         "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
         "total_cost": ownership_document(ownership),
@@ -71,9 +73,19 @@ def recommendation_document(
     }
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a batch's people share their plans, so their steps
+def _step_document(step: Step) -> SharedDocument:
+    return SharedDocument(step_document(step))
+
+
 def _sources(ev: Evaluation) -> list[dict[str, Any]]:
     entry = ev.entry
-    return [source_document(s) for s in entry.sources] if isinstance(entry, Certification) else []
+    return _sources_document(entry.sources) if isinstance(entry, Certification) else []
+
+
+@functools.lru_cache(maxsize=1 << 12)  # every person shown the entry is shown its sources
+def _sources_document(sources: tuple[Source, ...]) -> SharedList:
+    return SharedList(source_document(s) for s in sources)
 
 
 def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
@@ -82,7 +94,7 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
         "id": ev.entry.id,
         "name": ev.entry.name,
         "organization": ev.entry.organization,
-        "steps": [step_document(s) for s in plan.steps],
+        "steps": [_step_document(s) for s in plan.steps],
         "total_cost": {
             "minimum_usd": plan.known_usd,
             "complete": plan.complete,
@@ -110,25 +122,41 @@ def near_miss_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
 
 
 def excluded_document(ev: Evaluation) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "id": ev.entry.id,
-        "reasons": ev.failures,
-        "rules": [v.rule for v in ev.verdicts if v.outcome is Outcome.FAIL],
-    }
-    if ev.over_by_usd is not None:
-        doc["over_by_usd"] = ev.over_by_usd
+    return _excluded_document(ev.entry.id, ev.verdicts, ev.over_by_usd)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # most people of a batch leave out the same, as others do
+def _excluded_document(
+    cert_id: str, verdicts: tuple[Verdict, ...], over_by_usd: float | None
+) -> SharedDocument:
+    failed = [v for v in verdicts if v.failed]
+    doc = SharedDocument(
+        id=cert_id, reasons=[v.reason for v in failed], rules=[v.rule for v in failed]
+    )
+    if over_by_usd is not None:
+        doc["over_by_usd"] = over_by_usd
     return doc
 
 
-def recommend_report(
-    result: Recommendations,
-    top: int | None,
-    show_excluded: bool,
-    show_all_later: bool = False,
-    show_holding: bool = False,
-) -> Report:
-    """The three sections (and what was left out); `show_holding` adds what holding each
-    recommendation costs over `result.judged.years` (asked for with --years)."""
+class Answer:
+    """What `recommend` says to programs: a record and a row for each recommendation
+    shown, and the JSON document (a function: it lists every entry, so it is built only
+    when asked for). A plain class: a dataclass is compiled when `recommend` starts."""
+
+    __slots__ = ("document", "records", "rows", "shown")
+
+    def __init__(
+        self,
+        shown: tuple[Evaluation, ...],
+        records: list[dict[str, Any]],
+        rows: list[dict[str, Any]],
+        document: Callable[[], dict[str, Any]],
+    ) -> None:
+        self.shown, self.records, self.rows, self.document = shown, records, rows, document
+
+
+def recommend_answer(result: Recommendations, top: int | None) -> Answer:
+    """The records, rows and document of the `top` recommendations (all with None)."""
     shown = result.ranked if top is None else result.ranked[:top]
     records = [
         recommendation_document(rank, ev, result.ownership(ev), result.judged)
@@ -146,12 +174,8 @@ def recommend_report(
         }
         for doc, ev in zip(records, shown, strict=True)
     ]
-    any_to_do = any(row["to_do"] for row in rows)
-    columns = _columns(any_to_do, result.judged.years if show_holding else None)
-    later = result.later if show_all_later else result.later[:LATER_SHOWN]
-    assumed = result.assumptions_for((*shown, *later))
 
-    def document() -> dict[str, Any]:  # built only for --format json: it lists every entry
+    def document() -> dict[str, Any]:
         return {
             "profile": result.profile.as_document(),
             "assumptions": list(result.assumptions_for((*shown, *result.later))),
@@ -163,6 +187,25 @@ def recommend_report(
             "excluded": [excluded_document(ev) for ev in result.excluded],
             "near_misses": [near_miss_document(ev, result.judged) for ev in result.near_misses],
         }
+
+    return Answer(shown, records, rows, document)
+
+
+def recommend_report(
+    result: Recommendations,
+    top: int | None,
+    show_excluded: bool,
+    show_all_later: bool = False,
+    show_holding: bool = False,
+) -> Report:
+    """The three sections (and what was left out); `show_holding` adds what holding each
+    recommendation costs over `result.judged.years` (asked for with --years)."""
+    answer = recommend_answer(result, top)
+    shown, rows = answer.shown, answer.rows
+    any_to_do = any(row["to_do"] for row in rows)
+    columns = _columns(any_to_do, result.judged.years if show_holding else None)
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    assumed = result.assumptions_for((*shown, *later))
 
     notes = [f"assumption: {a}" for a in assumed]
     notes += [f"warning: {ev.entry.id}: {w}" for ev in shown for w in warnings(ev)]
@@ -199,22 +242,30 @@ def recommend_report(
     return Report(
         columns,
         rows,
-        document,
-        records=records,
+        answer.document,
+        records=answer.records,
         notes=notes,
         preface=list(result.messages),
         extra=extra,
         title="Recommended now",
         more_rows=more_rows,
-        page=page(
-            "recommend",
-            "Certification advice",
-            today=result.judged.today,
-            entries=(ev.entry for ev in (*shown, *result.later)),
-            profile=result.profile,
-            assumptions=assumed,
-            reader=result.judged.reader,
-        ),
+        page=recommend_page(result, shown, show_all_later),
+    )
+
+
+def recommend_page(
+    result: Recommendations, shown: Sequence[Evaluation], show_all_later: bool = False
+) -> Page:
+    """The page of an answer: for whom, on what day, what was assumed for what it shows."""
+    later = result.later if show_all_later else result.later[:LATER_SHOWN]
+    return page(
+        "recommend",
+        "Certification advice",
+        today=result.judged.today,
+        entries=(ev.entry for ev in (*shown, *result.later)),
+        profile=result.profile,
+        assumptions=result.assumptions_for((*shown, *later)),
+        reader=result.judged.reader,
     )
 
 
