@@ -72,3 +72,25 @@ def test_a_price_stated_in_pounds_is_said_as_stated_in_a_british_cohort(cli: Run
     page = cli("recommend", "--batch", "-", "-q", "-f", "html", stdin=cohort).out
     row = page.split("<strong>UKSCA-ASCC</strong>")[1].split("</tr>")[0]
     assert '<td data-label="Lowest" class="num">£300</td>' in row and "≈" not in row
+
+
+def test_a_price_and_budget_in_the_readers_currency_are_weighed_as_stated(cli: Runner) -> None:
+    british = ("recommend", "--country", "GB", "--budget", "£600", "-g", "collegiate-athletes")
+    doc = cli(*british, "--degree", "bachelor", "-q", "-f", "json").json()
+    reasons = {
+        r["id"]: [c["reason"] for c in r["score_components"] if c["name"] == "cost"]
+        for r in doc["recommendations"]
+    }
+    assert reasons["UKSCA-ASCC"] == ["costs £300, 50% of your £600 budget"]  # not '≈ £300'
+    assert reasons["CSCS"] == ["costs ≈ £353, 59% of your £600 budget"]  # dollars, converted
+    aussie = ("recommend", "--country", "AU", "--budget", "A$100", "-g", "group fitness", "-q")
+    near = {n["id"]: n for n in cli(*aussie, "-f", "json").json()["near_misses"]}
+    assert (near["CERT-III-FITNESS"]["cost_now"], near["CERT-III-FITNESS"]["over_by"]) == (
+        "A$3,525",
+        "A$3,425",
+    )
+    assert near["ACSM-GEI"]["cost_now"].startswith("≈ A$")
+    table = cli(*aussie).out
+    assert next(row for row in table.splitlines() if row.startswith("CERT-III-FITNESS")).endswith(
+        "A$3,525   A$3,425"
+    )

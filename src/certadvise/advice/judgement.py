@@ -137,6 +137,19 @@ class Judgement:
         """A US-dollar amount as the person reads it: '$475', or '≈ £374' converted."""
         return self.reader.reads(usd)
 
+    def reads_price(self, quote: Quote) -> str:
+        """A price as the person reads it: as stated when it is in their currency ('£300'),
+        else converted ('≈ £353'), or '$475' for a reader of US dollars."""
+        return self.reader.reads(quote.usd, quote.amount, quote.currency)
+
+    def reads_budget(self) -> str:
+        """The budget as the person gave it ('£600'), or converted when their currency has
+        no rate ('$807')."""
+        budget = self.profile.budget
+        if budget is None:
+            return self.in_own_currency(self.profile.budget_usd)
+        return self.reader.reads(self.profile.budget_usd, budget.amount, budget.currency)
+
     def plan_cost(self, plan: Plan) -> str:
         """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
         return plan.cost_in(self.in_own_currency)

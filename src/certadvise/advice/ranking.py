@@ -21,6 +21,7 @@ from certadvise.advice.judgement import MARKET_POINTS, Judgement
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import CPR_ID, Profile
 from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failures
+from certadvise.amounts import amount_text
 from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
@@ -123,6 +124,30 @@ class Evaluation:
         if self.plan is None or self.quote.usd is None:
             return None
         return self.plan.cost_now_usd
+
+    def cost_now_in(self, judged: Judgement) -> str:
+        """What it costs now as the person reads it: the price as stated when it is all
+        there is to pay and in their currency ('A$1,500'), else converted ('≈ A$1,236')."""
+        if self._only_the_price:
+            return judged.reads_price(self.quote)
+        return judged.in_own_currency(self.cost_now_usd)
+
+    def over_by_in(self, judged: Judgement) -> str:
+        """How far over the budget, as the person reads it: exactly, when the price and the
+        budget are stated in their currency ('£900'), else converted."""
+        budget, quote = judged.profile.budget, self.quote
+        if (
+            self._only_the_price
+            and budget is not None
+            and quote.amount is not None
+            and quote.currency == budget.currency == judged.reader.currency
+        ):
+            return amount_text(quote.amount - budget.amount, quote.currency)
+        return judged.in_own_currency(self.over_by_usd)
+
+    @property
+    def _only_the_price(self) -> bool:
+        return self.plan is not None and self.plan.cost_now_usd == self.quote.usd
 
 
 @dataclass(frozen=True)
@@ -308,7 +333,7 @@ def _any_category(judged: Judgement, ref: str) -> bool:
 def _cost(quote: Quote, judged: Judgement, reference_usd: float | None) -> Component:
     if quote.usd is None:
         return Component("price-unverified", WEIGHTS["price-unverified"], "price not verified")
-    price = judged.in_own_currency(quote.usd)
+    price = judged.reads_price(quote)
     as_of = quote.source.as_of if quote.source else None
     if is_stale(as_of, judged.today):
         return Component(
@@ -320,9 +345,7 @@ def _cost(quote: Quote, judged: Judgement, reference_usd: float | None) -> Compo
         return Component("cost", 0, f"costs {price}")
     share = min(1.0, quote.usd / reference)
     points = round(WEIGHTS["cost"] * (1 - share), 1)
-    against = (
-        f"of your {judged.in_own_currency(budget)} budget" if budget else "of the dearest option"
-    )
+    against = f"of your {judged.reads_budget()} budget" if budget else "of the dearest option"
     return Component("cost", points, f"costs {price}, {share:.0%} {against}")
 
 
@@ -434,8 +457,8 @@ def _messages(result: Recommendations) -> list[str]:
         as_of = closest.quote.source.as_of if closest.quote.source else None
         dated = f" ({source_year(as_of)})" if is_stale(as_of, judged.today) else ""
         said.append(
-            f"the nearest is {closest.entry.id} at {judged.in_own_currency(closest.cost_now_usd)}"
-            f"{dated} ({judged.in_own_currency(closest.over_by_usd)} over budget)"
+            f"the nearest is {closest.entry.id} at {closest.cost_now_in(judged)}"
+            f"{dated} ({closest.over_by_in(judged)} over budget)"
         )
     if not result.ranked:
         said.insert(0, "nothing is in reach now for this profile")

@@ -116,8 +116,8 @@ def near_miss_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
         "organization": ev.entry.organization,
         "cost_now_usd": ev.cost_now_usd,
         "over_by_usd": ev.over_by_usd,
-        "cost_now": judged.in_own_currency(ev.cost_now_usd),  # as the person reads them
-        "over_by": judged.in_own_currency(ev.over_by_usd),
+        "cost_now": ev.cost_now_in(judged),  # as the person reads them
+        "over_by": ev.over_by_in(judged),
     }
 
 
@@ -325,8 +325,8 @@ def _near_miss_report(result: Recommendations) -> Report:
         {
             "id": ev.entry.id,
             "name": ev.entry.name,
-            "cost": result.judged.in_own_currency(ev.cost_now_usd),
-            "over": result.judged.in_own_currency(ev.over_by_usd),
+            "cost": ev.cost_now_in(result.judged),
+            "over": ev.over_by_in(result.judged),
         }
         for ev in result.near_misses
     ]
