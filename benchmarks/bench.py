@@ -222,6 +222,10 @@ def main() -> None:
 #: Issue 20's start-up targets, against the minimal typer app doing its work.
 RECOMMEND_LIMIT = 1.2
 HELP_LIMIT = 0.6
+#: Issue 20's cold target: a cold run of a catalog of 10,000 entries (or more) in at most
+#: 0.9 times a bare libyaml parse of its files; smaller catalogs are reported, unjudged.
+COLD_LIMIT = 0.9
+COLD_FROM = 10_000
 
 
 def ratio(timings: dict[str, Timing], top: str, bottom: str, cpu: bool = False) -> float | None:
@@ -233,7 +237,7 @@ def ratio(timings: dict[str, Timing], top: str, bottom: str, cpu: bool = False) 
 
 
 def report(timings: dict[str, Timing], as_json: bool) -> None:
-    checks = [
+    checks: list[tuple[str, float | None, float | None]] = [
         (
             "recommend / minimal app",
             ratio(timings, "certadvise recommend (full profile)", "minimal typer app: list"),
@@ -271,7 +275,9 @@ def report(timings: dict[str, Timing], as_json: bool) -> None:
                 (
                     f"recommend cold / yaml parse ({size})",
                     ratio(timings, f"recommend {size} cold", name),
-                    0.9,
+                    # issue 20's limit is for 10,000 entries (and holds for more); below
+                    # that the start-up a cold run shares with a warm one weighs more
+                    COLD_LIMIT if int(size.replace(",", "")) >= COLD_FROM else None,
                 )
             )
             warm = timings.get(f"recommend {size} warm")
@@ -307,7 +313,7 @@ def report(timings: dict[str, Timing], as_json: bool) -> None:
                             "check": n,
                             "value": None if v is None else round(v, 3),
                             "limit": lim,
-                            "ok": v is not None and v <= lim,
+                            "ok": None if lim is None else v is not None and v <= lim,
                         }
                         for n, v, lim in checks
                     ],
@@ -325,8 +331,11 @@ def report(timings: dict[str, Timing], as_json: bool) -> None:
         )
     print()
     for name, value, limit in checks:
-        verdict = "n/a" if value is None else ("ok" if value <= limit else "OVER")
         shown = "n/a" if value is None else f"{value:.2f}"
+        if limit is None:  # reported, with no target of its own
+            print(f"{name:44} {shown:>8}  (no limit)")
+            continue
+        verdict = "n/a" if value is None else ("ok" if value <= limit else "OVER")
         print(f"{name:44} {shown:>8}  limit {limit:<5} {verdict}")
 
 
