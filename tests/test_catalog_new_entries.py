@@ -132,6 +132,12 @@ def test_csep_cpt_and_cep(catalog: Catalog) -> None:
     assert "csep.ca" in source_url(cpt, cpt.prerequisites.source)
 
 
+def test_an_overseas_route_fee_is_never_an_australian_graduates_price(catalog: Catalog) -> None:
+    aep = catalog.entries["ESSA-AEP"]
+    assert aep.cost is not None and aep.cost.tiers == ()  # only overseas graduates sit exams
+    assert "AUD 820" in (aep.cost.note or "")  # said in the note, for overseas graduates
+
+
 def test_certificate_iv_in_fitness(catalog: Catalog) -> None:
     cert4 = catalog.entries["CERT-IV-FITNESS"]
     assert "SIS40221" in cert4.aliases and cert4.cost is not None
