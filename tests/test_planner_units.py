@@ -1143,3 +1143,12 @@ def test_a_rule_change_in_force_today_is_not_a_warning(catalog: Catalog) -> None
     assert plan_path(judged, changed.entries["CSCS"]).warnings == (
         "you already qualify: register for the CSCS exam",
     )
+
+
+def test_a_qualification_that_is_a_degree_takes_the_degrees_time_once(catalog: Catalog) -> None:
+    """ESSA's AEP is an accredited four-year degree: a school leaver's plan is about four
+    years, the degree's, not the degree and the same course again (eight)."""
+    leaver = plan(catalog, "ESSA-AEP", degree="high-school", country="AU")
+    assert (kinds(leaver)[0], round(leaver.months)) == ("degree", 48)
+    postgraduate = next(a for a in leaver.alternatives if a.route.startswith("a three-year"))
+    assert round(postgraduate.months) == 72  # a bachelor's, then a master's (usual years)
