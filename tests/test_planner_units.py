@@ -1147,8 +1147,14 @@ def test_a_rule_change_in_force_today_is_not_a_warning(catalog: Catalog) -> None
 
 def test_a_qualification_that_is_a_degree_takes_the_degrees_time_once(catalog: Catalog) -> None:
     """ESSA's AEP is an accredited four-year degree: a school leaver's plan is about four
-    years, the degree's, not the degree and the same course again (eight)."""
+    years, the degree's, not the degree and the same course again (eight); the AES's
+    accredited course is three years (it was seven)."""
     leaver = plan(catalog, "ESSA-AEP", degree="high-school", country="AU")
     assert (kinds(leaver)[0], round(leaver.months)) == ("degree", 48)
     postgraduate = next(a for a in leaver.alternatives if a.route.startswith("a three-year"))
-    assert round(postgraduate.months) == 72  # a bachelor's, then a master's (usual years)
+    assert postgraduate.months == 66  # a bachelor's, then ESSA's 1.5-year postgraduate course
+    scientist = plan(catalog, "ESSA-AES", degree="high-school", country="AU")
+    assert (kinds(scientist)[0], scientist.months) == ("degree", 36)
+    graduate = plan(catalog, "ESSA-AEP", degree="bachelor", field="exercise science", country="AU")
+    after = next(a for a in graduate.alternatives if a.route.startswith("a three-year"))
+    assert after.months == 18  # an exercise science graduate: the postgraduate course

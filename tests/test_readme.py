@@ -105,8 +105,14 @@ def price_year(entry: Any) -> int:
 
 
 def timed(entry: Any) -> bool:
-    """A study time, or a stage with months."""
-    return entry.study_hours is not None or any(s.months_low or s.months_high for s in entry.stages)
+    """A study time, a stage with months, or a route whose degree is the qualification
+    itself, with its years (ESSA's accredited courses)."""
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    return (
+        entry.study_hours is not None
+        or any(s.months_low or s.months_high for s in entry.stages)
+        or any(r.degree_years for r in routes)
+    )
 
 
 def coverage_table() -> str:
