@@ -12,7 +12,7 @@ import pytest
 from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, next_deadline
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.money import Converter, Money
-from certadvise.advice.planner import Planner, final_step
+from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner, final_step
 from certadvise.advice.plans import A_DAY, Plan, Step, StepKind
 from certadvise.advice.profile import Held, Profile, RawProfile, normalise
 from certadvise.catalog.index import Catalog
@@ -1158,3 +1158,89 @@ def test_a_qualification_that_is_a_degree_takes_the_degrees_time_once(catalog: C
     graduate = plan(catalog, "ESSA-AEP", degree="bachelor", field="exercise science", country="AU")
     after = next(a for a in graduate.alternatives if a.route.startswith("a three-year"))
     assert after.months == 18  # an exercise science graduate: the postgraduate course
+
+
+SHARED_PEOPLE: list[dict[str, Any]] = [
+    {"goals": ["athletes"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["athletes"], "degree": "bachelor", "field": "psychology"},
+    {"goals": ["athletes", "clinical"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["older adults"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["personal-training"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["nutrition"], "degree": "bachelor", "field": "kinesiology"},
+    {"goals": ["athletes"], "degree": "high-school", "age": 16},
+    {"goals": ["athletes"], "degree": "high-school", "age": 17},
+    {"goals": ["athletes"], "degree": "high-school", "age": 30},
+    {"goals": ["athletes"], "have": ["CSCS", "CPR-AED"], "degree": "bachelor"},
+    {"goals": ["athletes"], "have": ["CSCS@2024-01", "CPR-AED"], "degree": "bachelor"},
+    {"goals": ["athletes"], "have": ["CSCS@2026-11", "CPR-AED"], "degree": "bachelor"},
+    {"goals": ["athletes"], "have": ["NASM-CPT"], "member": ["NSCA"]},
+    {"goals": ["athletes"], "studying": "bachelor", "graduating": "2027-05", "age": 21},
+    {"goals": ["athletes"], "studying": "bachelor", "graduating": "2028-05", "age": 20},
+    {
+        "goals": ["clinical"],
+        "degree": "bachelor",
+        "field": "exercise science",
+        "hours": {"clinical": 1300},
+    },
+    {
+        "goals": ["clinical"],
+        "degree": "bachelor",
+        "field": "exercise science",
+        "hours": {"clinical": 200},
+    },
+    {"goals": ["clinical"], "have": ["ACSM-EP", "BLS"], "degree": "bachelor"},
+    {"goals": ["nutrition"], "have": ["RDN"], "degree": "master", "field": "nutrition"},
+    {"goals": ["personal-training"], "country": "GB", "degree": "bachelor", "budget": "£300"},
+    {"goals": ["personal-training"], "country": "AU", "degree": "high-school"},
+]
+SHARED_TARGETS = (
+    "CSCS",
+    "NASM-PES",
+    "CSPS",
+    "TSAC-F",
+    "NSCA-RSCC",
+    "CSCCA-SCCC",
+    "ACSM-CEP",
+    "ACSM-EP",
+    "CSSD",
+    "UK-L3-PT",
+    "CERT-IV-FITNESS",
+    "ESSA-AEP",
+    "ACE-CPT",
+    "NCCPT-CPT",
+)
+
+
+def _said(found: Plan) -> Any:
+    """What a person reads of a plan: its route, steps, months, cost and alternatives."""
+    steps = [(s.kind, s.text, s.why, s.months, s.usd, s.cert_id, s.waits) for s in found.steps]
+    return (
+        found.route,
+        steps,
+        found.months,
+        found.reachable,
+        [_said(a) for a in found.alternatives],
+    )
+
+
+def test_a_shared_plan_book_gives_each_person_the_plans_and_prices_they_get_alone(
+    catalog: Catalog,
+) -> None:
+    """A batch's people share plans by what the planner read of them: each of these
+    differs from another in one thing (a field, an age, a date on a card, hours, a goal),
+    and twice over, so that the second round is answered from the book."""
+    from certadvise.advice.planner import PlanBooks
+
+    books = PlanBooks()
+    for raw in SHARED_PEOPLE * 2:
+        profile = person(catalog, **raw)
+        alone, shared = (
+            Judgement(catalog, profile, TODAY),
+            Judgement(catalog, profile, TODAY, books=books),
+        )
+        for target in SHARED_TARGETS:
+            entry = catalog.entries[target]
+            assert _said(shared.plan(entry)) == _said(alone.plan(entry)), (raw, target)
+            assert shared.quote(entry) == alone.quote(entry), (raw, target)
+    assert books.book(TODAY, STUDY_HOURS_A_WEEK) is books.book(TODAY, STUDY_HOURS_A_WEEK)
+    assert books.book(TODAY, 5.0) is not books.book(TODAY, STUDY_HOURS_A_WEEK)

@@ -425,3 +425,31 @@ def test_old_rates_are_said_only_for_a_converted_price_the_person_reads(
 def test_a_budget_in_another_currency_brings_the_old_rates_up(catalog: Catalog) -> None:
     result = recommend(catalog, goals=("personal-training",), budget="400 GBP")
     assert STALE in result.assumptions_for(())
+
+
+def test_a_price_and_budget_in_the_readers_currency_are_said_as_stated(catalog: Catalog) -> None:
+    gb = judged(catalog, country="GB", budget="£600")
+    uksca, cscs = catalog.entries["UKSCA-ASCC"], catalog.entries["CSCS"]
+    assert (gb.reads_price(gb.quote(uksca)), gb.reads_budget()) == ("£300", "£600")
+    assert gb.reads_price(gb.quote(cscs)) == "≈ £353"  # dollars, converted
+    us = judged(catalog, budget="600")
+    assert (us.reads_price(us.quote(cscs)), us.reads_budget()) == ("$475", "$600")
+    assert judged(catalog).reads_budget() == "not verified"  # no budget: nothing to say
+    reasons = {
+        ev.entry.id: [c.reason for c in ev.components if c.name == "cost"]
+        for ev in recommend(catalog, country="GB", budget="£600", goals=["athletes"]).ranked
+    }
+    assert reasons["UKSCA-ASCC"] == ["costs £300, 50% of your £600 budget"]
+
+
+def test_a_near_miss_in_the_readers_currency_is_over_by_the_difference(catalog: Catalog) -> None:
+    aussie = recommend(catalog, country="AU", budget="A$100", goals=["group fitness"])
+    near = {ev.entry.id: ev for ev in aussie.near_misses}
+    cert3 = near["CERT-III-FITNESS"]
+    assert (cert3.cost_now_in(aussie.judged), cert3.over_by_in(aussie.judged)) == (
+        "A$3,525",
+        "A$3,425",
+    )
+    gei = near["ACSM-GEI"]  # priced in dollars: converted, both
+    assert gei.cost_now_in(aussie.judged).startswith("≈ A$")
+    assert gei.over_by_in(aussie.judged).startswith("≈ A$")
