@@ -154,6 +154,18 @@ def sources_dated(entries: Iterable[object]) -> str | None:
     return span or f"sources {extra}"
 
 
+def _dated(credentials: Any) -> list[str]:
+    """The credentials held with a date, as people say them: 'CSCS good through 2026-12-31
+    (expiring)'; one without a date is only held, which "Holds" says."""
+    if not isinstance(credentials, list):
+        return []
+    return [
+        f"{c['id']} good through {c['expires']} ({c.get('state') or 'state not known'})"
+        for c in credentials
+        if isinstance(c, Mapping) and c.get("id") and c.get("expires")
+    ]
+
+
 def _budget_text(profile: Profile) -> str:
     budget = profile.budget
     assert budget is not None
@@ -177,6 +189,10 @@ def page(
     if isinstance(profile, Profile) and profile.budget is not None and person is not None:
         person = {k: v for k, v in person.items() if k != "budget_usd"}  # one budget,
         person["budget"] = _budget_text(profile)  # as the person gave it: '£300 (≈ $404)'
+    if person is not None and "credentials" in person:
+        person = {**person, "credentials": _dated(person["credentials"])}
+        if not person["credentials"]:  # no dates: "Holds" says it all
+            del person["credentials"]
     return Page(
         name,
         title,
