@@ -453,3 +453,17 @@ def test_a_near_miss_in_the_readers_currency_is_over_by_the_difference(catalog: 
     gei = near["ACSM-GEI"]  # priced in dollars: converted, both
     assert gei.cost_now_in(aussie.judged).startswith("≈ A$")
     assert gei.over_by_in(aussie.judged).startswith("≈ A$")
+
+
+def test_near_misses_name_the_persons_own_market_first(catalog: Catalog) -> None:
+    """A British graduate with £500 who wants to be a personal trainer: the UK's Level 3
+    diploma (£1,500) is the miss an adviser names first, before a US add-on £20 over."""
+    british = recommend(
+        catalog, country="GB", budget="£500", goals=["personal-training"], degree="bachelor"
+    )
+    near = [ev.entry.id for ev in british.near_misses]
+    assert near[0] == "UK-L3-PT" and "NASM-PES" in near
+    assert british.near_misses[0].over_by_in(british.judged) == "£1,000"
+    american = recommend(catalog, budget="300", goals=["personal-training"])
+    overs = [ev.over_by_usd or 0 for ev in american.near_misses]
+    assert overs == sorted(overs)  # one market: the nearest first

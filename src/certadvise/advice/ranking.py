@@ -189,9 +189,12 @@ class Recommendations:
 
     @functools.cached_property  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
-        """Over budget and otherwise in reach, the nearest first."""
+        """Over budget and otherwise in reach: the person's own market's first, as in
+        `recommendations` (a British PT's Level 3 diploma before a US add-on £20 over),
+        then the nearest."""
         over = [ev for ev in self.excluded if ev.plan is not None and _only_budget(ev)]
-        over.sort(key=lambda ev: (ev.over_by_usd or 0, ev.entry.id))
+        fit = self.judged.market_fit
+        over.sort(key=lambda ev: (fit(ev.entry).rank, ev.over_by_usd or 0, ev.entry.id))
         return tuple(over[:NEAR_MISSES])
 
     def ownership(self, ev: Evaluation) -> Ownership | None:
