@@ -467,3 +467,12 @@ def test_near_misses_name_the_persons_own_market_first(catalog: Catalog) -> None
     american = recommend(catalog, budget="300", goals=["personal-training"])
     overs = [ev.over_by_usd or 0 for ev in american.near_misses]
     assert overs == sorted(overs)  # one market: the nearest first
+
+
+def test_with_nothing_priced_in_budget_the_nearest_is_said_by_money(catalog: Catalog) -> None:
+    british = recommend(
+        catalog, country="GB", budget="£100", goals=["personal-training"], degree="bachelor"
+    )
+    assert british.near_misses[0].entry.id == "UK-L3-PT"  # named first, as the UK's own
+    said = [m for m in british.messages if m.startswith("the nearest is")]
+    assert said == ["the nearest is ACSM-CPT at ≈ £259 (≈ £159 over budget)"]  # but not nearest

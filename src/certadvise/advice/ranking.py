@@ -456,7 +456,7 @@ def _messages(result: Recommendations) -> list[str]:
     ):
         budget = profile.budget.text
         said.append(f"no certification with a verified price fits your budget of {budget}")
-        closest = near[0]
+        closest = min(near, key=lambda ev: ev.over_by_usd or 0)  # by money, whatever market
         as_of = closest.quote.source.as_of if closest.quote.source else None
         dated = f" ({source_year(as_of)})" if is_stale(as_of, judged.today) else ""
         said.append(
