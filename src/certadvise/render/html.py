@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import jinja2
 
-from certadvise import __version__
+from certadvise import __version__, amounts
 from certadvise.amounts import US_READER
 from certadvise.render import charts
 from certadvise.render.report import Column, Report
@@ -87,7 +87,7 @@ def money(usd: object) -> str:
     """$475, $1,598; 'not verified' for an unknown amount (never $0)."""
     if isinstance(usd, bool) or not isinstance(usd, (int, float)):
         return "not verified"
-    return charts.money(float(usd))
+    return amounts.money(float(usd))
 
 
 def plain(value: Any) -> str:
