@@ -41,13 +41,24 @@ profiles = st.dictionaries(st.sampled_from([*PROFILE_KEYS, "colour"]), values, m
 @settings(max_examples=1500, deadline=None)
 @given(profiles)
 @example({"hours": {"strength": True}})  # a bool is no number
-@example({"experience": {"clinical": 2}})  # an int where a float is asked: pydantic's
+@example({"experience": {"clinical": 2}})  # an int where a float is asked: that float
+@example({"budget_usd": 2**53 + 1})  # an int no float holds exactly: pydantic's
 @example({"age": 24, "degree": "master", "goals": ("athletes",)})
 def test_a_profile_taken_as_it_is_is_what_pydantic_makes_of_it(data: dict[str, Any]) -> None:
     taken = already_valid(RawProfile, data)
     if taken is None:
         return  # pydantic's to judge
-    assert taken == PYDANTIC.validate_python(data)
+    made = PYDANTIC.validate_python(data)
+    assert taken == made
+    assert [type(v) for v in vars(taken).values()] == [type(v) for v in vars(made).values()]
+
+
+def test_a_batch_line_with_a_whole_number_budget_is_taken_as_it_is() -> None:
+    """JSON writes 301 for a budget of $301: the float pydantic would make, without it."""
+    taken = already_valid(RawProfile, {"budget_usd": 301, "experience": {"clinical": 2}})
+    assert taken is not None
+    assert type(taken.budget_usd) is float and taken.budget_usd == 301.0
+    assert taken.experience == {"clinical": 2.0}
 
 
 def test_a_profile_from_options_is_taken_as_it_is() -> None:

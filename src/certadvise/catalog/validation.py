@@ -68,9 +68,10 @@ def validate(cls: type[T], data: Any) -> T:
 # ----------------------------------------------------------------------------- data as it is
 #
 # pydantic would return the same instance for data whose every value already is of its
-# field's type (numbers strict and finite, as `Strict` asks; text; an enum's member or
-# value; lists of those; mappings of text to those) within its `Ge`/`Le` bounds. Anything
-# else, or a refusal by the model's own checks, goes to pydantic, which words the problem.
+# field's type (numbers strict and finite, as `Strict` asks, an int for a float as that
+# float; text; an enum's member or value; lists of those; mappings of text to those) within
+# its `Ge`/`Le` bounds. Anything else, or a refusal by the model's own checks, goes to
+# pydantic, which words the problem.
 
 Read = Callable[[Any], Any]
 
@@ -188,9 +189,14 @@ def _whole(value: Any) -> int:
 
 
 def _real(value: Any) -> float:
+    if type(value) is int and abs(value) <= _EXACT:  # pydantic's strict float takes an int
+        return float(value)
     if type(value) is not float or not math.isfinite(value):
         raise _NotAsIs
     return value
+
+
+_EXACT = 2**53  # every int up to this is a float exactly; pydantic says what a bigger one is
 
 
 def _member(enum: type[Enum], value: Any) -> Enum:
