@@ -94,12 +94,12 @@ def run_batch(
         books = PlanBooks()  # people in the same situation share their plans
         with _progress(run, len(lines)) as advance:
             for line in lines:
-                answer = _answer(cat, base, line, today, top, years, books, stream is None)
-                if answer.document is None:
+                answer = _answer(cat, base, line, today, top, years, books, stream)
+                if answer.failed:
                     bad += 1
                     _say_error(label, answer, bad)
                 if stream is not None:
-                    _write(stream, batch_view.record(answer), batch_view.delimited_rows(answer))
+                    _write(stream, answer)
                 else:
                     answers.append(batch_view.for_page(answer))
                 advance()
@@ -134,11 +134,11 @@ def _answer(
     top: int | None,
     years: int | None,
     books: PlanBooks,
-    for_people: bool,
+    stream: Stream | None,
 ) -> Answer:
     """One person judged on their own (their own Judgement, sharing `books` with the
-    others), with their own page `for_people` (table, markdown, html), or the line's
-    error."""
+    others): what `stream` writes of them (a record, or rows), or with no stream their own
+    page too (table, markdown, html); or the line's error."""
     from certadvise.advice import profile_checks
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.profile import normalise
@@ -159,7 +159,12 @@ def _answer(
     judged = Judgement(cat, profile, today, books=books, **({"years": years} if years else {}))
     result = advise(judged, assumptions)
     answer = recommend_answer(result, top)
-    page = recommend_page(result, answer.shown, top is None) if for_people else None
+    if stream is not None:
+        rows = stream.writes_rows
+        return batch_view.answered(
+            line.number, line.person, answer, None, document=not rows, rows=rows
+        )
+    page = recommend_page(result, answer.shown, top is None)
     return batch_view.answered(line.number, line.person, answer, page)
 
 
@@ -177,11 +182,15 @@ def _stderr(line: str) -> None:
     stderr_line(line)
 
 
-def _write(stream: Stream, record: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+def _write(stream: Stream, answer: Answer) -> None:
     from certadvise.cli.exits import ClosedOutput
+    from certadvise.views import batch_view
 
     try:
-        stream.add(record, rows)
+        if stream.writes_rows:
+            stream.add_rows(batch_view.delimited_rows(answer))
+        else:
+            stream.add_record(batch_view.record(answer))
     except BrokenPipeError as exc:
         raise ClosedOutput from exc
 

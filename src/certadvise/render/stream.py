@@ -14,8 +14,9 @@ STREAMED = (OutputFormat.JSONL, OutputFormat.JSON, OutputFormat.CSV, OutputForma
 
 
 class Stream:
-    """Write `fmt` to `out` item by item: `add` each item (a JSON record and its rows),
-    then `close`. JSON is one array, `[` first and `]` last."""
+    """Write `fmt` to `out` item by item, then `close`: each item a JSON record (jsonl,
+    json) or its rows (csv, tsv, as `writes_rows` says). JSON is one array, `[` first and
+    `]` last."""
 
     def __init__(
         self, fmt: OutputFormat, out: TextIO, columns: Sequence[Column], ascii_only: bool
@@ -29,13 +30,21 @@ class Stream:
         elif fmt is OutputFormat.JSON:
             out.write("[")
 
-    def add(self, record: Mapping[str, Any], rows: Sequence[Row]) -> None:
-        if self._row is not None:
-            for row in rows:
-                self._row(row)
-        elif self.fmt is OutputFormat.JSONL:
+    @property
+    def writes_rows(self) -> bool:
+        return self._row is not None
+
+    def add_rows(self, rows: Sequence[Row]) -> None:
+        assert self._row is not None, "rows are written by csv and tsv only"
+        for row in rows:
+            self._row(row)
+        self.count += 1
+
+    def add_record(self, record: Mapping[str, Any]) -> None:
+        if self.fmt is OutputFormat.JSONL:
             self.out.write(json_text(record, None, self.ascii_only) + "\n")
         else:
+            assert self.fmt is OutputFormat.JSON, "records are written by jsonl and json only"
             text = json_text(record, 2, self.ascii_only).replace("\n", "\n  ")
             self.out.write(("," if self.count else "") + "\n  " + text)
         self.count += 1

@@ -19,7 +19,8 @@ from certadvise.views.recommend_view import program_keys
 @dataclasses.dataclass(frozen=True)
 class Answer:
     """What a batch keeps of one line: who, where, and recommend's document and rows (or
-    the error: the field at fault, None for the line as a whole, and why)."""
+    the error: the field at fault, None for the line as a whole, and why). A format that
+    writes only rows (csv, tsv) keeps no document, one that writes only records no rows."""
 
     line: int
     person: str | None
@@ -30,23 +31,40 @@ class Answer:
     page: Page | None = None  # their own page: the profile as they gave it, their currency
 
     @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
     def reader(self) -> Reader:
         """The currency the person reads amounts in."""
         return self.page.reader if self.page is not None else US_READER
 
 
 def answered(
-    line: int, person: str | None, answer: recommend_view.Answer, page: Page | None
+    line: int,
+    person: str | None,
+    answer: recommend_view.Answer,
+    page: Page | None,
+    *,
+    document: bool = True,
+    rows: bool = True,
 ) -> Answer:
-    """A person's answer: what `recommend` says to programs about them, and their own page
-    (for the formats for people; None for the formats for programs)."""
-    return Answer(line, person, answer.document(), answer.rows, page=page)
+    """A person's answer: what `recommend` says to programs about them (its `document`,
+    its `rows`, or both), and their own page (for the formats for people; None for the
+    formats for programs)."""
+    return Answer(
+        line,
+        person,
+        answer.document() if document else None,
+        answer.rows if rows else (),
+        page=page,
+    )
 
 
 def cohort_reader(answers: Iterable[Answer]) -> Reader:
     """The currency the pages of a batch say amounts in: the one every person answered reads
     in, else US dollars (the arithmetic's: a cohort of several currencies has no other)."""
-    readers = {a.reader for a in answers if a.document is not None}
+    readers = {a.reader for a in answers if not a.failed}
     return readers.pop() if len(readers) == 1 else US_READER
 
 
@@ -57,7 +75,7 @@ def failed(line: int, person: str | None, field: str | None, message: str) -> An
 def for_page(answer: Answer) -> Answer:
     """What the pages for people keep of an answer: everything but the list of what was
     left out (the JSON formats have it), so a large cohort stays small in memory."""
-    if answer.document is None:
+    if answer.document is None:  # a bad line: nothing to leave out
         return answer
     doc = {k: v for k, v in answer.document.items() if k != "excluded"}
     return dataclasses.replace(answer, document=doc)
@@ -67,8 +85,9 @@ def record(answer: Answer) -> dict[str, Any]:
     """One line of `--format jsonl` (one item of `json`): the person and line, then the
     document of `recommend -f json`, or the error."""
     head: dict[str, Any] = {"person": answer.person, "line": answer.line}
-    if answer.document is None:
+    if answer.failed:
         return {**head, "error": {"field": answer.error_field, "message": answer.error}}
+    assert answer.document is not None, "an answer kept for its rows has no record"
     return {**head, **answer.document}
 
 
@@ -81,7 +100,7 @@ def delimited_columns() -> list[Column]:
 def delimited_rows(answer: Answer) -> list[dict[str, Any]]:
     """One row per recommendation; a person with none (or a bad line) gets one row."""
     head = {"person": answer.person, "line": answer.line}
-    if answer.document is None:
+    if answer.failed:
         return [{**head, "error_field": answer.error_field, "error": answer.error}]
     return [{**head, **row} for row in answer.rows] or [head]
 
@@ -152,7 +171,7 @@ def _stated_spread(stated: list[float | None], currencies: set[str]) -> dict[str
 
 def summary_document(answers: Sequence[Answer]) -> dict[str, Any]:
     """The cohort in numbers: people, answered, failed lines, and what is advised."""
-    bad = [a for a in answers if a.document is None]
+    bad = [a for a in answers if a.failed]
     return {
         "people": len(answers),
         "answered": len(answers) - len(bad),
@@ -190,7 +209,7 @@ def who(answer: Answer) -> str:
 
 
 def _status(answer: Answer) -> str:
-    if answer.document is None:
+    if answer.document is None:  # pages keep every good line's document
         return (
             f"error: {answer.error_field}: {answer.error}"
             if answer.error_field

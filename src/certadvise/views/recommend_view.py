@@ -139,20 +139,29 @@ def _excluded_document(
 
 
 class Answer:
-    """What `recommend` says to programs: a record and a row for each recommendation
-    shown, and the JSON document (a function: it lists every entry, so it is built only
-    when asked for). A plain class: a dataclass is compiled when `recommend` starts."""
+    """What `recommend` says to programs: a record for each recommendation shown, its row
+    (csv, tsv and the tables) and the JSON document. Rows and document are made when first
+    asked for: the document lists every entry, and each format needs only one of them. A
+    plain class: a dataclass is compiled when `recommend` starts."""
 
-    __slots__ = ("document", "records", "rows", "shown")
+    __slots__ = ("_make_rows", "_rows", "document", "records", "shown")
 
     def __init__(
         self,
         shown: tuple[Evaluation, ...],
         records: list[dict[str, Any]],
-        rows: list[dict[str, Any]],
+        rows: Callable[[], list[dict[str, Any]]],
         document: Callable[[], dict[str, Any]],
     ) -> None:
-        self.shown, self.records, self.rows, self.document = shown, records, rows, document
+        self.shown, self.records, self.document = shown, records, document
+        self._make_rows = rows
+        self._rows: list[dict[str, Any]] | None = None
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = self._make_rows()
+        return self._rows
 
 
 def recommend_answer(result: Recommendations, top: int | None) -> Answer:
@@ -162,18 +171,22 @@ def recommend_answer(result: Recommendations, top: int | None) -> Answer:
         recommendation_document(rank, ev, result.ownership(ev), result.judged)
         for rank, ev in enumerate(shown, start=1)
     ]
-    rows = [
-        {
-            **doc,
-            "minimum_usd": doc["cost"]["minimum_usd"],
-            "cost_verified": doc["cost"]["verified"],
-            "cost_now": price_for_people(ev.quote, result.judged),
-            "to_do": "; ".join(step_for_people(s, result.judged) for s in _plan(ev).short_steps),
-            "why": "; ".join(doc["reasons"][:3]),
-            "holding": (doc["total_cost"] or {}).get("text"),
-        }
-        for doc, ev in zip(records, shown, strict=True)
-    ]
+
+    def rows() -> list[dict[str, Any]]:
+        return [
+            {
+                **doc,
+                "minimum_usd": doc["cost"]["minimum_usd"],
+                "cost_verified": doc["cost"]["verified"],
+                "cost_now": price_for_people(ev.quote, result.judged),
+                "to_do": "; ".join(
+                    step_for_people(s, result.judged) for s in _plan(ev).short_steps
+                ),
+                "why": "; ".join(doc["reasons"][:3]),
+                "holding": (doc["total_cost"] or {}).get("text"),
+            }
+            for doc, ev in zip(records, shown, strict=True)
+        ]
 
     def document() -> dict[str, Any]:
         return {
