@@ -122,6 +122,33 @@ class PlanBooks:
         return found
 
 
+class _Given(dict[Asked, Any]):
+    """What a person (their `situation`, their `wanted` goals) gives for each question a
+    plan asks of them, worked out when first asked: a missing key is a new question."""
+
+    __slots__ = ("_catalog", "_situation", "_wanted")
+
+    def __init__(self, situation: Profile, wanted: tuple[str, ...], catalog: Catalog) -> None:
+        super().__init__()
+        self._situation, self._wanted, self._catalog = situation, wanted, catalog
+
+    def __missing__(self, asked: Asked) -> Any:
+        kind, what = asked
+        if kind == "attr":
+            found = _as_key(getattr(self._situation, what))
+        elif kind == "held":
+            found = self._situation.held(what)
+        elif kind == "holds":
+            found = self._situation.holds_any(what, self._catalog.satisfies)
+        else:
+            found = tuple(
+                -sum(goal in summary.goals for goal in self._wanted)
+                for summary, _ in self._catalog.meeting(what)
+            )
+        self[asked] = found
+        return found
+
+
 class _Noted:
     """A person's situation that notes, in `reads`, each attribute a planner reads of it
     and each question it asks (`held`, `holds_any`), with what it gave."""
@@ -172,46 +199,27 @@ class Planner:
     def __post_init__(self) -> None:  # its own state here: each field costs every start
         self._visiting: list[str] = []
         self._loops = 0
-        self._wanted = self.profile.goals
-        self._given: dict[Asked, Any] = {}  # what _gives found
+        wanted = self.profile.goals
         self._reads: list[Read] = []
         self._options: Kept[tuple[tuple[str, ...], str, bool], tuple[list[Plan], list[str]]] = {}
         self.profile = self._situation = situation(self.profile)
+        self._given = _Given(self._situation, wanted, self.catalog)  # by question asked
         if self.book.shared:
             self.profile = cast(Profile, _Noted(self._situation, self._reads))
 
     def _goal_fits(self, refs: tuple[str, ...]) -> tuple[int, ...]:
         """How many of the person's goals each credential meeting `refs` serves (negated,
         in `Catalog.meeting` order): all a plan reads of the goals, noted as read."""
-        fits: tuple[int, ...] = self._gives(("fits", refs))
+        fits: tuple[int, ...] = self._given["fits", refs]
         self._reads.append((("fits", refs), fits))
         return fits
-
-    def _gives(self, asked: Asked) -> Any:
-        """What this person gives for `asked` (not noted), worked out once."""
-        if asked in self._given:
-            return self._given[asked]
-        kind, what = asked
-        if kind == "attr":
-            found = _as_key(getattr(self._situation, what))
-        elif kind == "held":
-            found = self._situation.held(what)
-        elif kind == "holds":
-            found = self._situation.holds_any(what, self.catalog.satisfies)
-        else:
-            found = tuple(
-                -sum(goal in summary.goals for goal in self._wanted)
-                for summary, _ in self.catalog.meeting(what)
-            )
-        self._given[asked] = found
-        return found
 
     def _recall(self, kept: Kept[K, V], key: K) -> V | None:
         """What was worked out before under `key` from what this person gives too (noted
         as read for what is being worked out now)."""
-        known = self._given
+        given_for = self._given.__getitem__
         for asked, found in kept.get(key, {}).items():
-            given = tuple([known[a] if a in known else self._gives(a) for a in asked])
+            given = tuple(map(given_for, asked))
             value = found.get(given)
             if value is not None:
                 self._reads.extend(zip(asked, given, strict=True))
