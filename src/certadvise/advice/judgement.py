@@ -73,6 +73,7 @@ class Judgement:
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
+    _fits: dict[tuple[str, bool], MarketFit] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.converter = Converter(self.catalog.rates)
@@ -209,6 +210,13 @@ class Judgement:
         """Where the person works comes first: its home market, then where it is recognized
         too (or internationally), then entries whose market no source states, then another
         market's credentials, with the local ones named."""
+        read = isinstance(entry, Certification)  # its exam's delivery is known
+        found = self._fits.get((entry.id, read))
+        if found is None:
+            found = self._fits[entry.id, read] = self._market_fit(entry)
+        return found
+
+    def _market_fit(self, entry: Certification | Summary) -> MarketFit:
         markets, where = entry.markets, self.profile.market
         if not markets:
             return MarketFit("unstated", "no source states where it is recognized")

@@ -9,7 +9,7 @@ qualification earned over months, or (for a credential the person let lapse) the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any, ClassVar, TypeVar, cast
@@ -110,10 +110,13 @@ class PlanBook:
 
 
 class PlanBooks:
-    """A batch's shared plan books (one catalog), one for each day and pace of study."""
+    """A batch's shared plan books (one catalog), one for each day and pace of study; and
+    `kept`, what else its people share that the catalog and the key alone decide (the
+    entries a set of goals leaves out, for the ranking)."""
 
     def __init__(self) -> None:
         self._books: dict[tuple[dt.date, float], PlanBook] = {}
+        self.kept: dict[Hashable, Any] = {}
 
     def book(self, today: dt.date, pace: float) -> PlanBook:
         found = self._books.get((today, pace))

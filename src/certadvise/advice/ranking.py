@@ -367,12 +367,9 @@ def advise(
 def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> Recommendations:
     catalog, profile = judged.catalog, judged.profile
     weighed: list[Evaluation] = []
-    excluded: list[Evaluation] = []
-    for summary in catalog.summaries.values():
-        out = identity_failures(summary, judged) if summary.id != explain else ()
-        if out:  # retired, a prerequisite, off the goals: no need to read the entry
-            excluded.append(Evaluation(summary, out, NOT_PRICED))
-            continue
+    left_out, to_weigh = _by_identity(judged, explain)
+    excluded = list(left_out)
+    for summary in to_weigh:
         entry = catalog.entries[summary.id]
         verdicts = tuple(evaluate(entry, judged))
         plan = judged.plan(entry)
@@ -405,6 +402,31 @@ def _advise(judged: Judgement, assumptions: list[str], explain: str | None) -> R
     excluded += [ev for ev in weighed if ev.section is Section.EXCLUDED]
     excluded.sort(key=lambda ev: ev.entry.id)
     return Recommendations(judged, tuple(assumptions), tuple(scored), tuple(later), tuple(excluded))
+
+
+def _by_identity(
+    judged: Judgement, explain: str | None
+) -> tuple[tuple[Evaluation, ...], tuple[Summary, ...]]:
+    """The entries left out for what they are (retired, a prerequisite, off the goals: no
+    need to read them), and the others, in catalog order. They read only the goals, so a
+    batch's people with the same goals share them."""
+    books, goals = judged.books, judged.profile.goals
+    key = ("left out by identity", goals)
+    if explain is None and books is not None and key in books.kept:
+        found: tuple[tuple[Evaluation, ...], tuple[Summary, ...]] = books.kept[key]
+        return found
+    left_out: list[Evaluation] = []
+    to_weigh: list[Summary] = []
+    for summary in judged.catalog.summaries.values():
+        out = identity_failures(summary, judged) if summary.id != explain else ()
+        if out:
+            left_out.append(Evaluation(summary, out, NOT_PRICED))
+        else:
+            to_weigh.append(summary)
+    found = (tuple(left_out), tuple(to_weigh))
+    if explain is None and books is not None:
+        books.kept[key] = found
+    return found
 
 
 def _nearness(ev: Evaluation, judged: Judgement) -> tuple[object, ...]:
