@@ -210,7 +210,7 @@ def test_time_and_cost_in_words_say_what_is_unknown() -> None:
     assert _plan_of(exam).cost_text == "$300"
     assert _plan_of(untimed, exam).cost_text == "at least $300"
     assert _plan_of(untimed).cost_text == "not verified"
-    assert _plan_of(untimed, exam).unpriced == ["req"]
+    assert _plan_of(untimed, exam).unpriced == ("req",)
     assert not _plan_of(untimed).complete and _plan_of(exam).complete
 
 

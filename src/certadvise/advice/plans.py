@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from certadvise.advice.costs import Ownership
@@ -113,7 +114,9 @@ STUDY_UNKNOWN = "study time not verified"
 
 @dataclass(frozen=True)
 class Plan:
-    """The steps of one route to a certification, the target's own steps last."""
+    """The steps of one route to a certification, the target's own steps last. What is
+    worked out of them is kept (a batch's people share their plans, and every rule, sort
+    and view asks again)."""
 
     target: Certification
     route: str  # the route's text: "a bachelor's degree or higher (any field)"
@@ -124,41 +127,41 @@ class Plan:
     ownership: Ownership | None = None
     reachable: bool = True
 
-    @property
+    @cached_property
     def before_exam(self) -> tuple[Step, ...]:
         """Every step before the target's own (its exam or its stages)."""
         return tuple(s for s in self.steps if not s.own)
 
-    @property
+    @cached_property
     def own_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.own)
 
-    @property
+    @cached_property
     def long_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.before_exam if not s.short)
 
-    @property
+    @cached_property
     def short_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.before_exam if s.short)
 
-    @property
+    @cached_property
     def known_usd(self) -> float:
         return sum(s.usd for s in self.steps if s.usd is not None)
 
-    @property
-    def unpriced(self) -> list[str]:
-        return [s.text for s in self.steps if s.usd is None]
+    @cached_property
+    def unpriced(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.steps if s.usd is None)
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return not self.unpriced
 
-    @property
+    @cached_property
     def cost_now_usd(self) -> float:
         """The known cost of what is done now: the short steps and the target's own."""
         return sum(s.usd for s in self.steps if s.usd is not None and (s.short or s.own))
 
-    @property
+    @cached_property
     def cost_text(self) -> str:
         return self.cost_in(money)
 
@@ -169,7 +172,7 @@ class Plan:
             return "not verified"
         return ("at least " if self.unpriced else "") + say(self.known_usd)
 
-    @property
+    @cached_property
     def months(self) -> float:
         """Known months: what only waits (a birthday, reaching the final year) runs beside
         what is done (study, hours, a course), so the longer of the two counts. Every wait
@@ -179,28 +182,28 @@ class Plan:
         doing = sum(s.months or 0 for s in self.steps if not s.waits)
         return max(waiting, doing)
 
-    @property
+    @cached_property
     def months_to_order(self) -> float:
         """Known months, each long step of unverified time counted as UNKNOWN_STEP_MONTHS:
         for putting plans in order only, never shown."""
         untimed = sum(s.months is None for s in self.steps if not s.short)
         return self.months + untimed * UNKNOWN_STEP_MONTHS
 
-    @property
+    @cached_property
     def time_unknown(self) -> bool:
         """A long step whose time nobody can say (a diploma for an adult without one)."""
         return any(s.months is None for s in self.long_steps if s.kind is not StepKind.CREDENTIAL)
 
-    @property
+    @cached_property
     def study_unknown(self) -> bool:
         """The time of the target's own exam or stages is not verified."""
         return any(s.months is None for s in self.own_steps)
 
-    @property
+    @cached_property
     def years(self) -> float:
         return self.months / 12
 
-    @property
+    @cached_property
     def time_text(self) -> str:
         """The rough time in words, saying when some of it (often study) is not known:
         'about 8 months', 'about 4 months + study, time not verified', 'at least 2 years'."""

@@ -27,7 +27,7 @@ def plan_summary(plan: Plan, judged: Judgement) -> dict[str, Any]:
         "total_cost_usd": plan.known_usd,
         "total_cost_complete": not plan.unpriced,
         "total_cost": judged.plan_cost(plan),  # as the table says it
-        "unpriced_steps": plan.unpriced,
+        "unpriced_steps": list(plan.unpriced),
         "years": round(plan.years, 2),
         "months": round(plan.months, 2),
         "time": plan.time_text,
