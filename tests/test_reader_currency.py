@@ -86,11 +86,11 @@ def test_a_price_and_budget_in_the_readers_currency_are_weighed_as_stated(cli: R
     aussie = ("recommend", "--country", "AU", "--budget", "A$100", "-g", "group fitness", "-q")
     near = {n["id"]: n for n in cli(*aussie, "-f", "json").json()["near_misses"]}
     assert (near["CERT-III-FITNESS"]["cost_now"], near["CERT-III-FITNESS"]["over_by"]) == (
-        "A$3,525",
-        "A$3,425",
+        "A$3,675",
+        "A$3,575",
     )
     assert near["ACSM-GEI"]["cost_now"].startswith("≈ A$")
     table = cli(*aussie).out
     assert next(row for row in table.splitlines() if row.startswith("CERT-III-FITNESS")).endswith(
-        "A$3,525   A$3,425"
+        "A$3,675   A$3,575"
     )
