@@ -318,6 +318,19 @@ def test_an_unknown_part_is_drawn_as_unknown_never_as_zero() -> None:
     assert charts.cost_breakdown(own)["dues"] == "none"
 
 
+def test_a_holding_chart_with_nothing_known_draws_no_money_axis() -> None:
+    """A CSCS holder in GB asking about NASM-CES/WLS: every part is '?', so an axis from
+    £0 to £1 would mean nothing; the bars are still there, marked unknown."""
+    unknown = ownership(("exam", None, "exam"), ("dues", None, "dues"))
+    chart = charts.cost_chart("c", [("NASM-CES", unknown), ("NASM-WLS", unknown)])
+    assert chart is not None
+    assert chart.ticks == () and chart.axis_y is None
+    assert all(not s.known for lane in chart.lanes for s in lane.segments)
+    assert chart.height > chart.lanes[-1].bar_y  # the legend still fits below the bars
+    known = charts.cost_chart("c", [("CSCS", ownership(("exam", 475, "exam")))])
+    assert known is not None and known.ticks and known.axis_y is not None
+
+
 def test_stacked_parts_are_in_proportion_on_one_scale() -> None:
     small = ownership(("exam", 100, "exam"))
     large = ownership(

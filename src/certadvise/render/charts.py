@@ -356,10 +356,13 @@ def cost_chart(
         )
         words.append(f"{name}: {text} ({described})")
         y = lane.bar_y + BAR_H + LANE_GAP
-    ticks = _ticks(top, scale, step, lambda value: amount_text(value, reader.currency))
-    axis_y = y + 4
+    ticks: tuple[Tick, ...] = ()
+    axis_y = None  # nothing known: no scale to draw (an axis from 0 to 1 would mean nothing)
+    if known_top:
+        ticks = _ticks(top, scale, step, lambda value: amount_text(value, reader.currency))
+        axis_y = y + 4
     order = [s for s in STYLES if s in used]
-    legend, height = _legend(order, axis_y + AXIS_H)
+    legend, height = _legend(order, y + 4 + (AXIS_H if known_top else 0))
     return Chart(
         key,
         f"Cost of holding each over {years} years",
