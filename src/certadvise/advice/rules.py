@@ -311,6 +311,8 @@ def market(entry: Certification, judged: Judgement) -> list[Verdict]:
 
 def rule_changes(entry: Certification, judged: Judgement) -> list[Verdict]:
     """A dated change of the rules that falls before the person's plan gets there."""
+    if not entry.rule_changes:  # most entries: no need to work out when the plan gets there
+        return []
     reached = judged.reached(judged.plan(entry))
     return [
         Verdict("rule-change", Outcome.WARN, f"from {c.effective.isoformat()}: {c.text}")
