@@ -122,20 +122,21 @@ def near_miss_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
 
 
 def excluded_document(ev: Evaluation) -> dict[str, Any]:
-    return _excluded_document(ev.entry.id, ev.verdicts, ev.over_by_usd)
+    """Why an entry is left out. Over a budget, by an amount of the person's own: a
+    document of theirs; otherwise the same as others of a batch are told, written once."""
+    if ev.over_by_usd is not None:
+        return {**_why_left_out(ev.entry.id, ev.verdicts), "over_by_usd": ev.over_by_usd}
+    return _shared_why_left_out(ev.entry.id, ev.verdicts)
+
+
+def _why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> dict[str, Any]:
+    failed = [v for v in verdicts if v.failed]
+    return {"id": cert_id, "reasons": [v.reason for v in failed], "rules": [v.rule for v in failed]}
 
 
 @functools.lru_cache(maxsize=1 << 14)  # most people of a batch leave out the same, as others do
-def _excluded_document(
-    cert_id: str, verdicts: tuple[Verdict, ...], over_by_usd: float | None
-) -> SharedDocument:
-    failed = [v for v in verdicts if v.failed]
-    doc = SharedDocument(
-        id=cert_id, reasons=[v.reason for v in failed], rules=[v.rule for v in failed]
-    )
-    if over_by_usd is not None:
-        doc["over_by_usd"] = over_by_usd
-    return doc
+def _shared_why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> SharedDocument:
+    return SharedDocument(_why_left_out(cert_id, verdicts))
 
 
 class Answer:
