@@ -30,6 +30,7 @@ from .conftest import Runner, write
 
 DIPLOMA = "no degree given: assumed a high-school diploma"
 IMPLIED = "no degree given: assumed {}, which {} requires"
+NO_FIELD = "no degree field given: routes that need a specific field are not met"
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,8 @@ def test_recommend_counts_the_degree_a_credential_held_required(cli: Runner, p: 
     assert doc["section"] == p.section, doc["verdicts"]
     assert ("degree" in kinds(doc["steps"])) is p.degree_step, doc["steps"]
     assert degree_lines(doc["assumptions"]) == expected_lines(p)
+    college = p.assumed not in ("", DIPLOMA) or p.given.get("degree") == "master"
+    assert (NO_FIELD in doc["assumptions"]) is college  # a degree, its field not known
     reasons = [v["reason"] for v in doc["verdicts"] if v["rule"] == "prerequisites"]
     assert p.why in reasons[0], reasons
     table = cli("recommend", *p.args, "--all")
