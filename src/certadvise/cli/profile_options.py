@@ -42,7 +42,8 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--degree",
             autocompletion=completion.levels,
             metavar="LEVEL",
-            help=f"Highest education: {_LEVELS}.",
+            help=f"Highest education: {_LEVELS} (not given: the degree a credential held asked "
+            "for, else high-school).",
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
