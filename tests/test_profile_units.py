@@ -9,7 +9,16 @@ from typing import Any
 
 import pytest
 
-from certadvise.advice.profile import Held, RawProfile, country, normalise, read_field
+from certadvise.advice.cycles import HeldState
+from certadvise.advice.profile import (
+    Held,
+    RawProfile,
+    country,
+    degree_required,
+    implied_degree,
+    normalise,
+    read_field,
+)
 from certadvise.advice.profile_checks import (
     check,
     check_units,
@@ -185,6 +194,53 @@ def test_what_the_rules_assume_about_what_is_left_out(catalog: Catalog) -> None:
     assert held[1] == ["no degree given: assumed a high-school diploma"]
     lapsed_card = read(catalog, have=["CPR-AED@2025-01"])[1]
     assert "CPR/AED not listed in --have: assumed not held" in lapsed_card
+
+
+@pytest.mark.parametrize(
+    ("held", "level"),
+    [
+        ("CSCS", DegreeLevel.BACHELOR),  # a bachelor's, or a college senior: a holder finished
+        ("ATC", DegreeLevel.MASTER),
+        ("PT", DegreeLevel.DOCTORATE),
+        ("PTA", DegreeLevel.ASSOCIATE),
+        ("CPSS", DegreeLevel.BACHELOR),  # the lowest of a doctorate, a master's, a bachelor's
+        ("ACE-CPT", None),  # a high-school diploma is no college degree
+        ("RN", None),  # one route asks for no degree
+        ("CSPS", None),  # a credential instead of a degree on three routes
+        ("NASM-PES", None),  # no route at all
+        ("CPR-AED", None),
+    ],
+)
+def test_the_degree_holding_a_credential_means(catalog: Catalog, held: str, level: Any) -> None:
+    assert degree_required(catalog.entries[held]) is level
+
+
+def test_the_highest_implied_degree_is_named_with_what_requires_it(catalog: Catalog) -> None:
+    def implied(*held: str, lapsed: bool = False) -> tuple[DegreeLevel, str] | None:
+        state = HeldState.LAPSED if lapsed else HeldState.ACTIVE
+        found = implied_degree([Held(h, state=state) for h in held], catalog)
+        return (found.level, found.by) if found else None
+
+    assert implied() is None
+    assert implied("ACE-CPT", "NSCA-CPT") is None
+    assert implied("CSCS", "ATC", "CSCCA-SCCC") == (DegreeLevel.MASTER, "ATC")
+    assert implied("CSCS", "CSCCA-SCCC") == (DegreeLevel.BACHELOR, "CSCS")  # the first named
+    assert implied("CSCS", lapsed=True) == (DegreeLevel.BACHELOR, "CSCS")  # a degree stays
+
+
+def test_a_credential_held_implies_a_degree_only_when_none_is_given(catalog: Catalog) -> None:
+    profile, said = read(catalog, have=["NSCA CSCS@2025-12"], age=16)
+    assert profile.education is DegreeLevel.BACHELOR and not profile.too_young_for_a_diploma
+    assert said[:2] == [
+        "no degree given: assumed a bachelor's degree, which CSCS requires",
+        "no degree field given: routes that need a specific field are not met",
+    ]
+    assert "degree" not in profile.as_document()  # what was given, not what was assumed
+    assert "degree" not in profile.saved_document()
+    for given in ({"degree": "high-school"}, {"studying": "bachelor"}, {"final_year": "bachelor"}):
+        theirs, said = read(catalog, have=["CSCS"], **given)
+        assert theirs.implied_degree is None and not any("CSCS requires" in a for a in said)
+    assert read(catalog, have=["CSCS"], graduating="2027-05")[0].implied_degree is None
 
 
 def test_an_unknown_field_is_said_and_kept_in_its_own_words(catalog: Catalog) -> None:

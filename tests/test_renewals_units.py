@@ -9,7 +9,7 @@ from typing import Any
 
 from certadvise.advice.cycles import state_on
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.profile import Held, Profile
+from certadvise.advice.profile import Held, ImpliedDegree, Profile
 from certadvise.advice.renewals import (
     Ce,
     CostLine,
@@ -327,6 +327,15 @@ def test_the_exam_again_says_what_must_be_met_again(catalog: Catalog) -> None:
     graduate = kept(catalog, held("X", "2024-06-30"), entries=(entry,), degree=DegreeLevel.BACHELOR)
     assert graduate.renewals[0].way_back.prerequisites == ()  # type: ignore[union-attr]
     assert graduate.assumptions == ("no memberships given (--member ORG): non-member fees",)
+    # a degree a credential held implies is said by every command, not judged without
+    hours = {**route, "hours": {"internship": 100}}
+    entry = made(None, rule(), prerequisites={"source": "s", "routes": [hours]})
+    implied = ImpliedDegree(DegreeLevel.BACHELOR, "X")
+    holder = kept(catalog, held("X", "2024-06-30"), entries=(entry,), implied_degree=implied)
+    assert holder.renewals[0].way_back.prerequisites == (  # type: ignore[union-attr]
+        "100 more hours of supervised strength-and-conditioning internship or practicum",
+    )
+    assert holder.assumptions == ("no memberships given (--member ORG): non-member fees",)
 
 
 def test_ce_that_counts_twice_is_said_on_both_with_its_source(catalog: Catalog) -> None:

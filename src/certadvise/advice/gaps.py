@@ -129,7 +129,8 @@ def _education_words(profile: Profile, needed: DegreeLevel) -> str:
     studying = profile.studying
     have = f"you have {profile.education.phrase}"
     if studying is None or studying is DegreeLevel.HIGH_SCHOOL:
-        return have if profile.degree is not None or studying is not None else "no degree given"
+        said = profile.degree or profile.implied_degree or studying
+        return have if said is not None else "no degree given"
     when = f", graduating {profile.graduating:%Y-%m}" if profile.graduating else ""
     final = "in the final year of" if profile.final_year else "studying for"
     doing = f"you are {final} {studying.phrase}{when}"

@@ -19,7 +19,7 @@ from annotated_types import Ge, Le
 from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, state_on
 from certadvise.advice.money import DOLLAR, Converter, Money, country_currency, parse_budget
 from certadvise.catalog.index import Catalog, phrase_key
-from certadvise.catalog.models import Strict, Term
+from certadvise.catalog.models import Certification, Strict, Term
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_HOURS, MAX_YEARS, MIN_AGE
@@ -134,6 +134,20 @@ class Held:
         return doc
 
 
+@dataclasses.dataclass(frozen=True)
+class ImpliedDegree:
+    """A degree the person did not give but must have: a credential they hold (or held)
+    asks for at least this on every route to it. A degree does not lapse."""
+
+    level: DegreeLevel
+    by: str  # the credential's id
+
+    @property
+    def said(self) -> str:
+        """The assumption, in words."""
+        return f"no degree given: assumed {self.level.phrase}, which {self.by} requires"
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Profile:
     """A profile in canonical ids, ready for the rules."""
@@ -154,6 +168,7 @@ class Profile:
     budget_usd: float | None = None  # the same in US dollars (converted when it is not)
     member: tuple[str, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2; see `market`
+    implied_degree: ImpliedDegree | None = None  # none given: what a credential held asks
 
     @property
     def market(self) -> str:
@@ -162,10 +177,13 @@ class Profile:
 
     @property
     def education(self) -> DegreeLevel:
-        """Highest education held: a high-school diploma is assumed when none was given,
-        except for a student in the final year of high school, who has no diploma yet."""
+        """Highest education held: the degree given, else the one a credential held
+        implies, else a high-school diploma, except for a student in the final year of
+        high school, who has no diploma yet."""
         if self.degree is not None:
             return self.degree
+        if self.implied_degree is not None:
+            return self.implied_degree.level
         if self.studying is DegreeLevel.HIGH_SCHOOL or self.too_young_for_a_diploma:
             return DegreeLevel.NONE
         return DegreeLevel.HIGH_SCHOOL
@@ -173,7 +191,12 @@ class Profile:
     @property
     def too_young_for_a_diploma(self) -> bool:
         """Below the age at which people finish high school, no diploma is assumed."""
-        return self.degree is None and self.age is not None and self.age < DIPLOMA_AGE - 1
+        return (
+            self.degree is None
+            and self.implied_degree is None
+            and self.age is not None
+            and self.age < DIPLOMA_AGE - 1
+        )
 
     @property
     def student(self) -> bool:
@@ -205,7 +228,7 @@ class Profile:
         doc: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if value in (None, (), {}) or f.name in ("credentials", "budget"):
+            if value in (None, (), {}) or f.name in ("credentials", "budget", "implied_degree"):
                 continue
             doc[f.name] = to_jsonable(value)
         if self.credentials:
@@ -264,6 +287,8 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
     code = country(raw.country) if raw.country else None
     budget, budget_said = _budget(raw, code, catalog)
     studying, final_year, graduating, months = _studies(raw, today)
+    said_education = raw.degree is not None or studying is not None or graduating is not None
+    implied = None if said_education else implied_degree(credentials, catalog)
     profile = Profile(
         goals=goals,
         degree=raw.degree,
@@ -281,6 +306,7 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
         budget_usd=None if budget is None else Converter(catalog.rates).to_usd(budget),
         member=member,
         country=code,
+        implied_degree=implied,
     )
     said = assumptions(profile)
     said += budget_said
@@ -312,6 +338,30 @@ def _credentials(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Hel
         found.pop(entry.id, None)
         found[entry.id] = Held(entry.id, expires, earned, state_on(expires, today), computed)
     return tuple(found.values())
+
+
+def implied_degree(credentials: Sequence[Held], catalog: Catalog) -> ImpliedDegree | None:
+    """The highest of the degrees the credentials held (lapsed ones too) ask for on every
+    route to them, with the credential that asks for it; None when none does. Only the
+    level: a route's fields are not implied (a CSCS accepts any major)."""
+    found: ImpliedDegree | None = None
+    for held in credentials:
+        level = degree_required(catalog.entries[held.id])
+        if level is not None and (found is None or level.rank > found.level.rank):
+            found = ImpliedDegree(level, held.id)
+    return found
+
+
+def degree_required(entry: Certification) -> DegreeLevel | None:
+    """The lowest college degree every route to `entry` asks for: what holding it means
+    the person has (a route open to final-year students counts too: a holder has
+    finished). None when a route asks for no college degree (ACE-CPT: a diploma)."""
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    levels = [route.degree for route in routes]
+    if not levels:
+        return None
+    lowest = min(levels, key=lambda level: level.rank if level else -1)
+    return lowest if lowest is not None and lowest.rank >= DegreeLevel.ASSOCIATE.rank else None
 
 
 def _studies(
@@ -406,9 +456,11 @@ def assumptions(profile: Profile) -> list[str]:
         said.append(f"in {final}high school: no diploma yet")
     elif profile.too_young_for_a_diploma:
         said.append(f"no degree given: at {profile.age}, assumed no high-school diploma yet")
+    elif profile.degree is None and profile.implied_degree is not None:
+        said.append(profile.implied_degree.said)
     elif profile.degree is None:
         said.append("no degree given: assumed a high-school diploma")
-    elif profile.field is None and profile.degree.rank >= DegreeLevel.ASSOCIATE.rank:
+    if profile.field is None and profile.education.rank >= DegreeLevel.ASSOCIATE.rank:
         said.append("no degree field given: routes that need a specific field are not met")
     if profile.studying is not None and profile.final_year is None and profile.graduating is None:
         said.append(

@@ -434,7 +434,7 @@ def _assumptions(judged: Judgement, rows: list[Renewal]) -> list[str]:
     if not judged.profile.member and any(r.fees and r.fees.differ for r in rows):
         said.append("no memberships given (--member ORG): non-member fees")
     again = any(r.way_back is not None and r.way_back.prerequisites for r in rows)
-    if again and judged.profile.degree is None:
+    if again and judged.profile.degree is None and judged.profile.implied_degree is None:
         said.append(
             "no degree given (--degree, --field): the prerequisites of an exam to sit again "
             "are judged without one"

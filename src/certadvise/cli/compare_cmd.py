@@ -50,7 +50,7 @@ def compare(
     from certadvise.advice.comparison import check_selection, compare, pick_rows
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.profile import Profile
-    from certadvise.cli.profile_options import build_profile, given, saved, saved_notes
+    from certadvise.cli.profile_options import build_profile, given, said_by_every_command, saved
     from certadvise.views.compare_view import compare_report
 
     cat = runtime.read_catalog(run, catalog)
@@ -62,7 +62,7 @@ def compare(
     with_profile = given(profile_options) or saved(profile_options) is not None
     if with_profile:
         profile, assumptions = build_profile(profile_options, cat, today)
-        runtime.assume(run, *saved_notes(assumptions))
+        runtime.assume(run, *said_by_every_command(profile, assumptions))
     judged = Judgement(cat, profile, today, years=years)
     comparison = compare(entries, judged, with_profile, wanted, only_differences)
     report = compare_report(comparison, judged, assumptions, with_profile)

@@ -53,14 +53,14 @@ def path(
     """Plan the steps, cost and time from where you stand to TARGET."""
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.paths import plan_path
-    from certadvise.cli.profile_options import build_profile, saved_notes
+    from certadvise.cli.profile_options import build_profile, said_by_every_command
     from certadvise.views.path_view import path_report
 
     cat = runtime.read_catalog(run, catalog)
     entry = cat.resolve(target)
     today = runtime.today()
     profile, assumptions = build_profile(profile_options, cat, today)
-    runtime.assume(run, *saved_notes(assumptions))
+    runtime.assume(run, *said_by_every_command(profile, assumptions))
     judged = Judgement(cat, profile, today, pace=pace, years=years)
     plan = plan_path(judged, entry, by.date() if by else None)
     runtime.output(run, path_report(plan, judged, assumptions), fmt)

@@ -42,7 +42,8 @@ PROFILE_OPTIONS: dict[str, Any] = {
             "--degree",
             autocompletion=completion.levels,
             metavar="LEVEL",
-            help=f"Highest education: {_LEVELS}.",
+            help=f"Highest education: {_LEVELS} (not given: the degree a credential held asked "
+            "for, else high-school).",
             rich_help_panel=PROFILE_PANEL,
         ),
     ],
@@ -233,6 +234,8 @@ def build_profile(
     return profile, assumptions
 
 
-def saved_notes(assumptions: list[str]) -> list[str]:
-    """Of `assumptions`, the line naming the saved profile (for commands that say only it)."""
-    return [a for a in assumptions if a.startswith("using the saved profile ")]
+def said_by_every_command(profile: Profile, assumptions: list[str]) -> list[str]:
+    """Of `assumptions`, those a command that says no others says too: the line naming the
+    saved profile, and the degree a credential held implies (it changes what plans ask)."""
+    implied = profile.implied_degree.said if profile.implied_degree else None
+    return [a for a in assumptions if a.startswith("using the saved profile ") or a == implied]

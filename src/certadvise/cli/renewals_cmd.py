@@ -49,7 +49,7 @@ def renewals(
     """
     from certadvise.advice.judgement import Judgement
     from certadvise.advice.renewals import renewals as work_out
-    from certadvise.cli.profile_options import build_profile, saved_notes
+    from certadvise.cli.profile_options import build_profile, said_by_every_command
     from certadvise.views.renewals_view import renewals_report
 
     cat = runtime.read_catalog(run, catalog)
@@ -59,7 +59,7 @@ def renewals(
     result = work_out(judged, years)
     if not result.renewals:
         runtime.say(run, NOTHING_HELD)
-    report = renewals_report(result, judged, saved_notes(assumptions))
+    report = renewals_report(result, judged, said_by_every_command(profile, assumptions))
     if fmt is RenewalsFormat.ICS:
         from certadvise.render.ics import calendar_bytes
 
