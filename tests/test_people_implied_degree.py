@@ -29,7 +29,7 @@ from certadvise.levels import DegreeLevel
 from .conftest import Runner, write
 
 DIPLOMA = "no degree given: assumed a high-school diploma"
-IMPLIED = "no degree given: assumed {}, which {} requires"
+IMPLIED = "no degree given: assumed {}, as every {} holder has"
 NO_FIELD = "no degree field given: routes that need a specific field are not met"
 
 
@@ -77,50 +77,52 @@ PEOPLE = [
         have=["CSCS"],
     ),
     # The BOC exam is open only to graduates (or final-semester students) of a CAATE
-    # professional programme, a master's since 2022 (ATC.yaml): the CSCS's bachelor's is
-    # met, so an athletic trainer can sit it now.
+    # professional programme, a master's since 2022, a bachelor's before; ATs certified
+    # then need not add one (ATC.yaml, holders_degree): every ATC holder has a bachelor's,
+    # the CSCS's requirement, so an athletic trainer can sit it now.
     person(
         "athletic trainer who wants to train athletes",
         "CSCS",
         "recommended",
         False,
-        IMPLIED.format("a master's degree", "ATC"),
+        IMPLIED.format("a bachelor's degree", "ATC"),
         goals=["athletes"],
         have=["ATC"],
         why="meets: a bachelor's degree or higher (any field)",
     ),
-    # A PT licence asks for a doctorate (PT.yaml): an athletic trainer's master's is
-    # what they have, and the DPT is still ahead.
+    # A PT licence asks for a doctorate (PT.yaml): an athletic trainer has at least a
+    # bachelor's, and the DPT is still ahead.
     person(
         "athletic trainer who looks at physical therapy",
         "PT",
         "later",
         True,
-        IMPLIED.format("a master's degree", "ATC"),
+        IMPLIED.format("a bachelor's degree", "ATC"),
         goals=["physical-therapy"],
         have=["ATC"],
-        why="missing: a doctorate (you have a master's degree)",
+        why="missing: a doctorate (you have a bachelor's degree)",
         code=1,  # no physical-therapy credential is open without the DPT
     ),
-    # A US physical therapist's licence asks for a CAPTE-accredited DPT (PT.yaml): a
-    # doctorate. The CSCS accepts any major, so it is in reach now.
+    # A US physical therapist's licence asks for a CAPTE-accredited DPT today, and asked
+    # for a bachelor's or master's before 2016 (PT.yaml, holders_degree): every PT has at
+    # least a bachelor's. The CSCS accepts any major, so it is in reach now.
     person(
         "physical therapist who wants the CSCS",
         "CSCS",
         "recommended",
         False,
-        IMPLIED.format("a doctorate", "PT"),
+        IMPLIED.format("a bachelor's degree", "PT"),
         have=["PT"],
     ),
     # The ACSM-EP asks for a degree in exercise science, kinesiology or clinical exercise
-    # physiology (ACSM-EP.yaml): a DPT is a degree, but the field is not implied, so what
-    # is left is the field, never a bachelor's.
+    # physiology (ACSM-EP.yaml): a PT's degree is a degree, but the field is not implied,
+    # so what is left is the field, never a bachelor's.
     person(
         "physical therapist who looks at the ACSM-EP",
         "ACSM-EP",
         "later",
         False,
-        IMPLIED.format("a doctorate", "PT"),
+        IMPLIED.format("a bachelor's degree", "PT"),
         have=["PT"],
     ),
     # A CSCS that lapsed at the end of 2025: NSCA has no late window (CSCS.yaml), so the
@@ -158,13 +160,13 @@ PEOPLE = [
         IMPLIED.format("a bachelor's degree", "CPSS"),
         have=["CPSS"],
     ),
-    # Of a CSCS (a bachelor's) and an ATC (a master's), the higher is what they have.
+    # A CSCS and an ATC both mean a bachelor's: the first held that means it is named.
     person(
         "athletic trainer who also holds the CSCS",
         "CSCCA-SCCC",
         "later",
         False,
-        IMPLIED.format("a master's degree", "ATC"),
+        IMPLIED.format("a bachelor's degree", "CSCS"),
         have=["CSCS", "ATC"],
     ),
     # Their own master's stands: nothing is assumed of their education.

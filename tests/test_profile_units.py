@@ -200,8 +200,9 @@ def test_what_the_rules_assume_about_what_is_left_out(catalog: Catalog) -> None:
     ("held", "level"),
     [
         ("CSCS", DegreeLevel.BACHELOR),  # a bachelor's, or a college senior: a holder finished
-        ("ATC", DegreeLevel.MASTER),
-        ("PT", DegreeLevel.DOCTORATE),
+        ("ATC", DegreeLevel.BACHELOR),  # a master's since 2022: its holders_degree, sourced
+        ("PT", DegreeLevel.BACHELOR),  # a DPT since 2016: every PT has at least a bachelor's
+        ("RDN", DegreeLevel.BACHELOR),  # a graduate degree since 2024
         ("PTA", DegreeLevel.ASSOCIATE),
         ("CPSS", DegreeLevel.BACHELOR),  # the lowest of a doctorate, a master's, a bachelor's
         ("ACE-CPT", None),  # a high-school diploma is no college degree
@@ -223,7 +224,8 @@ def test_the_highest_implied_degree_is_named_with_what_requires_it(catalog: Cata
 
     assert implied() is None
     assert implied("ACE-CPT", "NSCA-CPT") is None
-    assert implied("CSCS", "ATC", "CSCCA-SCCC") == (DegreeLevel.MASTER, "ATC")
+    assert implied("PTA", "CSCS", "CSCCA-SCCC") == (DegreeLevel.BACHELOR, "CSCS")  # the higher
+    assert implied("PTA") == (DegreeLevel.ASSOCIATE, "PTA")
     assert implied("CSCS", "CSCCA-SCCC") == (DegreeLevel.BACHELOR, "CSCS")  # the first named
     assert implied("CSCS", lapsed=True) == (DegreeLevel.BACHELOR, "CSCS")  # a degree stays
 
@@ -232,7 +234,7 @@ def test_a_credential_held_implies_a_degree_only_when_none_is_given(catalog: Cat
     profile, said = read(catalog, have=["NSCA CSCS@2025-12"], age=16)
     assert profile.education is DegreeLevel.BACHELOR and not profile.too_young_for_a_diploma
     assert said[:2] == [
-        "no degree given: assumed a bachelor's degree, which CSCS requires",
+        "no degree given: assumed a bachelor's degree, as every CSCS holder has",
         "no degree field given: routes that need a specific field are not met",
     ]
     assert "degree" not in profile.as_document()  # what was given, not what was assumed

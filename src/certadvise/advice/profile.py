@@ -136,8 +136,8 @@ class Held:
 
 @dataclasses.dataclass(frozen=True)
 class ImpliedDegree:
-    """A degree the person did not give but must have: a credential they hold (or held)
-    asks for at least this on every route to it. A degree does not lapse."""
+    """A degree the person did not give but must have: every holder of a credential they
+    hold (or held) has at least this. A degree does not lapse."""
 
     level: DegreeLevel
     by: str  # the credential's id
@@ -145,7 +145,7 @@ class ImpliedDegree:
     @property
     def said(self) -> str:
         """The assumption, in words."""
-        return f"no degree given: assumed {self.level.phrase}, which {self.by} requires"
+        return f"no degree given: assumed {self.level.phrase}, as every {self.by} holder has"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -355,7 +355,11 @@ def implied_degree(credentials: Sequence[Held], catalog: Catalog) -> ImpliedDegr
 def degree_required(entry: Certification) -> DegreeLevel | None:
     """The lowest college degree every route to `entry` asks for: what holding it means
     the person has (a route open to final-year students counts too: a holder has
-    finished). None when a route asks for no college degree (ACE-CPT: a diploma)."""
+    finished). Where the routes once asked for less, the least every holder has (the
+    catalog's `holders_degree`: a PT licensed before 2016 may hold a bachelor's). None when
+    a route asks for no college degree (ACE-CPT: a diploma)."""
+    if entry.prerequisites and entry.prerequisites.holders_degree:
+        return entry.prerequisites.holders_degree.level
     routes = entry.prerequisites.routes if entry.prerequisites else ()
     levels = [route.degree for route in routes]
     if not levels:

@@ -172,6 +172,9 @@ def _cited_sources(entry: Certification) -> Iterator[tuple[Loc, str]]:
         group = getattr(entry, name)
         if group is not None:
             yield (name, "source"), group.source
+    holders = entry.prerequisites.holders_degree if entry.prerequisites else None
+    if holders is not None:
+        yield ("prerequisites", "holders_degree", "source"), holders.source
     if entry.markets_source is not None:
         yield ("markets_source",), entry.markets_source
     if entry.cost:

@@ -126,6 +126,17 @@ class Route(Strict):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
+class HoldersDegree(Strict):
+    """The least degree every holder has, where today's routes ask for more than earlier
+    ones did (a physical therapist licensed before the DPT became the only entry degree in
+    2016 may hold a bachelor's): what holding the credential tells of a person."""
+
+    level: DegreeLevel
+    source: SourceKey
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
 class AgeException(Strict):
     """A way to sit the exam below `min_age` (NCCPT: with a guardian's written consent)."""
 
@@ -172,6 +183,10 @@ class Prerequisites(Sourced):
         tuple[Route, ...], Doc("Alternative ways in; empty means no education or credential rule.")
     ] = ()
     recommended: tuple[Recommended, ...] = ()
+    holders_degree: Annotated[
+        HoldersDegree | None,
+        Doc("The least degree every holder has, where the routes once asked for less."),
+    ] = None
     notes: str | None = None
 
 
