@@ -382,7 +382,7 @@ def test_holding_counts_each_fee_on_the_deadlines_in_the_years(catalog: Catalog)
     ]
     holding = found.holding
     assert (holding.years, holding.per_year, holding.over, holding.complete) == (3, 110, 435, False)
-    assert holding.text(holding.over) == "at least $435"
+    assert holding.text() == "at least $435"
     assert (holding.ce_hours_per_year, holding.ce_hours_over) == (None, None)
     assert holding.notes == (
         "Y: CE hours not verified",
@@ -411,15 +411,15 @@ def test_a_card_costs_its_course_each_time_it_runs_out(catalog: Catalog) -> None
     card = made(EXAM, rule(), id="C", counts_as=["CPR-AED"])
     found = kept(catalog, held("C", "2027-06-30"), entries=(card,), years=5)
     assert lines(found) == [("C course x3", "card", 150, 900, None)]
-    assert found.holding.text(found.holding.over) == "$900" and found.holding.complete
+    assert found.holding.text() == "$900" and found.holding.complete
     assert (found.holding.ce_hours_per_year, found.holding.notes) == (0, ())
 
 
 def test_nothing_held_costs_nothing_and_nothing_known_is_not_verified(catalog: Catalog) -> None:
     empty = kept(catalog, held("X", "2020-06-30"), entries=(made(None, rule()),)).holding
-    assert (empty.lines, empty.text(0), empty.per_year, empty.over) == ((), "$0", 0, 0)
+    assert (empty.lines, empty.text(), empty.per_year, empty.over) == ((), "$0", 0, 0)
     unknown = kept(catalog, held("X", "2027-06-30"), entries=(made(None, None),)).holding
-    assert unknown.text(unknown.over) == "not verified" and not unknown.complete
+    assert unknown.text() == "not verified" and not unknown.complete
     undated = kept(catalog, held("X"), entries=(made(None, rule()),)).holding
     assert undated.lines == ()
 
@@ -443,12 +443,14 @@ def test_whether_membership_pays_for_itself_in_renewal_fees(catalog: Catalog) ->
     canadian = made(None, rule(), organization="CSEP")
     csep = kept(catalog, held("X", "2027-06-30"), entries=(canadian,), member=("CSEP",))
     dues = csep.holding.lines[1]
-    assert (dues.label, round(dues.per_year or 0, 2), round(dues.over_years or 0, 2)) == (
+    assert (dues.label, dues.per_year, dues.over_years, dues.currency) == (
         "CSEP dues x3",
-        185.17,
-        555.52,
+        260,
+        780,
+        "CAD",
     )
-    assert csep.holding.text(csep.holding.over) == "$655.52"
+    assert (dues.per_year_usd, dues.over_usd) == (185.17, 555.52)  # at the catalog's rate
+    assert csep.holding.text() == "≈ $656"  # dollars and Canadian dollars: through a rate
     same = made(None, rule(fee_member=80), organization="CSCCa")
     same_fee = kept(catalog, held("X", "2027-06-30"), entries=(same,)).holding
     assert same_fee.notes == ("X: CE hours not verified",)  # no saving to speak of
@@ -458,8 +460,8 @@ def test_a_holding_with_a_part_unknown_is_at_least_the_known_part() -> None:
     known = CostLine("a", "recertification", 10, 30)
     holding = Holding(3, (known, CostLine("b", "dues", None, None)), None, None, ())
     assert (holding.complete, holding.per_year, holding.over) == (False, 10, 30)
-    assert holding.text(30.004) == "at least $30"
-    assert Holding(3, (known,), 1, 3, ()).text(30) == "$30"
+    assert holding.text() == "at least $30"
+    assert Holding(3, (known,), 1, 3, ()).text(per_year=True) == "$10"
 
 
 def test_ce_in_units_without_a_named_unit_and_dates_given_not_worked_out(

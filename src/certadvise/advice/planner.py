@@ -620,7 +620,7 @@ class Planner:
         if held is None or not held.lapsed or held.expires is None or rec is None:
             return []
         ce = _ce_owed(target)
-        currency = target.cost.currency if target.cost else USD
+        currency = target.currency
         if rec.grace_months and self.today <= add_years(held.expires, rec.grace_months / 12):
             until = add_years(held.expires, rec.grace_months / 12)
             fee = None if rec.fee_non_member is None else rec.fee_non_member + (rec.late_fee or 0)

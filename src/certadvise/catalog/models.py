@@ -377,7 +377,18 @@ class CeReciprocity(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
+class SharedCe(Sourced):
+    """One set of continuing education that counts for every credential of the
+    organization held (NSCA's CEUs), each still paying its own fee."""
+
+    text: Annotated[str, Doc("What the source says, in a sentence.")]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Recertification(Sourced):
+    """Keeping a credential: its cycle, continuing education and fees. The fees (renewal,
+    late, reinstatement) are in the entry's `cost.currency` (`Certification.currency`)."""
+
     period_years: Annotated[float | None, Gt(0)] = None
     ceus: Annotated[
         float | None, Ge(0), Doc("Continuing education required a cycle, counted in `ce_unit`.")
@@ -441,6 +452,13 @@ class Recertification(Sourced):
         tuple[CeReciprocity, ...],
         Doc("Other organizations whose continuing education this one accepts, with the source."),
     ] = ()
+    ce_shared: Annotated[
+        SharedCe | None,
+        Doc(
+            "The same CE counts for every credential of this organization held that says so "
+            "too (NSCA): logged and counted once for all of them."
+        ),
+    ] = None
     note: str | None = None
 
     def __post_init__(self) -> None:
@@ -655,6 +673,12 @@ class Certification(Strict):
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
         return next((s for s in self.sources if s.key == key), None)
+
+    @property
+    def currency(self) -> str:
+        """The currency of every amount the entry states: its cost's, which its renewal,
+        late and reinstatement fees are in too (US dollars without a cost)."""
+        return self.cost.currency if self.cost else "USD"
 
     @property
     def is_accredited_ncca(self) -> bool:
