@@ -186,6 +186,13 @@ class Tier(Strict):
     usd: Usd | None = None
     amount: Amount | None = None
     includes_materials: bool = False
+    includes_dues: Annotated[
+        bool,
+        Doc(
+            "The price is the first year's membership (CSEP's annual certification fee, paid "
+            "on registering): the membership stage costs nothing beside it."
+        ),
+    ] = False
     source: SourceKey | None = None
 
     def __post_init__(self) -> None:
@@ -669,6 +676,11 @@ class Certification(Strict):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
         if self.markets_source is not None and not self.markets:
             raise ValueError("`markets_source` cites a source for `markets`, which is empty")
+        dues_in = [t.name for t in self.cost.tiers if t.includes_dues] if self.cost else []
+        if dues_in and not any(s.kind is StageKind.MEMBERSHIP for s in self.stages):
+            raise ValueError(
+                f"tier {dues_in[0]!r} includes the membership dues, but no stage is a membership"
+            )
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
