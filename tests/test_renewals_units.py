@@ -556,3 +556,27 @@ def test_the_exam_again_lists_everything_to_meet_again(catalog: Catalog) -> None
         "verified); first meet again: earn a bachelor's degree; take a CPR/AED course with a "
         "hands-on skills check; ask ORG"
     )
+
+
+def test_ce_one_organization_counts_once_is_logged_once_for_the_same_deadline(
+    catalog: Catalog,
+) -> None:
+    both = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2026-12-31"))
+    steps = {r.id: r.next_step for r in both.renewals}
+    assert steps == {
+        "CSCS": "log 6 CEUs (60 h) for CSCS and TSAC-F and pay $90 by 2026-12-31",
+        "TSAC-F": "pay $90 by 2026-12-31 (its CE: the 6 CEUs (60 h) logged for CSCS)",
+    }
+    assert [r.ce_shared_with for r in both.renewals] == [("CSCS", "TSAC-F")] * 2
+    assert both.renewals[0].notes[-1].startswith("one set of CE for CSCS and TSAC-F: one set")
+    assert not any("one set of CE" in n for n in both.renewals[1].notes)  # said once
+    assert (both.holding.ce_hours_per_year, both.holding.ce_hours_over) == (20, 60)
+    assert [x[0] for x in lines(both)][:2] == ["CSCS renewal fee x1", "TSAC-F renewal fee x1"]
+    apart = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2029-12-31"), years=4)
+    assert all(r.ce_shared_with == () for r in apart.renewals)  # another cycle's CE
+    lapsed = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2025-10-31"))
+    assert all(r.ce_shared_with == () for r in lapsed.renewals)
+    fixed = rule(**CE, cycle="fixed", cycle_ends="12-31", cycle_anchor=2026)
+    own = made(None, fixed, organization="NSCA")
+    other = kept(catalog, held("CSCS", "2026-12-31"), held("X", "2026-12-31"), entries=(own,))
+    assert all(r.ce_shared_with == () for r in other.renewals)  # X's rule shares no CE
