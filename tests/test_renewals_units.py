@@ -580,3 +580,21 @@ def test_ce_one_organization_counts_once_is_logged_once_for_the_same_deadline(
     own = made(None, fixed, organization="NSCA")
     other = kept(catalog, held("CSCS", "2026-12-31"), held("X", "2026-12-31"), entries=(own,))
     assert all(r.ce_shared_with == () for r in other.renewals)  # X's rule shares no CE
+
+
+def test_a_yearly_fee_on_a_rolling_ce_cycle_needs_the_day_earned_for_the_ce(
+    catalog: Catalog,
+) -> None:
+    # CDR: $80 a year; 75 CPEUs every five years from the day registered (cdr-recert)
+    (alone,) = kept(catalog, held("RDN", "2027-06-30")).renewals
+    assert alone.ce_due is None
+    assert alone.next_step.endswith(
+        "within its 5-year cycle (its end is not known: give the day earned)"
+    )
+    found = kept(catalog, held("RDN", "2027-06-30")).holding
+    assert (found.ce_hours_per_year, found.ce_hours_over) == (15, None)  # never 0 hours
+    assert "RDN: the end of its CE cycle is not known" in found.notes
+    earned = held("RDN", "2027-06-30", earned=dt.date(2023, 6, 1))
+    (dated,) = kept(catalog, earned).renewals
+    assert dated.ce_due == dt.date(2028, 6, 1)
+    assert dated.next_step == "pay $80 a year by 2027-06-30; log 75 hours by 2028-06-01"

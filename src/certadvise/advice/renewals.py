@@ -618,9 +618,13 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
         if hours is None:
             hours_year = hours_over = None
             notes.append(f"{row.id}: CE hours not verified")
-        elif hours_year is not None and hours_over is not None:
+        elif hours_year is not None:
             hours_year += hours / rec.period_years
-            hours_over += hours * _deadlines_until(rec, row.ce_due, end)
+            if row.ce_due is None:  # when its CE cycle ends is not known: nor its hours due
+                hours_over = None
+                notes.append(f"{row.id}: the end of its CE cycle is not known")
+            elif hours_over is not None:
+                hours_over += hours * _deadlines_until(rec, row.ce_due, end)
     lines += _dues(judged, kept, years, notes)
     with_ce = [r.id for r in kept if r.ce is not None]
     if with_ce:
