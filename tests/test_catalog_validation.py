@@ -162,6 +162,22 @@ prerequisites:
         "cost: tiers[0].usd: an amount keyed `usd` in a GBP cost; write it as `amount`",
     ),
     (
+        "shared continuing education citing an unknown source",
+        "TEST-CERT.yaml",
+        VALID + "recertification:\n  source: s\n  ce_shared: {source: nowhere, text: one set}\n",
+        13,
+        "recertification.ce_shared.source: cites source 'nowhere'",
+    ),
+    (
+        "a price that includes dues without a membership stage",
+        "TEST-CERT.yaml",
+        VALID.replace(
+            "  exam_non_member: 100", "  tiers: [{name: Fee, amount: 260, includes_dues: true}]"
+        ),
+        1,
+        "tier 'Fee' includes the membership dues, but no stage is a membership",
+    ),
+    (
         "a covered id the catalog does not hold",
         "TEST-CERT.yaml",
         VALID + "covers:\n  - {ids: [NOPE-CERT], why: it teaches less}\n",

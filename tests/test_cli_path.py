@@ -194,14 +194,14 @@ def test_a_us_package_stage_reads_included_too(cli: Runner) -> None:
 
 def test_a_british_reader_reads_pounds_in_every_format(cli: Runner) -> None:
     """The £1,500 diploma is £1,500 on the page and in JSON as in the table, never the
-    $2,017.95 it converts to; its total reads as the table's approximate total."""
+    $2,017.95 it converts to; its total too, exact: every price in it is stated in pounds."""
     args = ("path", "UK-L3-PT", "--country", "GB")
     table = cli(*args).out
-    assert "total: ≈ £1,500" in table
+    assert "total: £1,500;" in table
     doc = plan(cli, *args[1:])
-    assert doc["total_cost"] == "≈ £1,500" and doc["total_cost_usd"] > 2000  # dollars beside
+    assert doc["total_cost"] == "£1,500" and doc["total_cost_usd"] > 2000  # dollars beside
     page = cli(*args, "-f", "html").out
-    assert "<dt>Total cost</dt><dd>≈ £1,500</dd>" in page
+    assert "<dt>Total cost</dt><dd>£1,500</dd>" in page
     cells = page.partition('<table class="stack steps">')[2].partition("</table>")[0]
     assert '<td data-label="Cost" class="num">£1,500</td>' in cells
     assert "$2,017" not in cells and "$2,017" not in page.partition("<dl")[2].partition("</dl>")[0]

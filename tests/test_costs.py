@@ -510,3 +510,19 @@ def test_keeping_a_credential_held_costs_its_dues_and_renewals_not_its_exam() ->
     assert [p.amount for p in get.parts] == [340, 200, 240, 50]  # the exam, materials, dues
     not_member = cost_of_ownership(priced, org(120), years=3, held=True)
     assert [(p.label, p.amount) for p in not_member.parts] == [("recertification fee x1", 80)]
+
+
+def test_a_reader_reads_each_amount_in_its_own_currency_or_converted_and_marked() -> None:
+    from certadvise.amounts import US_READER, Reader
+
+    canadian = Reader("CAD", 0.7122, "2025-10")
+    usd = 260 * 0.7122
+    assert canadian.reads(usd, 260, "CAD") == "CA$260"  # as stated: not converted
+    assert canadian.beside(usd, 260, "CAD") == "CA$260"
+    assert canadian.beside(90, 90, "USD") == "$90 (≈ CA$126)"
+    assert US_READER.reads(usd, 260, "CAD") == "≈ $185"  # a US reader of Canadian dollars
+    assert US_READER.beside(usd, 260, "CAD") == "CA$260 (≈ $185)"
+    assert US_READER.after("at least CA$780", 780 * 0.7122, "CAD") == "at least CA$780 (≈ $556)"
+    assert US_READER.reads(90) == "$90" and US_READER.beside(90) == "$90"
+    assert canadian.approximately(usd + 90) == "≈ CA$386"  # a sum of two currencies
+    assert US_READER.approximately(None) == "not verified"

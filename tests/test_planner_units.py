@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, next_deadline
+from certadvise.advice.cycles import (
+    HeldState,
+    card_date,
+    ce_deadline,
+    deadline_from_earned,
+    next_deadline,
+)
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.money import Converter, Money
 from certadvise.advice.planner import STUDY_HOURS_A_WEEK, Planner, final_step
@@ -525,9 +531,10 @@ def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
     join = next(s for s in csep.steps if s.kind is StepKind.MEMBERSHIP)
     apply = next(s for s in csep.steps if s.kind is StepKind.APPLICATION)
     assert join.usd is not None and round(join.usd) == 185  # CA$260 at the catalog's rate
-    assert join.price is None
-    assert apply.price is not None and apply.price.currency == "CAD"
-    assert apply.usd is not None and round(apply.usd) == 185
+    # the price is the annual certification fee, paid on registering: counted once, there
+    assert join.price is not None and (join.price.amount, join.price.currency) == (260, "CAD")
+    assert apply.included and apply.price is None
+    assert [s.kind for s in csep.steps if s.usd] == [StepKind.MEMBERSHIP]
     uksca = plan(catalog, "UKSCA-ASCC", country="GB")
     dues = next(s for s in uksca.steps if s.kind is StepKind.MEMBERSHIP)
     assert dues.usd is None
@@ -583,6 +590,23 @@ def test_no_deadline_is_guessed_where_the_catalog_does_not_say_how_cycles_run() 
     assert deadline_from_earned(None, earned) is None
     assert deadline_from_earned(_cycle(), earned) is None  # a period, no kind of cycle
     assert deadline_from_earned(_cycle(period_years=None, cycle="rolling"), earned) is None
+
+
+def test_ce_on_a_longer_cycle_than_a_yearly_fee_is_due_at_the_cycles_end() -> None:
+    day = dt.date(2027, 3, 31)
+    yearly = {"fee_every": "year", "period_years": 2}
+    csep = _cycle(cycle="fixed", cycle_ends="03-31", cycle_anchor=2026, **yearly)
+    assert ce_deadline(csep, day) == dt.date(2028, 3, 31)  # PDCs by March 31 of even years
+    assert ce_deadline(csep, dt.date(2028, 3, 31)) == dt.date(2028, 3, 31)
+    rolling = _cycle(cycle="rolling", **yearly)
+    assert ce_deadline(rolling, day, earned=dt.date(2024, 6, 1)) == dt.date(2028, 6, 1)
+    assert ce_deadline(rolling, day, earned=dt.date(2025, 3, 31)) == day
+    assert ce_deadline(rolling, day) is None  # the cycle's start is not known
+    assert ce_deadline(_cycle(**yearly), day) is None  # no kind of cycle stated
+    assert ce_deadline(_cycle(cycle="fixed", cycle_ends="03-31", cycle_anchor=2026), day) == day
+    yearly_ce = _cycle(cycle="fixed", cycle_ends="03-31", cycle_anchor=2026, period_years=1)
+    assert ce_deadline(replace(yearly_ce, fee_every="year"), day) == day
+    assert ce_deadline(None, day) == day
 
 
 def test_the_next_cycle_follows_the_deadline() -> None:

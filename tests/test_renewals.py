@@ -178,6 +178,9 @@ def test_yearly_and_horizon_cost(cli: Runner) -> None:
         "per_year_usd": None,
         "kind": "recertification",
         "note": "prices not verified",
+        "currency": "USD",
+        "amount": None,
+        "per_year": None,
     }
     assert doc["per_year_usd"] == 79.5
     assert (doc["ce_hours_per_year"], doc["ce_hours"]) == (30, 100)

@@ -391,7 +391,7 @@ def test_holding_counts_each_fee_on_the_deadlines_in_the_years(catalog: Catalog)
     ]
     holding = found.holding
     assert (holding.years, holding.per_year, holding.over, holding.complete) == (3, 110, 435, False)
-    assert holding.text(holding.over) == "at least $435"
+    assert holding.text() == "at least $435"
     assert (holding.ce_hours_per_year, holding.ce_hours_over) == (None, None)
     assert holding.notes == (
         "Y: CE hours not verified",
@@ -420,15 +420,15 @@ def test_a_card_costs_its_course_each_time_it_runs_out(catalog: Catalog) -> None
     card = made(EXAM, rule(), id="C", counts_as=["CPR-AED"])
     found = kept(catalog, held("C", "2027-06-30"), entries=(card,), years=5)
     assert lines(found) == [("C course x3", "card", 150, 900, None)]
-    assert found.holding.text(found.holding.over) == "$900" and found.holding.complete
+    assert found.holding.text() == "$900" and found.holding.complete
     assert (found.holding.ce_hours_per_year, found.holding.notes) == (0, ())
 
 
 def test_nothing_held_costs_nothing_and_nothing_known_is_not_verified(catalog: Catalog) -> None:
     empty = kept(catalog, held("X", "2020-06-30"), entries=(made(None, rule()),)).holding
-    assert (empty.lines, empty.text(0), empty.per_year, empty.over) == ((), "$0", 0, 0)
+    assert (empty.lines, empty.text(), empty.per_year, empty.over) == ((), "$0", 0, 0)
     unknown = kept(catalog, held("X", "2027-06-30"), entries=(made(None, None),)).holding
-    assert unknown.text(unknown.over) == "not verified" and not unknown.complete
+    assert unknown.text() == "not verified" and not unknown.complete
     undated = kept(catalog, held("X"), entries=(made(None, rule()),)).holding
     assert undated.lines == ()
 
@@ -452,12 +452,14 @@ def test_whether_membership_pays_for_itself_in_renewal_fees(catalog: Catalog) ->
     canadian = made(None, rule(), organization="CSEP")
     csep = kept(catalog, held("X", "2027-06-30"), entries=(canadian,), member=("CSEP",))
     dues = csep.holding.lines[1]
-    assert (dues.label, round(dues.per_year or 0, 2), round(dues.over_years or 0, 2)) == (
+    assert (dues.label, dues.per_year, dues.over_years, dues.currency) == (
         "CSEP dues x3",
-        185.17,
-        555.52,
+        260,
+        780,
+        "CAD",
     )
-    assert csep.holding.text(csep.holding.over) == "$655.52"
+    assert (dues.per_year_usd, dues.over_usd) == (185.17, 555.52)  # at the catalog's rate
+    assert csep.holding.text() == "≈ $656"  # dollars and Canadian dollars: through a rate
     same = made(None, rule(fee_member=80), organization="CSCCa")
     same_fee = kept(catalog, held("X", "2027-06-30"), entries=(same,)).holding
     assert same_fee.notes == ("X: CE hours not verified",)  # no saving to speak of
@@ -467,8 +469,8 @@ def test_a_holding_with_a_part_unknown_is_at_least_the_known_part() -> None:
     known = CostLine("a", "recertification", 10, 30)
     holding = Holding(3, (known, CostLine("b", "dues", None, None)), None, None, ())
     assert (holding.complete, holding.per_year, holding.over) == (False, 10, 30)
-    assert holding.text(30.004) == "at least $30"
-    assert Holding(3, (known,), 1, 3, ()).text(30) == "$30"
+    assert holding.text() == "at least $30"
+    assert Holding(3, (known,), 1, 3, ()).text(per_year=True) == "$10"
 
 
 def test_ce_in_units_without_a_named_unit_and_dates_given_not_worked_out(
@@ -563,3 +565,45 @@ def test_the_exam_again_lists_everything_to_meet_again(catalog: Catalog) -> None
         "verified); first meet again: earn a bachelor's degree; take a CPR/AED course with a "
         "hands-on skills check; ask ORG"
     )
+
+
+def test_ce_one_organization_counts_once_is_logged_once_for_the_same_deadline(
+    catalog: Catalog,
+) -> None:
+    both = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2026-12-31"))
+    steps = {r.id: r.next_step for r in both.renewals}
+    assert steps == {
+        "CSCS": "log 6 CEUs (60 h) for CSCS and TSAC-F and pay $90 by 2026-12-31",
+        "TSAC-F": "pay $90 by 2026-12-31 (its CE: the 6 CEUs (60 h) logged for CSCS)",
+    }
+    assert [r.ce_shared_with for r in both.renewals] == [("CSCS", "TSAC-F")] * 2
+    assert both.renewals[0].notes[-1].startswith("one set of CE for CSCS and TSAC-F: one set")
+    assert not any("one set of CE" in n for n in both.renewals[1].notes)  # said once
+    assert (both.holding.ce_hours_per_year, both.holding.ce_hours_over) == (20, 60)
+    assert [x[0] for x in lines(both)][:2] == ["CSCS renewal fee x1", "TSAC-F renewal fee x1"]
+    apart = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2029-12-31"), years=4)
+    assert all(r.ce_shared_with == () for r in apart.renewals)  # another cycle's CE
+    lapsed = kept(catalog, held("CSCS", "2026-12-31"), held("TSAC-F", "2025-10-31"))
+    assert all(r.ce_shared_with == () for r in lapsed.renewals)
+    fixed = rule(**CE, cycle="fixed", cycle_ends="12-31", cycle_anchor=2026)
+    own = made(None, fixed, organization="NSCA")
+    other = kept(catalog, held("CSCS", "2026-12-31"), held("X", "2026-12-31"), entries=(own,))
+    assert all(r.ce_shared_with == () for r in other.renewals)  # X's rule shares no CE
+
+
+def test_a_yearly_fee_on_a_rolling_ce_cycle_needs_the_day_earned_for_the_ce(
+    catalog: Catalog,
+) -> None:
+    # CDR: $80 a year; 75 CPEUs every five years from the day registered (cdr-recert)
+    (alone,) = kept(catalog, held("RDN", "2027-06-30")).renewals
+    assert alone.ce_due is None
+    assert alone.next_step.endswith(
+        "within its 5-year cycle (its end is not known: give the day earned)"
+    )
+    found = kept(catalog, held("RDN", "2027-06-30")).holding
+    assert (found.ce_hours_per_year, found.ce_hours_over) == (15, None)  # never 0 hours
+    assert "RDN: the end of its CE cycle is not known" in found.notes
+    earned = held("RDN", "2027-06-30", earned=dt.date(2023, 6, 1))
+    (dated,) = kept(catalog, earned).renewals
+    assert dated.ce_due == dt.date(2028, 6, 1)
+    assert dated.next_step == "pay $80 a year by 2027-06-30; log 75 hours by 2028-06-01"

@@ -58,25 +58,27 @@ class Reader:
             return amount
         if usd is None:
             return None
-        return usd if not self.converts else usd / self.usd_per_unit
+        return usd / self.usd_per_unit
 
     def reads(self, usd: float | None, amount: float | None = None, currency: str = USD) -> str:
-        """An amount as the reader reads it: '$475' for a US reader (as the arithmetic has
-        it); the price as stated when it is in their currency ('£300'); else converted,
-        '≈ £374'; 'not verified' when not known."""
-        if not self.converts:
-            return money(usd)
+        """An amount as the reader reads it: as stated when it is in their currency ('£300',
+        '$475' for a US reader); else converted, '≈ £374' ('≈ $185' for a US reader of
+        CA$260); 'not verified' when not known."""
         value = self.value(usd, amount, currency)
         if value is None:
             return UNKNOWN
-        if currency == self.currency and amount is not None:
-            return amount_text(amount, currency)
+        if currency == self.currency:
+            return amount_text(value, currency)
         return approximate(value, self.currency)
+
+    def approximately(self, usd: float | None) -> str:
+        """A sum of amounts in several currencies, through their US dollars: '≈ CA$600'."""
+        return UNKNOWN if usd is None else approximate(usd / self.usd_per_unit, self.currency)
 
     def beside(self, usd: float | None, amount: float | None = None, currency: str = USD) -> str:
         """As `reads`, with the price as its source states it before a converted amount:
-        '$85 (≈ £63)'; a US reader: '$85'."""
-        if not self.converts or currency == self.currency or usd is None:
+        '$85 (≈ £63)', 'CA$260 (≈ $185)'; in the reader's own currency, as stated: '$85'."""
+        if currency == self.currency or usd is None:
             return self.reads(usd, amount, currency)
         return self.after(amount_text(usd if amount is None else amount, currency), usd, currency)
 
@@ -93,9 +95,9 @@ class Reader:
 
     def _converted(self, text: str, usd: float | None, currency: str) -> str | None:
         """'≈ £63' for an amount the reader reads converted; None when they read it as said."""
-        if not self.converts or currency == self.currency or usd is None or text == UNKNOWN:
+        if currency == self.currency or usd is None or text == UNKNOWN:
             return None
-        return self.reads(usd)
+        return self.approximately(usd)
 
     @property
     def note(self) -> str:

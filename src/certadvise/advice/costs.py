@@ -246,7 +246,7 @@ def cost_of_ownership(
     credential already `held`, only what keeping it costs (dues and recertification)."""
     converter = converter or Converter()
     way_in = cheapest_way_in(entry, organization, memberships, student=student, converter=converter)
-    currency = entry.cost.currency if entry.cost else USD
+    currency = entry.currency
     parts: list[Part] = []
     if not held:
         parts += way_in.parts if way_in.verified else [Part("exam", None)]

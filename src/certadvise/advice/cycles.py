@@ -76,6 +76,26 @@ def deadline_from_earned(rec: Recertification | None, earned: dt.date) -> dt.dat
     return end
 
 
+def ce_deadline(
+    rec: Recertification | None, expires: dt.date, earned: dt.date | None = None
+) -> dt.date | None:
+    """When the continuing education owed by the credential good through `expires` is due:
+    that day, unless a yearly fee runs on a longer CE cycle (CSEP: a yearly membership,
+    PDCs every two years), whose end is due instead: a fixed cycle's first end on or after
+    `expires`, a rolling one's counted from the day `earned`; None when that is not known."""
+    if rec is None or rec.fee_every != "year" or (rec.period_years or 1) <= 1:
+        return expires
+    assert rec.period_years is not None
+    if rec.cycle == "fixed":
+        return deadline_from_earned(rec, expires)
+    if rec.cycle == "rolling" and earned is not None:
+        end = add_years(earned, rec.period_years)
+        while end < expires:
+            end = add_years(end, rec.period_years)
+        return end
+    return None
+
+
 def next_deadline(rec: Recertification | None, deadline: dt.date) -> dt.date | None:
     """The deadline of the cycle after the one ending on `deadline`."""
     if rec is None or rec.period_years is None:

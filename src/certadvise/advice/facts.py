@@ -198,7 +198,7 @@ def recertification(
     rec = entry.recertification
     if rec is None:
         return UNKNOWN
-    cur = entry.cost.currency if entry.cost else "USD"
+    cur = entry.currency
     parts = [f"every {rec.period_years:g} years" if rec.period_years else f"period {UNKNOWN}"]
     if rec.ceus is not None:
         plural = rec.ce_unit.plural if rec.ce_unit else "units"

@@ -152,8 +152,17 @@ class Judgement:
         return self.reader.reads(self.profile.budget_usd, budget.amount, budget.currency)
 
     def plan_cost(self, plan: Plan) -> str:
-        """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified'."""
-        return plan.cost_in(self.in_own_currency)
+        """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified';
+        exact when every price in it is stated in their currency ('CA$587'), converted when
+        its prices are in several ('≈ CA$600')."""
+        stated = plan.stated_total
+
+        def say(usd: float | None) -> str:
+            if stated is None:
+                return self.reader.approximately(usd)
+            return self.reader.reads(usd, stated.amount, stated.currency)
+
+        return plan.cost_in(say)
 
     def approximately(self, quote: Quote) -> str | None:
         """'≈ $380 at the 2026-11 rate' beside a price in another currency than the person's."""

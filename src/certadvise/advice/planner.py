@@ -28,6 +28,7 @@ from certadvise.advice.money import Converter, Money
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
 from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
 from certadvise.amounts import USD, amount_text
+from certadvise.catalog.freshness import tier_named
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
@@ -546,6 +547,9 @@ class Planner:
                     usd=dues_usd,
                     months=A_DAY,
                     note=quote.dues_note,
+                    price=None
+                    if quote.dues is None or quote.currency == USD
+                    else Money(quote.dues, quote.currency),
                 )
             )
             if price is not None and dues_usd is not None:
@@ -579,24 +583,40 @@ class Planner:
         priced: str,
         joined: bool = False,
     ) -> list[Step]:
-        """A qualification's stages, in order; the price goes with its first paid stage. A
+        """A qualification's stages, in order; the price goes with its first paid stage (the
+        membership, when the price is its first year: CSEP's annual certification fee). A
         membership stage is left out when joining is already a step (`joined`)."""
         steps: list[Step] = []
+        tier = tier_named(target, quote.route) if quote.package else None
+        dues_in_price = tier is not None and tier.includes_dues
+        unverified = target.cost.unverified_fees if target.cost else ()
         paid = next(
-            (i for i, s in enumerate(target.stages) if s.kind is not StageKind.MEMBERSHIP), 0
+            (
+                i
+                for i, s in enumerate(target.stages)
+                if (s.kind is StageKind.MEMBERSHIP) == dues_in_price
+            ),
+            0,
         )
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
+            stated = None
             included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
-            if stage.kind is StageKind.MEMBERSHIP:
+            if index == paid and (stage.kind is not StageKind.MEMBERSHIP or dues_in_price):
+                usd, note = price, "; ".join(filter(None, (priced, note)))
+                stated = _original(quote)
+            elif stage.kind is StageKind.MEMBERSHIP:
                 dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)
                 note = note or ("dues not verified" if usd is None else None)
-            elif index == paid:
-                usd, note = price, "; ".join(filter(None, (priced, note)))
+                stated = Money(dues, currency) if dues is not None and currency != USD else None
+            elif dues_in_price and stage.kind is StageKind.EXAM and unverified:
+                # the price is the membership's: the exam's own fees are not in it
+                usd, included = None, False
+                note = "; ".join(filter(None, (f"{', '.join(unverified)} not verified", note)))
             steps.append(
                 Step(
                     _STAGE_STEPS[stage.kind],
@@ -608,7 +628,7 @@ class Planner:
                     note=note
                     or (None if _stage_months(stage) is not None else "time not verified"),
                     own=True,
-                    price=_original(quote) if index == paid else None,
+                    price=stated,
                     included=included,
                 )
             )
@@ -623,7 +643,7 @@ class Planner:
         if held is None or not held.lapsed or held.expires is None or rec is None:
             return []
         ce = _ce_owed(target)
-        currency = target.cost.currency if target.cost else USD
+        currency = target.currency
         if rec.grace_months and self.today <= add_years(held.expires, rec.grace_months / 12):
             until = add_years(held.expires, rec.grace_months / 12)
             fee = None if rec.fee_non_member is None else rec.fee_non_member + (rec.late_fee or 0)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from certadvise.advice.costs import Ownership
 from certadvise.advice.gaps import Gap
 from certadvise.advice.money import Money
-from certadvise.amounts import money
+from certadvise.amounts import USD, money
 
 if TYPE_CHECKING:
     from certadvise.catalog.models import Certification
@@ -147,6 +147,17 @@ class Plan:
     @cached_property
     def known_usd(self) -> float:
         return sum(s.usd for s in self.steps if s.usd is not None)
+
+    @cached_property
+    def stated_total(self) -> Money | None:
+        """The known cost in the one currency its steps' prices are stated in (US dollars for
+        steps priced in dollars), exact; None when they are stated in several."""
+        priced = [s for s in self.steps if s.usd and not s.included]
+        currencies = {s.price.currency if s.price else USD for s in priced}
+        if len(currencies) > 1:
+            return None
+        amount = sum(s.price.amount if s.price else (s.usd or 0) for s in priced)
+        return Money(amount, currencies.pop() if currencies else USD)
 
     @cached_property
     def unpriced(self) -> tuple[str, ...]:

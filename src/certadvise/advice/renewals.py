@@ -11,15 +11,16 @@ a fee or a CE course price the catalog does not state is "not verified", never 0
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from certadvise.advice.costs import quote_text
-from certadvise.advice.cycles import EXPIRING_DAYS, add_years, next_deadline
+from certadvise.advice.costs import quote_text, yearly_dues
+from certadvise.advice.cycles import EXPIRING_DAYS, add_years, ce_deadline, next_deadline
 from certadvise.advice.judgement import WAYS_BACK, Judgement
+from certadvise.advice.money import Money
 from certadvise.advice.plans import StepKind
 from certadvise.advice.profile import CPR_ID, Held
-from certadvise.amounts import USD, Reader, money
+from certadvise.amounts import US_READER, USD, Reader, amount_text
 from certadvise.catalog.models import Certification, Recertification, Source
 
 CARDS = ("CPR-AED", "BLS")  # cards people renew by taking the course again
@@ -73,17 +74,33 @@ class Ce:
 
 @dataclass(frozen=True)
 class Fees:
-    """The renewal fees, in US dollars (the catalog's recertification fees are USD)."""
+    """The renewal fees, in the entry's currency, with the rate that gives their US dollars."""
 
     member: float | None
     non_member: float | None
     late: float | None  # the extra fee inside the grace window
     every: str  # "cycle" or "year"
     yours: float | None  # what this person pays: member fee when a member and one is stated
+    currency: str = USD
+    usd_per_unit: float | None = 1.0  # US dollars for one unit of `currency` (None: no rate)
 
     @property
     def differ(self) -> bool:
         return self.member is not None and self.member != self.non_member
+
+    def usd(self, amount: float | None) -> float | None:
+        """A fee in US dollars (converted, to the cent, from another currency)."""
+        return _usd(amount, self.currency, self.usd_per_unit)
+
+    def said(self, amount: float | None, reader: Reader) -> str:
+        """A fee as the reader reads it: 'CA$260', '$90 (≈ £67)', 'CA$260 (≈ $185)'."""
+        return reader.beside(self.usd(amount), amount, self.currency)
+
+
+def _usd(amount: float | None, currency: str, usd_per_unit: float | None) -> float | None:
+    if amount is None or currency == USD:
+        return amount
+    return None if usd_per_unit is None else round(amount * usd_per_unit, 2)
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,9 @@ class Renewal:
     way_back: WayBack | None = None
     notes: tuple[str, ...] = ()
     card: bool = False  # a CPR/AED or BLS card
+    ce_due: dt.date | None = None  # when its CE is due (a yearly fee may run on a longer cycle)
+    ce_shared_with: tuple[str, ...] = ()  # the credentials one set of CE counts for, itself
+    # included, the one that logs it first (empty: its CE is its own)
 
     @property
     def expires(self) -> dt.date | None:
@@ -124,13 +144,24 @@ class Renewal:
 
 @dataclass(frozen=True)
 class CostLine:
-    """One part of the holding cost: per year and over the horizon (None: not verified)."""
+    """One part of the holding cost, in `currency`: per year and over the horizon (None:
+    not verified)."""
 
     label: str
     kind: str  # recertification, dues, continuing-education, card
     per_year: float | None
     over_years: float | None
     note: str | None = None
+    currency: str = USD
+    usd_per_unit: float | None = 1.0  # US dollars for one unit of `currency` (None: no rate)
+
+    @property
+    def per_year_usd(self) -> float | None:
+        return _usd(self.per_year, self.currency, self.usd_per_unit)
+
+    @property
+    def over_usd(self) -> float | None:
+        return _usd(self.over_years, self.currency, self.usd_per_unit)
 
 
 @dataclass(frozen=True)
@@ -149,18 +180,44 @@ class Holding:
 
     @property
     def per_year(self) -> float:
-        return sum(line.per_year or 0 for line in self.lines)
+        """The known cost of a year, in US dollars."""
+        return sum(line.per_year_usd or 0 for line in self.lines)
 
     @property
     def over(self) -> float:
-        return sum(line.over_years or 0 for line in self.lines)
+        """The known cost over the years, in US dollars."""
+        return sum(line.over_usd or 0 for line in self.lines)
 
-    def text(self, amount: float) -> str:
+    @property
+    def currency(self) -> str | None:
+        """The one currency every known line is in (None: several; USD: none known)."""
+        known = {line.currency for line in self.lines if line.over_years is not None}
+        return known.pop() if len(known) == 1 else (USD if not known else None)
+
+    def text(self, per_year: bool = False) -> str:
+        """The total in its own currency ('at least CA$780'), or through US dollars when
+        the lines are in several ('at least ≈ $740')."""
+        return self._said(per_year, US_READER, stated=True)
+
+    def said(self, reader: Reader, per_year: bool = False) -> str:
+        """The total as the reader reads it: as stated in their currency ('CA$780'), another
+        with theirs beside ('at least $90 (≈ £67)'), several converted ('≈ CA$1,040')."""
+        return self._said(per_year, reader, stated=False)
+
+    def _said(self, per_year: bool, reader: Reader, *, stated: bool) -> str:
         if not self.lines:
-            return money(0)
+            return reader.zero
         if not any(line.over_years is not None for line in self.lines):
             return NOT_VERIFIED
-        return ("" if self.complete else "at least ") + money(round(amount, 2))
+        usd = round(self.per_year if per_year else self.over, 2)
+        currency = self.currency
+        if currency is None:
+            total = reader.approximately(usd)
+        else:
+            amounts = (line.per_year if per_year else line.over_years for line in self.lines)
+            text = amount_text(round(sum(a or 0 for a in amounts), 2), currency)
+            total = text if stated else reader.after(text, usd, currency)
+        return ("" if self.complete else "at least ") + total
 
 
 @dataclass(frozen=True)
@@ -179,7 +236,7 @@ class Renewals:
 def renewals(judged: Judgement, years: int) -> Renewals:
     """The renewals of the judged person's credentials on the judgement's day."""
     rows = [_renewal(judged, held) for held in judged.profile.credentials]
-    rows = _twice(rows)
+    rows = _shared_ce(_twice(rows), judged.reader)
     rows.sort(key=_order)
     said = _assumptions(judged, rows)
     return Renewals(judged.today, tuple(rows), _holding(judged, rows, years), tuple(said))
@@ -200,6 +257,7 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
     fees = _fees(judged, entry)
     notes = _dates_said(entry, held, card)
     way_back = None
+    ce_due = None if held.expires is None else ce_deadline(rec, held.expires, held.earned)
     if state is State.UNDATED:
         step = _date_needed(entry)
         notes.append(_date_note(entry))
@@ -210,7 +268,7 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
         step = way_back.text
     else:
         assert held.expires is not None
-        step = _renew_step(ce, fees, held.expires, entry, judged.reader)
+        step = _renew_step(ce, fees, held.expires, ce_due, entry, judged.reader)
     if rec is not None and rec.requires_cpr and state is not State.LAPSED:
         notes.append(_card_needed(judged, held))
     if rec is not None and rec.first_cycle_prorated and _in_first_cycle(rec, held):
@@ -218,7 +276,9 @@ def _renewal(judged: Judgement, held: Held) -> Renewal:
             f"your first {entry.organization} cycle's CE is prorated by the day you earned it: "
             "it may be less than a full cycle's"
         )
-    return Renewal(entry, held, state, late_until, ce, fees, step, way_back, tuple(notes), card)
+    return Renewal(
+        entry, held, state, late_until, ce, fees, step, way_back, tuple(notes), card, ce_due
+    )
 
 
 def _late_until(rec: Recertification | None, expires: dt.date | None) -> dt.date | None:
@@ -240,7 +300,10 @@ def _fees(judged: Judgement, entry: Certification) -> Fees | None:
         return None
     member = entry.organization in judged.profile.member
     yours = rec.fee_member if member and rec.fee_member is not None else rec.fee_non_member
-    return Fees(rec.fee_member, rec.fee_non_member, rec.late_fee, rec.fee_every, yours)
+    rate = judged.converter.usd_per(entry.currency)
+    return Fees(
+        rec.fee_member, rec.fee_non_member, rec.late_fee, rec.fee_every, yours, entry.currency, rate
+    )
 
 
 def _dates_said(entry: Certification, held: Held, card: bool) -> list[str]:
@@ -303,18 +366,38 @@ def _card_step(entry: Certification, held: Held, state: State) -> str:
 
 
 def _renew_step(
-    ce: Ce | None, fees: Fees | None, deadline: dt.date, entry: Certification, reader: Reader
+    ce: Ce | None,
+    fees: Fees | None,
+    deadline: dt.date,
+    ce_due: dt.date | None,
+    entry: Certification,
+    reader: Reader,
+    shared: tuple[str, ...] = (),
 ) -> str:
-    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31' ('pay $90 (≈ £67)' for a British reader)."""
-    if entry.recertification is None:
+    """'log 6 CEUs (60 h) and pay $90 by 2026-12-31' ('pay $90 (≈ £67)' for a British reader);
+    a yearly fee on a longer CE cycle: 'pay CA$260 a year by 2027-03-31; log 20 points by
+    2028-03-31'. CE `shared` by several credentials is logged by the first of them, for all."""
+    rec = entry.recertification
+    if rec is None:
         ask = f"its renewal rule is not verified: ask {entry.organization}"
         return f"renew by {deadline.isoformat()} ({ask})"
     owed = f"log {ce.text}" if ce is not None else "log the CE owed (not verified)"
+    if shared:
+        owed += f" for {' and '.join(shared)}"
     fee = fees.yours if fees is not None else None
-    pay = f"pay {reader.beside(fee)}" if fee is not None else "pay the renewal fee (not verified)"
+    pay = f"pay {fees.said(fee, reader)}" if fees and fee is not None else "pay the renewal fee"
+    pay += " (not verified)" if fee is None else ""
     if fees is not None and fees.every == "year":
         pay += " a year"
-    return f"{owed} and {pay} by {deadline.isoformat()}"
+    by = deadline.isoformat()
+    if shared and shared[0] != entry.id:
+        return f"{pay} by {by} (its CE: the {ce.text if ce else 'CE'} logged for {shared[0]})"
+    if ce_due is None:
+        unknown = "its end is not known: give the day earned"
+        return f"{pay} by {by}; {owed} within its {rec.period_years:g}-year cycle ({unknown})"
+    if ce_due != deadline:
+        return f"{pay} by {by}; {owed} by {ce_due.isoformat()}"
+    return f"{owed} and {pay} by {by}"
 
 
 def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
@@ -327,10 +410,11 @@ def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
     if own:
         step = own[0]
         kind = WAYS_BACK[step.kind]
+        stated = step.price or Money(step.usd or 0)
         cost = (
             "fee not verified"
             if step.usd is None
-            else judged.reader.within(money(step.usd), step.usd)
+            else judged.reader.within(stated.text, step.usd, stated.currency)
         )
         back = entry.recertification.reinstatement if entry.recertification else None
         verified = step.kind is StepKind.RENEW or (
@@ -420,9 +504,36 @@ def _twice(rows: list[Renewal]) -> list[Renewal]:
 
 
 def _with_notes(row: Renewal, notes: list[str]) -> Renewal:
-    from dataclasses import replace
-
     return replace(row, notes=tuple(dict.fromkeys(notes)))
+
+
+def _shared_ce(rows: list[Renewal], reader: Reader) -> list[Renewal]:
+    """CE that one organization counts once for every credential of its held (the catalog's
+    `ce_shared`), due on the same day: logged once, by the first of them, for all; each
+    still pays its own fee. A note on the first says so, with the source."""
+    groups: dict[tuple[str, dt.date], list[Renewal]] = {}
+    for row in rows:
+        rec = row.entry.recertification
+        renewing = row.state in (State.ACTIVE, State.DUE_SOON) and not row.card
+        if rec and rec.ce_shared and row.ce and row.ce_due and renewing:
+            groups.setdefault((row.entry.organization, row.ce_due), []).append(row)
+    shared: dict[str, Renewal] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ids = tuple(sorted(row.id for row in group))
+        for row in group:
+            rec = row.entry.recertification
+            assert rec is not None and rec.ce_shared is not None and row.expires is not None
+            source = row.entry.source(rec.ce_shared.source)
+            cited = f" ({_cite(source)})" if source else ""
+            step = _renew_step(
+                row.ce, row.fees, row.expires, row.ce_due, row.entry, reader, shared=ids
+            )
+            note = f"one set of CE for {' and '.join(ids)}: {rec.ce_shared.text}{cited}"
+            notes = (*row.notes, note) if row.id == ids[0] else row.notes
+            shared[row.id] = replace(row, next_step=step, ce_shared_with=ids, notes=notes)
+    return [shared.get(row.id, row) for row in rows]
 
 
 def _cite(source: Source) -> str:
@@ -471,7 +582,7 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
         due = _deadlines_until(rec, row.expires, end)
         if row.card:
             price = judged.quote(row.entry)
-            each = price.usd if price.verified else None
+            each = price.amount if price.verified else None
             lines.append(
                 CostLine(
                     f"{row.id} course x{due}",
@@ -479,11 +590,14 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
                     None if each is None else each / rec.period_years,
                     None if each is None else each * due,
                     None if each is not None else "course price not verified",
+                    price.currency,
+                    judged.converter.usd_per(price.currency),
                 )
             )
             continue
-        fee = row.fees.yours if row.fees else None
-        late = (row.fees.late or 0) if row.fees and row.state is State.OVERDUE else 0
+        fees = row.fees
+        fee = fees.yours if fees else None
+        late = (fees.late or 0) if fees and row.state is State.OVERDUE else 0
         paid = years if rec.fee_every == "year" else due
         per = 1 if rec.fee_every == "year" else rec.period_years
         label = f"{row.id} {'yearly fee' if rec.fee_every == 'year' else 'renewal fee'} x{paid}"
@@ -494,15 +608,23 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
                 None if fee is None else round(fee / per, 2),
                 None if fee is None else fee * paid + late,
                 "fee not verified" if fee is None else ("with the late fee" if late else None),
+                fees.currency if fees else USD,
+                fees.usd_per_unit if fees else 1.0,
             )
         )
+        if row.ce_shared_with and row.ce_shared_with[0] != row.id:
+            continue  # its CE is the one logged for the first of them
         hours = row.ce.hours if row.ce else None
         if hours is None:
             hours_year = hours_over = None
             notes.append(f"{row.id}: CE hours not verified")
-        elif hours_year is not None and hours_over is not None:
+        elif hours_year is not None:
             hours_year += hours / rec.period_years
-            hours_over += hours * due
+            if row.ce_due is None:  # when its CE cycle ends is not known: nor its hours due
+                hours_over = None
+                notes.append(f"{row.id}: the end of its CE cycle is not known")
+            elif hours_over is not None:
+                hours_over += hours * _deadlines_until(rec, row.ce_due, end)
     lines += _dues(judged, kept, years, notes)
     with_ce = [r.id for r in kept if r.ce is not None]
     if with_ce:
@@ -531,19 +653,19 @@ def _deadlines_until(rec: Recertification, first: dt.date | None, end: dt.date) 
 
 def _dues(judged: Judgement, rows: list[Renewal], years: int, notes: list[str]) -> list[CostLine]:
     """Dues of the organizations the person belongs to, and whether joining one pays for
-    itself in renewal fees."""
+    itself in renewal fees (each in its own currency, weighed in US dollars)."""
     lines = []
     orgs = dict.fromkeys(r.entry.organization for r in rows if not r.card)
+    reader = judged.reader
     for org in orgs:
-        organization = judged.catalog.organizations.get(org)
-        membership = organization.membership if organization else None
-        dues = None
-        if membership is not None:
-            yearly = membership.dues_usd if membership.currency == USD else membership.dues
-            if yearly is not None:
-                dues = judged.converter.convert(yearly, membership.currency, USD)
-        saving = sum(
-            (r.fees.non_member - r.fees.member) / (r.entry.recertification.period_years or 1)
+        dues, currency = yearly_dues(judged.catalog.organizations.get(org))
+        rate = judged.converter.usd_per(currency)
+        dues_usd = _usd(dues, currency, rate)
+        saved = [
+            (
+                r.fees,
+                (r.fees.non_member - r.fees.member) / (r.entry.recertification.period_years or 1),
+            )
             for r in rows
             if r.entry.organization == org
             and r.fees is not None
@@ -551,7 +673,7 @@ def _dues(judged: Judgement, rows: list[Renewal], years: int, notes: list[str]) 
             and r.fees.non_member is not None
             and r.fees.member is not None
             and r.entry.recertification is not None
-        )
+        ]
         member = org in judged.profile.member
         if member:
             lines.append(
@@ -561,20 +683,25 @@ def _dues(judged: Judgement, rows: list[Renewal], years: int, notes: list[str]) 
                     dues,
                     None if dues is None else dues * years,
                     None if dues is not None else "dues not verified",
+                    currency,
+                    rate,
                 )
             )
+        saving = round(sum(amount for _, amount in saved), 2)
         if not saving:
             continue
-        save = judged.reader.beside(round(saving, 2))
-        if dues is None:
+        fees = saved[0][0]  # an organization's fees are in one currency
+        save, saving_usd = fees.said(saving, reader), fees.usd(saving)
+        if dues_usd is None or saving_usd is None:
             notes.append(
                 f"{org} membership saves {save} a year in renewal fees; its dues are not "
                 "verified, so whether it pays is not known"
             )
         else:
-            than = "is cheaper than" if dues < saving else "costs more than"
+            than = "is cheaper than" if dues_usd < saving_usd else "costs more than"
+            said = reader.beside(dues_usd, dues, currency)
             notes.append(
-                f"{org} membership ({judged.reader.beside(dues)} a year) {than} the {save} a "
-                "year it saves in renewal fees"
+                f"{org} membership ({said} a year) {than} the {save} a year it saves in "
+                "renewal fees"
             )
     return lines

@@ -196,6 +196,8 @@ def _cited_sources(entry: Certification) -> Iterator[tuple[Loc, str]]:
         yield ("recertification", "reinstatement", "source"), rec.reinstatement.source
     for index, accepted in enumerate(rec.accepts_ce_from if rec else ()):
         yield ("recertification", "accepts_ce_from", index, "source"), accepted.source
+    if rec is not None and rec.ce_shared is not None:
+        yield ("recertification", "ce_shared", "source"), rec.ce_shared.source
 
 
 def required(entry: Certification) -> frozenset[str]:

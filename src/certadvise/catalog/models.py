@@ -201,6 +201,13 @@ class Tier(Strict):
     usd: Usd | None = None
     amount: Amount | None = None
     includes_materials: bool = False
+    includes_dues: Annotated[
+        bool,
+        Doc(
+            "The price is the first year's membership (CSEP's annual certification fee, paid "
+            "on registering): the membership stage costs nothing beside it."
+        ),
+    ] = False
     source: SourceKey | None = None
 
     def __post_init__(self) -> None:
@@ -392,7 +399,18 @@ class CeReciprocity(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
+class SharedCe(Sourced):
+    """One set of continuing education that counts for every credential of the
+    organization held (NSCA's CEUs), each still paying its own fee."""
+
+    text: Annotated[str, Doc("What the source says, in a sentence.")]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Recertification(Sourced):
+    """Keeping a credential: its cycle, continuing education and fees. The fees (renewal,
+    late, reinstatement) are in the entry's `cost.currency` (`Certification.currency`)."""
+
     period_years: Annotated[float | None, Gt(0)] = None
     ceus: Annotated[
         float | None, Ge(0), Doc("Continuing education required a cycle, counted in `ce_unit`.")
@@ -456,6 +474,13 @@ class Recertification(Sourced):
         tuple[CeReciprocity, ...],
         Doc("Other organizations whose continuing education this one accepts, with the source."),
     ] = ()
+    ce_shared: Annotated[
+        SharedCe | None,
+        Doc(
+            "The same CE counts for every credential of this organization held that says so "
+            "too (NSCA): logged and counted once for all of them."
+        ),
+    ] = None
     note: str | None = None
 
     def __post_init__(self) -> None:
@@ -666,10 +691,21 @@ class Certification(Strict):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
         if self.markets_source is not None and not self.markets:
             raise ValueError("`markets_source` cites a source for `markets`, which is empty")
+        dues_in = [t.name for t in self.cost.tiers if t.includes_dues] if self.cost else []
+        if dues_in and not any(s.kind is StageKind.MEMBERSHIP for s in self.stages):
+            raise ValueError(
+                f"tier {dues_in[0]!r} includes the membership dues, but no stage is a membership"
+            )
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
         return next((s for s in self.sources if s.key == key), None)
+
+    @property
+    def currency(self) -> str:
+        """The currency of every amount the entry states: its cost's, which its renewal,
+        late and reinstatement fees are in too (US dollars without a cost)."""
+        return self.cost.currency if self.cost else "USD"
 
     @property
     def is_accredited_ncca(self) -> bool:

@@ -280,6 +280,7 @@ def _read_parts(ownership: Doc, reader: Reader) -> list[tuple[Doc, float | None,
     found = []
     for part in ownership.get("parts", ()):
         usd, amount = part.get("usd"), part.get("amount")
+        currency = str(part.get("currency") or ownership.get("currency") or USD)
         value = reader.value(usd, amount, currency)
         words = (
             part["label"]
@@ -294,7 +295,6 @@ def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]
     """The cost of holding by kind, as the reader reads it: '$475', 'at least ≈ £268',
     'not verified', or 'none' for a kind with no part (no dues for someone who joins
     nothing)."""
-    currency = str(ownership.get("currency") or USD)
     read = _read_parts(ownership, reader)
     cells = {}
     for kind in COST_KINDS:
@@ -307,17 +307,27 @@ def cost_breakdown(ownership: Doc, reader: Reader = US_READER) -> dict[str, str]
         else:
             usd = sum(p["usd"] for p in known if p.get("usd") is not None)
             amount = sum(p.get("amount") or 0 for p in known)
+            currencies = {str(p.get("currency") or ownership.get("currency") or USD) for p in known}
             unknown = len(known) < len(parts)
-            said = reader.reads(usd, amount, currency)
+            said = (
+                reader.reads(usd, amount, currencies.pop())
+                if len(currencies) == 1
+                else reader.approximately(usd)
+            )
             cells[kind] = ("at least " if unknown else "") + said
     return cells
 
 
-def holding_text(ownership: Doc, reader: Reader) -> str:
-    """The total as the document says it, in its own currency, and roughly in the reader's
-    when that is another: 'at least $85 (≈ £63)'."""
+def holding_text(ownership: Doc, reader: Reader, *, per_year: bool = False) -> str:
+    """The total (or a year's) as the document says it, in its own currency, and roughly in
+    the reader's when that is another: 'at least $85 (≈ £63)'; a total of several
+    currencies (`currency` null), converted: 'at least ≈ CA$906'."""
+    text = str(ownership["per_year_text" if per_year else "text"])
+    usd = ownership.get("per_year_usd" if per_year else "known_usd")
+    if "currency" in ownership and ownership["currency"] is None and isinstance(usd, float | int):
+        return ("" if ownership.get("complete") else "at least ") + reader.approximately(usd)
     currency = str(ownership.get("currency") or USD)
-    return reader.after(str(ownership["text"]), ownership.get("known_usd"), currency)
+    return reader.after(text, usd, currency)
 
 
 def cost_chart(

@@ -14,29 +14,38 @@ from certadvise.views import page
 
 
 def fee_text(fees: Fees | None, reader: Reader) -> str:
-    """'$65 member / $90', '$99 (+$30 late)', '$80 a year', 'not verified'; for a reader of
-    another currency, the fee (in US dollars) with roughly theirs: '$90 (≈ £67)'."""
+    """'$65 member / $90', '$99 (+$30 late)', 'CA$260 a year', 'not verified'; for a reader
+    of another currency, the fee as stated with roughly theirs: '$90 (≈ £67)'."""
     if fees is None or (fees.non_member is None and fees.member is None):
         return NOT_VERIFIED
-    parts = [f"{reader.beside(fees.member)} member"] if fees.differ else []
+    parts = [f"{fees.said(fees.member, reader)} member"] if fees.differ else []
     parts.append(
-        reader.beside(fees.non_member) if fees.non_member is not None else "non-member not verified"
+        fees.said(fees.non_member, reader)
+        if fees.non_member is not None
+        else "non-member not verified"
     )
     said = " / ".join(parts) + (" a year" if fees.every == "year" else "")
     if fees.late is not None:
-        said += f" (+{reader.beside(fees.late)} late)"
+        said += f" (+{fees.said(fees.late, reader)} late)"
     return said
 
 
 def fees_document(fees: Fees | None) -> dict[str, Any]:
+    """The fees in US dollars (`*_usd`, converted from another currency), and as stated in
+    `currency`."""
     if fees is None:
         return {}
     return {
-        "member_usd": fees.member,
-        "non_member_usd": fees.non_member,
-        "late_usd": fees.late,
+        "member_usd": fees.usd(fees.member),
+        "non_member_usd": fees.usd(fees.non_member),
+        "late_usd": fees.usd(fees.late),
         "every": fees.every,
-        "yours_usd": fees.yours,
+        "yours_usd": fees.usd(fees.yours),
+        "currency": fees.currency,
+        "member": fees.member,
+        "non_member": fees.non_member,
+        "late": fees.late,
+        "yours": fees.yours,
     }
 
 
@@ -59,6 +68,8 @@ def renewal_document(row: Renewal, judged: Judgement) -> dict[str, Any]:
         if row.ce is None
         else {"units": row.ce.units, "unit": row.ce.unit, "hours": row.ce.hours},
         "fees": fees_document(row.fees),
+        "ce_due": row.ce_due.isoformat() if row.ce_due else None,
+        "ce_shared_with": list(row.ce_shared_with),
         "fee": fee_text(row.fees, judged.reader),
         "next_step": row.next_step,
         "way_back": None
@@ -77,22 +88,28 @@ def renewal_document(row: Renewal, judged: Judgement) -> dict[str, Any]:
 
 
 def holding_document(holding: Holding) -> dict[str, Any]:
+    """The holding cost in its own currency (`text`; `currency` null when its parts are in
+    several) and in US dollars; each part in its own currency too."""
     return {
         "years": holding.years,
-        "text": holding.text(holding.over),
-        "per_year_text": holding.text(holding.per_year),
+        "text": holding.text(),
+        "per_year_text": holding.text(per_year=True),
         "known_usd": round(holding.over, 2),
         "per_year_usd": round(holding.per_year, 2),
+        "currency": holding.currency,
         "complete": holding.complete,
         "ce_hours_per_year": holding.ce_hours_per_year,
         "ce_hours": holding.ce_hours_over,
         "parts": [
             {
                 "label": line.label,
-                "usd": line.over_years,
-                "per_year_usd": line.per_year,
+                "usd": line.over_usd,
+                "per_year_usd": line.per_year_usd,
                 "kind": line.kind,
                 "note": line.note,
+                "currency": line.currency,
+                "amount": line.over_years,
+                "per_year": line.per_year,
             }
             for line in holding.lines
         ],
@@ -153,8 +170,8 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
 
 
 def _footer(result: Renewals, reader: Reader) -> list[str]:
-    """The notes of each row, then what holding everything costs (in US dollars, with
-    roughly the reader's currency beside them: 'at least $90 (≈ £67)')."""
+    """The notes of each row, then what holding everything costs, as the reader reads it
+    ('at least CA$780'; another currency with roughly theirs beside: 'at least $90 (≈ £67)')."""
     lines = [f"{row.id}: {note}" for row in result.renewals for note in row.notes]
     if any(row.held.computed for row in result.renewals):
         lines.append("* worked out from the day earned")
@@ -162,8 +179,7 @@ def _footer(result: Renewals, reader: Reader) -> list[str]:
     if holding.lines:
         hours = holding.ce_hours_per_year
         ce = f", plus about {hours:g} CE hours" if hours else ""
-        per_year = reader.after(holding.text(holding.per_year), holding.per_year)
-        over = reader.after(holding.text(holding.over), holding.over)
+        per_year, over = holding.said(reader, per_year=True), holding.said(reader)
         lines.append(
             f"holding them: {per_year} a year{ce}; over {holding.years} years {over}"
             + (f" and {holding.ce_hours_over:g} CE hours" if holding.ce_hours_over else "")
