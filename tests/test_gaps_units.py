@@ -161,10 +161,10 @@ def test_what_a_person_has_instead_of_a_degree(catalog: Catalog) -> None:
         "you have a high-school diploma; you are studying for an associate's degree"
     )
     assert route_gaps(route, person(catalog, final_year="bachelor"), catalog) == ()
-    assert route_gaps(route, person(catalog, have=["ATC"]), catalog) == ()  # a master's
+    assert route_gaps(route, person(catalog, have=["ATC"]), catalog) == ()  # a bachelor's
     doctorate = catalog.entries["PT"].prerequisites.routes[0]  # type: ignore[union-attr]
     (gap, _) = route_gaps(doctorate, person(catalog, have=["ATC"]), catalog)
-    assert gap.have == "you have a master's degree"  # assumed from the ATC, never "none given"
+    assert gap.have == "you have a bachelor's degree"  # every ATC has one, never "none given"
 
 
 def test_years_of_experience_missing(catalog: Catalog) -> None:

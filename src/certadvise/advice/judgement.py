@@ -73,7 +73,9 @@ class Judgement:
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
-    _fits: dict[tuple[str, bool], MarketFit] = field(default_factory=dict, init=False, repr=False)
+    _fits: dict[int, tuple[Certification | Summary, MarketFit]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.converter = Converter(self.catalog.rates)
@@ -219,10 +221,11 @@ class Judgement:
         """Where the person works comes first: its home market, then where it is recognized
         too (or internationally), then entries whose market no source states, then another
         market's credentials, with the local ones named."""
-        read = isinstance(entry, Certification)  # its exam's delivery is known
-        found = self._fits.get((entry.id, read))
-        if found is None:
-            found = self._fits[entry.id, read] = self._market_fit(entry)
+        kept = self._fits.get(id(entry))  # the same entry (kept beside it): the same fit
+        if kept is not None and kept[0] is entry:
+            return kept[1]
+        found = self._market_fit(entry)
+        self._fits[id(entry)] = (entry, found)
         return found
 
     def _market_fit(self, entry: Certification | Summary) -> MarketFit:
