@@ -17,7 +17,14 @@ from typing import Annotated, Any
 from annotated_types import Ge, Le
 
 from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, state_on
-from certadvise.advice.money import DOLLAR, Converter, Money, country_currency, parse_budget
+from certadvise.advice.money import (
+    DOLLAR,
+    Converter,
+    Money,
+    check_budget_usd,
+    country_currency,
+    parse_budget,
+)
 from certadvise.catalog.index import Catalog, phrase_key
 from certadvise.catalog.models import Strict, Term
 from certadvise.errors import InputError
@@ -75,9 +82,10 @@ class RawProfile(Strict):
     country: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("budget_usd", "budget"):
-            if getattr(self, name) is not None:
-                _checked(name, parse_budget, getattr(self, name))
+        if self.budget_usd is not None:
+            _checked("budget_usd", check_budget_usd, self.budget_usd)
+        if self.budget is not None:
+            _checked("budget", parse_budget, self.budget)
         if self.graduating is not None:
             _checked("graduating", card_date, self.graduating)
         for held in self.have or ():

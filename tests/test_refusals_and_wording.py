@@ -1,0 +1,88 @@
+"""What people trying the tool ran into: refusals that contradicted each other, dates the
+options would not take, tables that dropped a column without a word, and catalog wording
+meant for the project rather than for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, write
+
+USD_ONLY = (
+    "budget_usd: expected an amount of US dollars from 0 to 1,000,000 "
+    "(another currency goes in the budget field: budget: £400)"
+)
+
+
+@pytest.mark.parametrize(("given", "quoted"), [("£500", "'£500'"), ("-5", "-5")])
+def test_budget_usd_in_a_profile_file_is_refused_in_one_wording(
+    cli: Runner, tmp_path: Path, given: str, quoted: str
+) -> None:
+    profile = write(tmp_path / "me.yaml", f"goals: [athletes]\nbudget_usd: {given}\n")
+    result = cli("recommend", "--profile", str(profile))
+    assert result.code == 2
+    assert result.err == f"certadvise: error: {profile}:2: {USD_ONLY}, got {quoted}\n"
+
+
+@pytest.mark.parametrize("given", ["£500", "-5"])
+def test_budget_usd_in_a_batch_line_is_refused_in_one_wording(cli: Runner, given: str) -> None:
+    lines = f"person,goals,budget_usd\nCy,tactical,{given}\n"
+    result = cli("recommend", "--batch", "-", "-f", "jsonl", "-q", stdin=lines)
+    assert result.code == 65
+    assert f"<stdin>:2: {USD_ONLY}, got '{given}'" in result.err
+
+
+def test_a_budget_in_another_currency_goes_in_the_budget_field(
+    cli: Runner, tmp_path: Path
+) -> None:
+    profile = write(tmp_path / "me.yaml", "goals: [athletes]\nbudget: £500\ncountry: GB\n")
+    result = cli("recommend", "--profile", str(profile), "-f", "json", "-q")
+    assert result.code == 0
+    assert result.json()["profile"]["budget"] == {"amount": 500, "currency": "GBP"}
+
+
+def test_max_cost_says_it_takes_us_dollars_and_where_other_currencies_go(cli: Runner) -> None:
+    result = cli("list", "--max-cost", "£300")
+    assert result.code == 2
+    assert result.err == (
+        "certadvise: error: --max-cost: expected an amount of US dollars, 0 or more, as a bare "
+        "number such as 300 (for a budget in another currency: certadvise recommend --budget "
+        "£300), got '£300' (see 'certadvise list --help')\n"
+    )
+
+
+def test_by_takes_a_month_as_its_last_day(cli: Runner) -> None:
+    month = cli("path", "CSCS", "--by", "2027-06", "-f", "json", "-q")
+    day = cli("path", "CSCS", "--by", "2027-06-30", "-f", "json", "-q")
+    assert (month.code, month.err) == (day.code, "")
+    assert month.json() == day.json()
+
+
+@pytest.mark.parametrize("given", ["2020-01-01", "2026-10"])
+def test_by_refuses_a_date_already_past(cli: Runner, given: str) -> None:
+    result = cli("path", "CSCS", "--by", given)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"certadvise: error: --by: {given} is already past (today is 2026-11-26): "
+        "give a date from today on\n"
+    )
+
+
+def test_a_bad_country_in_a_profile_file_names_the_file_and_field(
+    cli: Runner, tmp_path: Path
+) -> None:
+    profile = write(tmp_path / "me.yaml", "goals: [athletes]\ncountry: XX\n")
+    result = cli("recommend", "--profile", str(profile))
+    assert result.code == 2
+    assert result.err == (
+        f"certadvise: error: {profile}:2: country: expected a two-letter country code such as "
+        "US, GB, CA or AU, got 'XX'\n"
+    )
+
+
+def test_a_bad_country_option_still_names_the_option(cli: Runner) -> None:
+    result = cli("recommend", "-g", "athletes", "--country", "XX")
+    assert result.code == 2
+    assert result.err.startswith("certadvise: error: --country: expected a two-letter")
