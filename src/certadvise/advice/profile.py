@@ -86,6 +86,8 @@ class RawProfile(Strict):
             _checked("budget_usd", check_budget_usd, self.budget_usd)
         if self.budget is not None:
             _checked("budget", parse_budget, self.budget)
+        if self.country is not None:
+            _checked("country", country, self.country)
         if self.graduating is not None:
             _checked("graduating", card_date, self.graduating)
         for held in self.have or ():
@@ -386,15 +388,14 @@ def read_field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, st
 
 
 def country(text: str) -> str:
-    """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); anything else is an input error."""
+    """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); ValueError for anything else (a
+    RawProfile refuses it, naming the option or the file and line it came from)."""
     from certadvise.catalog.countries import COUNTRY_CODES
 
     code = text.strip().upper()
     code = COUNTRY_ALIASES.get(code, code)
     if code not in COUNTRY_CODES:
-        raise InputError(
-            f"--country: expected a two-letter country code such as US, GB, CA or AU, got {text!r}"
-        )
+        raise ValueError("expected a two-letter country code such as US, GB, CA or AU")
     return code
 
 
