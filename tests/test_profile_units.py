@@ -216,7 +216,7 @@ def test_a_country_is_its_two_letter_code() -> None:
         "US",
         "AU",
     ]
-    with pytest.raises(ValueError, match="^expected a two-letter country code such as US, GB"):
+    with pytest.raises(ValueError, match=r"^expected a two-letter country code such as US, GB"):
         country("Narnia")
     assert options_refuse(country="Narnia") == (
         "--country: expected a two-letter country code such as US, GB, CA or AU, got 'Narnia'"

@@ -34,9 +34,7 @@ def test_budget_usd_in_a_batch_line_is_refused_in_one_wording(cli: Runner, given
     assert f"<stdin>:2: {USD_ONLY}, got '{given}'" in result.err
 
 
-def test_a_budget_in_another_currency_goes_in_the_budget_field(
-    cli: Runner, tmp_path: Path
-) -> None:
+def test_a_budget_in_another_currency_goes_in_the_budget_field(cli: Runner, tmp_path: Path) -> None:
     profile = write(tmp_path / "me.yaml", "goals: [athletes]\nbudget: £500\ncountry: GB\n")
     result = cli("recommend", "--profile", str(profile), "-f", "json", "-q")
     assert result.code == 0

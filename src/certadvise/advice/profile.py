@@ -27,7 +27,6 @@ from certadvise.advice.money import (
 )
 from certadvise.catalog.index import Catalog, phrase_key
 from certadvise.catalog.models import Strict, Term
-from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_HOURS, MAX_YEARS, MIN_AGE
 
@@ -91,7 +90,7 @@ class RawProfile(Strict):
         if self.graduating is not None:
             _checked("graduating", card_date, self.graduating)
         for held in self.have or ():
-            name, _, date = held.partition("@")
+            _, _, date = held.partition("@")
             if date or "@" in held:
                 _checked("have", card_date, date, held)
 
