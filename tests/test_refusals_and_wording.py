@@ -84,3 +84,27 @@ def test_a_bad_country_option_still_names_the_option(cli: Runner) -> None:
     result = cli("recommend", "-g", "athletes", "--country", "XX")
     assert result.code == 2
     assert result.err.startswith("certadvise: error: --country: expected a two-letter")
+
+
+def test_a_narrow_renewals_table_keeps_the_fees(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    result = cli("renewals", "--have", "CSCS@2026-12", "--have", "CPR-AED", "-q")
+    assert result.code == 0
+    assert all(len(line) <= 60 for line in result.lines), result.out
+    cscs = result.out.split("\n\n")[1]  # stacked: a block a credential, every field in it
+    assert "  Fee        $65 member / $90" in cscs.splitlines()
+    assert "  CE         6 CEUs (60 h)" in cscs.splitlines()
+
+
+@pytest.mark.parametrize("width", ["70", "80"])
+def test_a_table_says_which_columns_it_left_out(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch, width: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    wide = cli("list", "--org", "NSCA", "-q")
+    monkeypatch.setenv("COLUMNS", "200")
+    assert "Category" in cli("list", "--org", "NSCA", "-q").lines[0]
+    assert "Category" not in wide.lines[0]
+    assert "not shown at this width: Category" in wide.out
