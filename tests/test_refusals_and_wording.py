@@ -108,3 +108,21 @@ def test_a_table_says_which_columns_it_left_out(
     assert "Category" in cli("list", "--org", "NSCA", "-q").lines[0]
     assert "Category" not in wide.lines[0]
     assert "not shown at this width: Category" in wide.out
+
+
+def test_path_to_a_credential_held_says_so_on_stdout_with_what_keeping_it_asks(
+    cli: Runner,
+) -> None:
+    result = cli("path", "CSCS", "--have", "CSCS@2027-12", "-q")
+    assert result.code == 0
+    assert result.lines == [
+        "you already hold CSCS, good through 2027-12-31: it renews every 3 years; "
+        "`certadvise renewals` shows its deadline, CE and fees",
+        "to keep it: log 6 CEUs (60 h) and pay $90 by 2027-12-31",
+        "holding CSCS for 3 years costs at least $90",
+    ]
+    loud = cli("path", "CSCS", "--have", "CSCS@2027-12")
+    assert "you already hold" not in loud.err  # said once, on stdout
+    doc = cli("path", "CSCS", "--have", "CSCS@2027-12", "-f", "json").json()
+    assert doc["to_keep"] == "log 6 CEUs (60 h) and pay $90 by 2027-12-31"
+    assert doc["warnings"][0].startswith("you already hold CSCS, good through 2027-12-31")

@@ -129,8 +129,7 @@ def _left_out(titles: Sequence[str]) -> str:
     """The line under a table that had to leave columns out to fit the terminal."""
     them = "it" if len(titles) == 1 else "them"
     return (
-        f"not shown at this width: {', '.join(titles)} "
-        f"(a wider terminal, or -f json, shows {them})"
+        f"not shown at this width: {', '.join(titles)} (a wider terminal, or -f json, shows {them})"
     )
 
 
