@@ -96,7 +96,8 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
 
 def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, Any]]]:
     """The total, the alternatives and the holding cost: lines for people, rows for programs."""
-    lines, rows = [], []
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
     if plan.held is not None:
         lines.append(plan.held)
     if plan.to_keep is not None:
