@@ -4,6 +4,7 @@ meant for the project rather than for them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,20 @@ def test_path_to_a_credential_held_says_so_on_stdout_with_what_keeping_it_asks(
     doc = cli("path", "CSCS", "--have", "CSCS@2027-12", "-f", "json").json()
     assert doc["to_keep"] == "log 6 CEUs (60 h) and pay $90 by 2027-12-31"
     assert doc["warnings"][0].startswith("you already hold CSCS, good through 2027-12-31")
+
+
+@pytest.mark.parametrize(
+    ("goal", "local"),
+    [("athletes", "UKSCA-ASCC or BASES"), ("collegiate-athletes", "UKSCA-ASCC or CSCS")],
+)
+def test_strength_coaching_in_the_uk_names_ukscas_accreditation_first(
+    cli: Runner, goal: str, local: str
+) -> None:
+    args = ("recommend", "--goal", goal, "--country", "GB", "--degree", "bachelor", "--all")
+    said = re.findall(
+        r"not the usual standard in GB, where ([^\"]*?) is", cli(*args, "-f", "json").out
+    )
+    assert said and set(said) == {local}
+    if goal == "athletes":  # and on stderr, where a person reads it
+        warned = "warning: NASM-PES: a US credential: not the usual standard in GB, where"
+        assert f"{warned} {local} is\n" in cli(*args).err
