@@ -144,3 +144,51 @@ def test_strength_coaching_in_the_uk_names_ukscas_accreditation_first(
     if goal == "athletes":  # and on stderr, where a person reads it
         warned = "warning: NASM-PES: a US credential: not the usual standard in GB, where"
         assert f"{warned} {local} is\n" in cli(*args).err
+
+
+def test_no_output_shows_the_catalogs_internal_provenance_words(cli: Runner) -> None:
+    ids = cli("list", "-f", "ids").lines
+    shown = {i: cli("show", i, "--no-pager").out for i in ids}
+    for goal in ("athletes", "collegiate-athletes", "personal-training", "clinical"):
+        shown[goal] = cli("recommend", "-g", goal, "--degree", "bachelor", "--all").out
+    said = {where: text for where, text in shown.items() if re.search(r"(?i)\bseed", text)}
+    assert not said, sorted(said)
+
+
+def test_a_source_with_no_web_address_is_named_in_words(cli: Runner) -> None:
+    sources = cli("show", "CSCS", "--no-pager").out.partition("\nSources\n")[2].splitlines()
+    assert any(
+        line.startswith("nsca-nasm-2025") and line.endswith("a 2025 comparison of NSCA and NASM")
+        for line in sources
+    ), sources
+    doc = cli("show", "CSCS", "-f", "json").json()
+    kept = next(s for s in doc["sources"] if s["key"] == "nsca-nasm-2025")
+    assert kept["url"] == "seed:001_112890b1bf8284e7.txt"  # the provenance stays in the data
+
+
+def fact(cli: Runner, cert: str, title: str) -> str:
+    for line in cli("show", cert, "--no-pager").lines:
+        if line.startswith(title):
+            return " ".join(line.removeprefix(title).split()[1:])
+    raise AssertionError(f"no {title} line for {cert}")
+
+
+def test_a_price_tier_label_reads_without_nested_parentheses(cli: Runner) -> None:
+    assert fact(cli, "NASM-CPT", "Cheapest way in") == "$899 (unnamed starting package)"
+
+
+def test_a_renewal_line_reads_as_one_sentence(cli: Runner) -> None:
+    assert fact(cli, "CSSD", "Recertification") == (
+        "every 5 years, no CE count of its own: passing the CSSD exam also satisfies the RD's "
+        "five-year CPEU requirement for that cycle (according to SCAN), fee not verified, "
+        "each cycle runs from the day it was earned"
+    )
+    every = [fact(cli, i, "Recertification") for i in ("UK-L3-PT", "UK-L3-ER", "CSSD")]
+    assert not [line for line in every if "., " in line]
+
+
+def test_a_lapsed_base_credential_is_reinstated_not_earned(cli: Runner) -> None:
+    args = ("recommend", "-H", "NASM-CPT@2026-06", "-g", "personal-training", "--all")
+    later = {e["id"]: e for e in cli(*args, "-f", "json").json()["later"]}
+    assert later["NASM-PES"]["steps"][0]["text"] == "reinstate NASM-CPT"
+    assert "reinstate NASM-CPT (a day, $50)" in cli(*args).out

@@ -427,7 +427,7 @@ def _with_notes(row: Renewal, notes: list[str]) -> Renewal:
 
 
 def _cite(source: Source) -> str:
-    return f"{source.url}, {source.as_of}"
+    return f"{source.address}, {source.as_of}"
 
 
 def _assumptions(judged: Judgement, rows: list[Renewal]) -> list[str]:
