@@ -234,7 +234,7 @@ def test_cscs_facts_match_the_seed(catalog: Catalog) -> None:
     assert (cscs.pass_rates[0].year, cscs.pass_rates[0].percent, cscs.pass_rates[0].source) == (
         2025,
         39,
-        "seed",
+        "nsca-nasm-2025",
     )
     assert any(r.percent == 50 and "conflicts" in (r.note or "") for r in cscs.pass_rates)
     assert cscs.prerequisites.routes[0].degree is DegreeLevel.BACHELOR

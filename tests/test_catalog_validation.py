@@ -315,7 +315,7 @@ def test_an_overlay_may_patch_a_built_in_entry_field_by_field(cli: Runner, tmp_p
     assert entry["cost"]["exam_non_member"] == 500
     assert entry["cost"]["exam_member"] == 340  # untouched fields stay
     assert entry["accreditation"]["bodies"] == ["NCCA"]  # the route it opens is not lost
-    assert {s["key"] for s in entry["sources"]} >= {"seed", "my-check"}
+    assert {s["key"] for s in entry["sources"]} >= {"nsca-nasm-2025", "my-check"}
     assert "note: CSCS: patched by" in result.err
     validated = cli("catalog", "validate", str(tmp_path / "o"), "-f", "json").json()
     assert any("patched by" in n for n in validated["notices"])

@@ -118,7 +118,10 @@ def test_show_table_lists_the_sources_with_their_dates(cli: Runner) -> None:
     assert any(
         line.split()[:2] == ["Exam", "cost"] and "$699 Self-Study" in line for line in result.lines
     )
-    assert any(line.startswith("seed ") and "2025" in line for line in result.lines)
+    assert any(
+        line.startswith("nsca-nasm-2025 ") and line.endswith(" a 2025 comparison of NSCA and NASM")
+        for line in result.lines
+    )
 
 
 def test_show_json_is_the_full_entry(cli: Runner) -> None:

@@ -36,7 +36,7 @@ PROFILE_CASES: list[tuple[str, bytes | None, str]] = [
     (
         "negative budget",
         b"budget_usd: -5\n",
-        "me:1: budget_usd: expected an amount from 0 to 1,000,000",
+        "me:1: budget_usd: expected an amount of US dollars from 0 to 1,000,000",
     ),
     (
         "absurd age",

@@ -367,7 +367,7 @@ def test_the_budget_rule_in_each_case(catalog: Catalog) -> None:
         ("pass", "within budget: at least $435 (non-member price)")
     ]
     assert said(catalog, "NASM-CPT", "budget", have=["CPR-AED"]) == [
-        ("pass", "costs $899 (Starting price (package not named))")
+        ("pass", "costs $899 (unnamed starting package)")
     ]
     assert said(catalog, "NSCA-CPT", "budget") == [
         ("pass", "costs at least $435 (non-member price)")
@@ -488,7 +488,7 @@ def test_compare_lines_up_facts_and_marks_differences(catalog: Catalog) -> None:
     assert rows["status"].values == ("active", "active") and not rows["status"].differs
     assert rows["cost.cheapest"].values == (
         "$475 (non-member price)",
-        "$899 (Starting price (package not named))",
+        "$899 (unnamed starting package)",
     )
     assert rows["eligible"].label == "Eligible for you?"
     assert rows["eligible"].values[0].startswith("yes (to do: a CPR/AED card")

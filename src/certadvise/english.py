@@ -1,4 +1,5 @@
-"""A little English the advice writes: the indefinite article before a word or an acronym."""
+"""A little English the advice writes: the indefinite article before a word or an acronym,
+and a sentence of the catalog as a clause of a longer one."""
 
 from __future__ import annotations
 
@@ -15,3 +16,14 @@ def with_article(phrase: str) -> str:
     acronym = len(first) == 2 and first.isalpha() and first.isupper()
     vowel = first[:1] in VOWEL_SOUND_LETTERS if acronym else first[:1].lower() in "aeiou"
     return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def as_clause(sentence: str) -> str:
+    """A catalog sentence as one clause among others joined by commas: without its final
+    full stop, and its first word in lower case unless it is a name or an acronym
+    ('No CE count of its own.' -> 'no CE count of its own'; 'NASM-approved CEUs' stays)."""
+    text = sentence.strip().removesuffix(".")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text

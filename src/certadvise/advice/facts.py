@@ -22,7 +22,7 @@ from certadvise.catalog.models import (
     Source,
     Sourced,
 )
-from certadvise.english import with_article
+from certadvise.english import as_clause, with_article
 
 UNKNOWN = "not verified"
 
@@ -208,7 +208,7 @@ def recertification(
             text += f" ({hours:g} hours)"
         parts.append(text)
     if rec.ceus_note:
-        parts.append(rec.ceus_note)
+        parts.append(as_clause(rec.ceus_note))
     if rec.fee_member is not None and rec.fee_non_member is not None:
         fees = f"fee {amount(rec.fee_member, cur)} member / {amount(rec.fee_non_member, cur)}"
         parts.append(f"{fees} non-member")
@@ -260,7 +260,7 @@ def _rule_changes(entry: Certification) -> str:
 
 def _sources(entry: Certification) -> str:
     return "; ".join(
-        f"{s.url} (as of {s.as_of}, {s.confidence.value} confidence)" for s in entry.sources
+        f"{s.address} (as of {s.as_of}, {s.confidence.value} confidence)" for s in entry.sources
     )
 
 
@@ -409,7 +409,7 @@ def conflicts(entry: Certification) -> str:
 
 def _url(entry: Certification, key: str) -> str:
     source = entry.source(key)
-    return source.url if source else key
+    return source.address if source else key
 
 
 def _source_for(entry: Certification, group: str | None) -> Source | None:

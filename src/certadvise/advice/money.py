@@ -58,6 +58,11 @@ KNOWN_CURRENCIES = (
 EXPECTED_BUDGET = (
     f"an amount from 0 to {MAX_BUDGET_USD:,}, optionally with its currency ({BUDGET_EXAMPLES})"
 )
+#: What a profile's `budget_usd` takes: US dollars only (the `budget` field takes currencies).
+EXPECTED_BUDGET_USD = (
+    f"an amount of US dollars from 0 to {MAX_BUDGET_USD:,} "
+    "(another currency goes in the budget field: budget: £400)"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,13 @@ def parse_budget(text: str | float) -> tuple[float, str | None]:
     if not math.isfinite(value) or not 0 <= value <= MAX_BUDGET_USD:
         raise BudgetError(f"expected {EXPECTED_BUDGET}")
     return value, currency
+
+
+def check_budget_usd(value: float) -> float:
+    """A profile's `budget_usd`: a number of US dollars within bounds, never a currency."""
+    if not math.isfinite(value) or not 0 <= value <= MAX_BUDGET_USD:
+        raise BudgetError(f"expected {EXPECTED_BUDGET_USD}")
+    return value
 
 
 DOLLAR = "$"

@@ -31,16 +31,18 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
         target = successor
     held = profile.held(target.id)
     if held is not None and not held.lapsed:
+        from certadvise.advice.renewals import renewal
+
         good = f", good through {held.expires.isoformat()}" if held.expires else ""
+        said = f"you already hold {target.id}{good}: {renews(target)}"
         return Plan(
             target,
             "already held",
             (),
-            warnings=(
-                *warnings,
-                f"you already hold {target.id}{good}: {renews(target)}",
-            ),
+            warnings=(*warnings, said),
             ownership=judged.ownership(target, held=True),
+            held=said,
+            to_keep=renewal(judged, held).next_step,
         )
     covered = judged.covered_by(target)
     if covered is not None:

@@ -437,9 +437,10 @@ class Planner:
         verb = " is taken after" if advised else " requires"
         before = [s for s in best.steps if not s.own]
         own = best.own_steps
+        kept = own and own[0].kind in (StepKind.RENEW, StepKind.REINSTATE)  # lapsed, not lost
         earn = Step(
             StepKind.CREDENTIAL,
-            f"earn {best.target.id}",
+            f"{own[0].kind.value if kept else 'earn'} {best.target.id}",
             f"{target.id}{verb} {gap.need}{first}{also}",
             usd=None if any(s.usd is None for s in own) else sum(s.usd or 0 for s in own),
             months=None if any(s.months is None for s in own) else sum(s.months or 0 for s in own),

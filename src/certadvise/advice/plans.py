@@ -126,6 +126,8 @@ class Plan:
     warnings: tuple[str, ...] = ()
     ownership: Ownership | None = None
     reachable: bool = True
+    held: str | None = None  # the target is held already: that said, with how it is kept
+    to_keep: str | None = None  # then the next thing keeping it asks, as `renewals` says it
 
     @cached_property
     def before_exam(self) -> tuple[Step, ...]:

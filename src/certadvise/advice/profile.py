@@ -17,10 +17,16 @@ from typing import Annotated, Any
 from annotated_types import Ge, Le
 
 from certadvise.advice.cycles import HeldState, card_date, deadline_from_earned, state_on
-from certadvise.advice.money import DOLLAR, Converter, Money, country_currency, parse_budget
+from certadvise.advice.money import (
+    DOLLAR,
+    Converter,
+    Money,
+    check_budget_usd,
+    country_currency,
+    parse_budget,
+)
 from certadvise.catalog.index import Catalog, phrase_key
 from certadvise.catalog.models import Certification, Strict, Term
-from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import MAX_AGE, MAX_HOURS, MAX_YEARS, MIN_AGE
 
@@ -75,13 +81,16 @@ class RawProfile(Strict):
     country: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("budget_usd", "budget"):
-            if getattr(self, name) is not None:
-                _checked(name, parse_budget, getattr(self, name))
+        if self.budget_usd is not None:
+            _checked("budget_usd", check_budget_usd, self.budget_usd)
+        if self.budget is not None:
+            _checked("budget", parse_budget, self.budget)
+        if self.country is not None:
+            _checked("country", country, self.country)
         if self.graduating is not None:
             _checked("graduating", card_date, self.graduating)
         for held in self.have or ():
-            name, _, date = held.partition("@")
+            _, _, date = held.partition("@")
             if date or "@" in held:
                 _checked("have", card_date, date, held)
 
@@ -432,15 +441,14 @@ def read_field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, st
 
 
 def country(text: str) -> str:
-    """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); anything else is an input error."""
+    """An ISO 3166-1 alpha-2 code ('gb', 'UK' -> 'GB'); ValueError for anything else (a
+    RawProfile refuses it, naming the option or the file and line it came from)."""
     from certadvise.catalog.countries import COUNTRY_CODES
 
     code = text.strip().upper()
     code = COUNTRY_ALIASES.get(code, code)
     if code not in COUNTRY_CODES:
-        raise InputError(
-            f"--country: expected a two-letter country code such as US, GB, CA or AU, got {text!r}"
-        )
+        raise ValueError("expected a two-letter country code such as US, GB, CA or AU")
     return code
 
 

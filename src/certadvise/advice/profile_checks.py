@@ -12,12 +12,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvise.advice.money import EXPECTED_BUDGET
+from certadvise.advice.money import EXPECTED_BUDGET, EXPECTED_BUDGET_USD
 from certadvise.errors import InputError
 from certadvise.levels import DegreeLevel
 from certadvise.limits import (
     MAX_AGE,
-    MAX_BUDGET_USD,
     MAX_HOURS,
     MAX_LIST_ITEMS,
     MAX_YEARS,
@@ -63,7 +62,7 @@ EXPECTED = {
     "hours": f"whole hours from 0 to {MAX_HOURS:,}",
     "experience": f"years from 0 to {MAX_YEARS}",
     "age": f"a whole number of years from {MIN_AGE} to {MAX_AGE}",
-    "budget_usd": f"an amount of US dollars from 0 to {MAX_BUDGET_USD:,}",
+    "budget_usd": EXPECTED_BUDGET_USD,
     "budget": EXPECTED_BUDGET,
     "member": "organization ids such as NSCA",
     "country": "a two-letter country code such as US, GB, CA or AU",

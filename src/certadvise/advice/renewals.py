@@ -235,7 +235,7 @@ class Renewals:
 
 def renewals(judged: Judgement, years: int) -> Renewals:
     """The renewals of the judged person's credentials on the judgement's day."""
-    rows = [_renewal(judged, held) for held in judged.profile.credentials]
+    rows = [renewal(judged, held) for held in judged.profile.credentials]
     rows = _shared_ce(_twice(rows), judged.reader)
     rows.sort(key=_order)
     said = _assumptions(judged, rows)
@@ -247,7 +247,8 @@ def _order(row: Renewal) -> tuple[int, dt.date, str]:
     return (row.expires is None, row.expires or dt.date.max, row.id)
 
 
-def _renewal(judged: Judgement, held: Held) -> Renewal:
+def renewal(judged: Judgement, held: Held) -> Renewal:
+    """One credential held, on the judgement's day: its state, CE, fees and next step."""
     entry = judged.catalog.entries[held.id]
     rec = entry.recertification
     card = entry.id in CARDS or CPR_ID in entry.counts_as
@@ -537,7 +538,7 @@ def _shared_ce(rows: list[Renewal], reader: Reader) -> list[Renewal]:
 
 
 def _cite(source: Source) -> str:
-    return f"{source.url}, {source.as_of}"
+    return f"{source.address}, {source.as_of}"
 
 
 def _assumptions(judged: Judgement, rows: list[Renewal]) -> list[str]:

@@ -282,19 +282,28 @@ class Catalog:
         return self._meeting[refs]
 
     def local_by_goal(self, market: str, most: int) -> dict[str, list[str]]:
-        """The first `most` active certifications recognized in `market` serving each
-        goal, by id; worked out once for each market (every person of a batch asks)."""
+        """Up to `most` active certifications recognized in `market` serving each goal, by
+        id, the market's own first (its home market), and among those the ones whose main
+        purpose the goal is (UKSCA-ASCC before BASES for athletes in GB; both before the
+        CSCS, recognized there too); worked out once for each market (every person of a
+        batch asks)."""
         key = (market, most)
         if key not in self._local:
-            found: dict[str, list[str]] = {}
+            found: dict[str, list[Summary]] = {}
             for summary in self.summaries.values():  # summaries: no entry is read
                 local = market in summary.markets and summary.kind == "certification"
                 if local and summary.status is Status.ACTIVE:
                     for goal in summary.goals:
-                        ids = found.setdefault(goal, [])
-                        if len(ids) < most:
-                            ids.append(summary.id)
-            self._local[key] = found
+                        found.setdefault(goal, []).append(summary)
+            self._local[key] = {
+                goal: [
+                    s.id
+                    for s in sorted(
+                        serving, key=lambda s: (s.markets[0] != market, s.goals[0] != goal)
+                    )[:most]
+                ]
+                for goal, serving in found.items()
+            }
         return self._local[key]
 
     def _satisfies(self, held: str, ref: str) -> bool:

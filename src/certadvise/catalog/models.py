@@ -76,6 +76,16 @@ class Source(Strict):
     as_of: Annotated[str, Doc("Date or year the source states, or 'undated'.")]
     confidence: Confidence = Confidence.MEDIUM
     note: str | None = None
+    title: Annotated[
+        str | None,
+        Doc("What the source is, in words: shown instead of an address that is not on the web."),
+    ] = None
+
+    @property
+    def address(self) -> str:
+        """Where a person finds it: its web address, or its title when it has none."""
+        on_web = self.url.lower().startswith(("http://", "https://"))
+        return self.url if on_web or not self.title else self.title
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -46,7 +46,8 @@ def list_certifications(
             "--max-cost",
             min=0,
             metavar="USD",
-            help="Only those whose cheapest verified price is at most USD.",
+            help="Only those whose cheapest verified price is at most USD, a number of US dollars "
+            "(a price in another currency is converted at the catalog's rates).",
         ),
     ] = None,
     fmt: FormatOpt = None,

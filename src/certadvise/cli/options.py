@@ -60,8 +60,9 @@ EXPECTED = {
     "--format": "one of " + ", ".join(f.value for f in OutputFormat),
     "--top": "a whole number, 1 or more",
     "--years": "a whole number of years from 1 to 50",
-    "--by": "a date as YYYY-MM-DD",
-    "--max-cost": "an amount of US dollars, 0 or more",
+    "--by": "a date as YYYY-MM-DD, or YYYY-MM (the month's last day)",
+    "--max-cost": "an amount of US dollars, 0 or more, as a bare number such as 300 "
+    "(for a budget in another currency: certadvise recommend --budget £300)",
 }
 
 

@@ -25,12 +25,11 @@ def path(
         ),
     ],
     by: Annotated[
-        dt.datetime | None,
+        str | None,
         typer.Option(
             "--by",
-            formats=["%Y-%m-%d"],
             metavar="DATE",
-            help="When you plan to sit the exam (YYYY-MM-DD).",
+            help="When you plan to sit the exam (YYYY-MM-DD, or YYYY-MM: the month's last day).",
         ),
     ] = None,
     pace: Annotated[
@@ -56,11 +55,30 @@ def path(
     from certadvise.cli.profile_options import build_profile, said_by_every_command
     from certadvise.views.path_view import path_report
 
+    today = runtime.today()
+    exam_day = None if by is None else planned_day(by, today)
     cat = runtime.read_catalog(run, catalog)
     entry = cat.resolve(target)
-    today = runtime.today()
     profile, assumptions = build_profile(profile_options, cat, today)
     runtime.assume(run, *said_by_every_command(profile, assumptions))
     judged = Judgement(cat, profile, today, pace=pace, years=years)
-    plan = plan_path(judged, entry, by.date() if by else None)
+    plan = plan_path(judged, entry, exam_day)
     runtime.output(run, path_report(plan, judged, assumptions), fmt)
+
+
+def planned_day(text: str, today: dt.date) -> dt.date:
+    """`--by` as a day: YYYY-MM-DD, or YYYY-MM as that month's last day; never a past one."""
+    from certadvise.advice.cycles import card_date
+    from certadvise.cli.options import EXPECTED
+    from certadvise.errors import InputError
+
+    try:
+        day = card_date(text)
+    except ValueError:
+        raise InputError(f"--by: expected {EXPECTED['--by']}, got {text!r}") from None
+    if day < today:
+        raise InputError(
+            f"--by: {text} is already past (today is {today.isoformat()}): "
+            "give a date from today on"
+        )
+    return day

@@ -92,15 +92,18 @@ def _write_rich(report: Report, ctx: OutputContext) -> None:
     for index, part in enumerate(parts):
         if index:
             console.print()
-        part = _narrowed(part, ctx, width)
-        if _needed(part, ctx) > width:
+        narrow = _narrowed(part, ctx, width)
+        if _needed(narrow, ctx) > width:  # stacked, a row has room for every column
             _print_stacked(console, part, ctx, width)
             continue
-        table = _build(part, ctx, _widths(part, ctx, width))
+        table = _build(narrow, ctx, _widths(narrow, ctx, width))
         if ctx.boxes:
             console.print(table)
         else:
             _print_plain(console, table)
+        left_out = [c.title for c in part.people_columns if c not in narrow.columns]
+        if left_out:
+            _write_lines([_left_out(left_out)], ctx, width)
 
 
 def _cells(report: Report, column: Column) -> list[str]:
@@ -120,6 +123,14 @@ def _narrowed(report: Report, ctx: OutputContext, width: int) -> Report:
         columns.remove(min(reversed(optional), key=lambda c: c.keep))
         report = dataclasses.replace(report, columns=columns)
     return report
+
+
+def _left_out(titles: Sequence[str]) -> str:
+    """The line under a table that had to leave columns out to fit the terminal."""
+    them = "it" if len(titles) == 1 else "them"
+    return (
+        f"not shown at this width: {', '.join(titles)} (a wider terminal, or -f json, shows {them})"
+    )
 
 
 def _needed(report: Report, ctx: OutputContext) -> int:

@@ -126,6 +126,7 @@ def source_document(source: Source) -> dict[str, Any]:
         "as_of": source.as_of,
         "confidence": source.confidence.value,
         "note": source.note,
+        "title": source.title,
     }
 
 

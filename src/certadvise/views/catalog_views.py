@@ -108,9 +108,9 @@ def show_report(entry: Certification, judged: Judgement) -> Report:
             Column("key", "Source"),
             Column("as_of", "As of", no_wrap=True),
             Column("confidence", "Confidence"),
-            Column("url", "Address"),
+            Column("address", "Address"),
         ],
-        [to_jsonable(source) for source in entry.sources],
+        [{**to_jsonable(source), "address": source.address} for source in entry.sources],
         None,
         title="Sources",
     )

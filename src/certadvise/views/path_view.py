@@ -67,6 +67,7 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
         "alternatives": [plan_summary(alt, judged) for alt in plan.alternatives],
         "warnings": list(plan.warnings),
         "ownership": ownership_document(ownership),
+        "to_keep": plan.to_keep,
         "name": plan.target.name,
         "sources": [source_document(s) for s in plan.target.sources],
     }
@@ -76,7 +77,7 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
         rows,
         document,
         records=[*steps, *summary],
-        notes=[f"warning: {w}" for w in plan.warnings],
+        notes=[f"warning: {w}" for w in plan.warnings if w != plan.held],  # held: on stdout
         id_key="id",
         title=f"Path to {plan.target.id} ({plan.route})",
         footer=footer,
@@ -95,7 +96,13 @@ def path_report(plan: Plan, judged: Judgement, assumptions: Sequence[str] = ()) 
 
 def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, Any]]]:
     """The total, the alternatives and the holding cost: lines for people, rows for programs."""
-    lines, rows = [], []
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    if plan.held is not None:
+        lines.append(plan.held)
+    if plan.to_keep is not None:
+        lines.append(f"to keep it: {plan.to_keep}")
+        rows.append({"kind": "keeping", "text": plan.to_keep})
     if plan.steps:
         unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
         when = duration_text(plan.months) if plan.months else None

@@ -137,8 +137,8 @@ def renewals_report(result: Renewals, judged: Judgement, assumptions: Sequence[s
         Column("expires_text", "Good through", no_wrap=True, for_programs=False),
         Column("expires", "Expires", for_people=False),
         Column("state", "State", no_wrap=True),
-        Column("ce_text", "CE", optional=True, keep=2),
-        Column("fee", "Fee", optional=True, keep=1),
+        Column("ce_text", "CE", optional=True),
+        Column("fee", "Fee"),  # what keeping it costs: never left out of a narrow table
         Column("next_step", "Next step"),
         Column("notes_text", "Notes", for_people=False),
     ]
