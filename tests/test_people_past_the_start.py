@@ -56,13 +56,15 @@ PEOPLE = [
     # ---------------------------------------------------------------- S&C holders
     # The CSCS covers what NASM-PES, ISSA-SCC, NCSF-CSC and NCCPT's strength exam teach (a
     # degree-level exam on the same domains, seed: "the gold standard"): never sold down.
-    # What is left is real growth: USA Weightlifting's coaching course, sports nutrition,
-    # and the RSCC designation after two years of coaching (nsca.com).
+    # What is left is real growth: USA Weightlifting's coaching course and the RSCC
+    # designation after two years of coaching (nsca.com). Sports nutrition (CISSN,
+    # NASM-CSNC) is another job: offered when nutrition is a goal, never by default.
     person(
         "CSCS holder who trains athletes",
         *("-g", "athletes", "-H", "CSCS", "-H", "CPR", "--degree", "bachelor"),
         *("--field", "kinesiology"),
         now={"USAW-L1"},
+        never={"CISSN", "NASM-CSNC"},
         covered=S_AND_C_ADD_ONS,
         later={"NSCA-RSCC": "years"},
     ),
