@@ -576,24 +576,23 @@ class Planner:
         priced: str,
         joined: bool = False,
     ) -> list[Step]:
-        """A qualification's stages, in order; the price goes with its first paid stage. A
-        membership stage is left out when joining is already a step (`joined`)."""
+        """A qualification's stages, in order; the price goes with the stage that `pays` it,
+        else its first stage that is not a membership. A membership stage is left out when
+        joining is already a step (`joined`)."""
         steps: list[Step] = []
-        paid = next(
-            (i for i, s in enumerate(target.stages) if s.kind is not StageKind.MEMBERSHIP), 0
-        )
+        paid = _paying_stage(target.stages)
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
             included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
-            if stage.kind is StageKind.MEMBERSHIP:
+            if index == paid:
+                usd, note = price, "; ".join(filter(None, (priced, note)))
+            elif stage.kind is StageKind.MEMBERSHIP:
                 dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)
                 note = note or ("dues not verified" if usd is None else None)
-            elif index == paid:
-                usd, note = price, "; ".join(filter(None, (priced, note)))
             steps.append(
                 Step(
                     _STAGE_STEPS[stage.kind],
@@ -783,6 +782,15 @@ def _original(quote: Quote | None, less: float | None = None) -> Money | None:
     if quote is None or quote.amount is None or quote.currency == USD:
         return None
     return Money(quote.amount - (less or 0), quote.currency)
+
+
+def _paying_stage(stages: Sequence[Stage]) -> int:
+    """Where the price is paid: the stage that says it `pays`, else the first that is not
+    a membership (a membership's money is the organization's dues)."""
+    marked = next((i for i, s in enumerate(stages) if s.pays), None)
+    if marked is not None:
+        return marked
+    return next((i for i, s in enumerate(stages) if s.kind is not StageKind.MEMBERSHIP), 0)
 
 
 def _stage_months(stage: Stage) -> float | None:

@@ -503,7 +503,8 @@ class Stage(Strict):
     """One stage of a qualification that takes months: a course, a case study, an assessment.
 
     Its money stays in the entry's `cost` (the course fee, the assessment fee) and, for a
-    membership stage, in the organization's dues; a stage says what is done and how long.
+    membership stage, in the organization's dues; a stage says what is done and how long,
+    and `pays` where the entry's price is paid when that is not its first stage.
     """
 
     kind: StageKind
@@ -512,6 +513,13 @@ class Stage(Strict):
     months_high: Annotated[float | None, Ge(0), Doc("Longest typical duration, in months.")] = None
     source: SourceKey | None = None
     note: str | None = None
+    pays: Annotated[
+        bool,
+        Doc(
+            "The entry's price is paid at this stage (default: the first that is not a "
+            "membership); a membership stage that pays it costs that price, not the dues."
+        ),
+    ] = False
 
     def __post_init__(self) -> None:
         low, high = self.months_low, self.months_high
@@ -651,6 +659,8 @@ class Certification(Strict):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
         if self.markets_source is not None and not self.markets:
             raise ValueError("`markets_source` cites a source for `markets`, which is empty")
+        if sum(stage.pays for stage in self.stages) > 1:
+            raise ValueError("the price is paid at one stage: at most one has `pays: true`")
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
