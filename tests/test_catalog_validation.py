@@ -177,6 +177,13 @@ prerequisites:
         1,
         "the price is paid at one stage: at most one has `pays: true`",
     ),
+    (
+        "a route paying a tier the cost lacks",
+        "TEST-CERT.yaml",
+        VALID + "prerequisites:\n  source: s\n  routes:\n    - {text: none, tier: Combined}\n",
+        1,
+        "a route pays the tier 'Combined', which `cost` lacks",
+    ),
 ]
 
 

@@ -1,14 +1,17 @@
-"""Paths, person by person: every step a person is told to take appears once, with the
-price where it is paid.
+"""Paths and prices, person by person: every step a person is told to take appears once,
+with the price they will pay where it is paid, read as its source states it.
 
-Each row is someone who might type `certadvise path TARGET`, with the steps an adviser
-would list (by kind, in order), the words that must name one step only, and the step
-that carries the entry's price. The comment on each row says why, from the entry's
-sources.
+Each row of `WALKS` is someone who might type `certadvise path TARGET`, with the steps an
+adviser would list (by kind, in order), the words that must name one step only, and the
+step that carries the entry's price. Each row of `READINGS` is someone who asks
+`certadvise recommend ... --why ID`, with the price and the reason they must read. The
+comment on each row says why, from the entry's sources.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +61,22 @@ WALKS = [
         once=("640",),
         paid=("exam", 470, "USD"),
     ),
+    # A beginner without a Level 2 takes the combined Level 2 + 3 diploma (ymca-l3,
+    # cms-online): from about £2,225 in the provider's 2021 post (cms-loans-2021), not the
+    # £1,500 of the Level-3-only course.
+    Walk(
+        "British beginner aiming at the Level 3 PT diploma",
+        ("UK-L3-PT", "--country", "GB"),
+        kinds=("course", "exam"),
+        paid=("course", 2225, "GBP"),
+    ),
+    # With the Level 2 gym-instructor certificate, the Level 3 course alone: about £1,500.
+    Walk(
+        "British gym instructor with Level 2 aiming at the Level 3 PT diploma",
+        ("UK-L3-PT", "--country", "GB", "--have", "UK-L2-GYM"),
+        kinds=("course", "exam"),
+        paid=("course", 1500, "GBP"),
+    ),
 ]
 
 
@@ -79,3 +98,64 @@ def test_every_step_appears_once_with_the_price_where_it_is_paid(cli: Runner, w:
         assert len(priced) == 1, priced
         price = priced[0].get("price") or {"amount": priced[0]["cost_usd"], "currency": "USD"}
         assert (priced[0]["kind"], price["amount"], price["currency"]) == w.paid
+
+
+@dataclass(frozen=True)
+class Reading:
+    who: str
+    args: tuple[str, ...]
+    cert: str  # the certification asked about with --why
+    budget: str  # the budget verdict's reason, word for word
+    near: tuple[str, str] | None = None  # its near-miss row: (cost now, over budget by)
+
+    def __str__(self) -> str:
+        return self.who
+
+
+UK_PT = ("recommend", "--goal", "personal-training", "--country", "GB", "--budget", "400")
+READINGS = [
+    # A British beginner reads the diploma in pounds, as the provider states it: no "≈", no
+    # conversion, and the year of the 2021 price (cms-loans-2021); the combined Level 2 + 3
+    # diploma is what a beginner pays.
+    Reading(
+        "British beginner with £400 who wants to be a personal trainer",
+        UK_PT,
+        "UK-L3-PT",
+        "£1,825 over budget (£2,225 as of 2021, CMS Fitness Courses Level 3 Diploma "
+        "including the Level 2 certificate, from about)",
+        near=("£2,225 (2021)", "£1,825"),
+    ),
+    # With a Level 2 already, the Level-3-only course, from about £1,500 (cms-loans-2021).
+    Reading(
+        "British gym instructor with Level 2 and £400",
+        (*UK_PT, "--have", "UK-L2-GYM"),
+        "UK-L3-PT",
+        "£1,100 over budget (£1,500 as of 2021, CMS Fitness Courses personal training "
+        "course, from about)",
+        near=("£1,500 (2021)", "£1,100"),
+    ),
+    # A US price read in pounds is converted, and says so.
+    Reading(
+        "British beginner with £400 asking about the NSCA-CPT",
+        UK_PT,
+        "NSCA-CPT",
+        "within budget: at least ≈ £323 (non-member price, converted at the catalog's rate)",
+    ),
+]
+
+
+@pytest.mark.parametrize("r", READINGS, ids=str)
+def test_a_price_reads_as_stated_with_its_year(cli: Runner, r: Reading) -> None:
+    why = cli(*r.args, "--why", r.cert, "-f", "json", "-q").json()
+    assert [v["reason"] for v in why["verdicts"] if v["rule"] == "budget"] == [r.budget]
+    if r.near is not None:
+        near = {n["id"]: n for n in cli(*r.args, "-f", "json", "-q").json()["near_misses"]}
+        assert (near[r.cert]["cost_now"], near[r.cert]["over_by"]) == r.near
+
+
+def test_the_cheapest_way_in_says_the_year_of_an_old_price(cli: Runner) -> None:
+    rows = {
+        r["key"]: r["value"]
+        for r in csv.DictReader(io.StringIO(cli("show", "UK-L3-PT", "-f", "csv").out))
+    }
+    assert rows["cost.cheapest"].startswith("£2,225 (2021; CMS Fitness Courses Level 3"), rows

@@ -721,7 +721,7 @@ def test_no_way_back_without_a_renewal_rule_or_for_a_current_credential(catalog:
 
 
 def test_an_exam_priced_in_another_currency_says_both_amounts(catalog: Catalog) -> None:
-    found = plan(catalog, "UK-L3-PT", country="GB")
+    found = plan(catalog, "UK-L3-PT", country="GB", have=["UK-L2-GYM"])
     course = found.steps[0]
     assert course.price is not None and course.price.currency == "GBP"
     assert course.usd is not None and course.price.amount == round(course.usd / 1.3453, 2)

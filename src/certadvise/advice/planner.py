@@ -105,8 +105,8 @@ class PlanBook:
     def __init__(self, shared: bool = False) -> None:
         self.shared = shared
         self.plans: Kept[str, Plan] = {}
-        self.quotes: Kept[str, Quote] = {}
-        self.owns: Kept[str, tuple[Step, ...]] = {}
+        self.quotes: Kept[tuple[str, str | None], Quote] = {}  # by id and tier paid
+        self.owns: Kept[tuple[str, str | None], tuple[Step, ...]] = {}
 
 
 class PlanBooks:
@@ -248,10 +248,11 @@ class Planner:
             )
             return Plan(target, "no route", (step,), reachable=False)
 
-    def quote(self, entry: Certification) -> Quote:
-        """The cheapest honest way in for this person (member, student or non-member)."""
+    def quote(self, entry: Certification, tier: str | None = None) -> Quote:
+        """The cheapest honest way in for this person (member, student or non-member); the
+        `tier` a route pays, when it names one."""
         since = len(self._reads)
-        found = self._recall(self.book.quotes, entry.id)
+        found = self._recall(self.book.quotes, (entry.id, tier))
         if found is not None:
             return found
         organization = self.catalog.organizations.get(entry.organization)
@@ -261,8 +262,9 @@ class Planner:
             self.profile.member,
             student=self.profile.student,
             converter=self.converter,
+            tier=tier,
         )
-        return self._keep(self.book.quotes, entry.id, since, found)
+        return self._keep(self.book.quotes, (entry.id, tier), since, found)
 
     def _plan(self, target: Certification) -> Plan:
         since = len(self._reads)
@@ -305,9 +307,10 @@ class Planner:
         steps: list[Step] = []
         for gap in gaps:
             steps += self._STEPS[gap.kind](self, target, gap)
-        steps += self._own_steps(target)
+        tier = route.tier if route else None
+        steps += self._own_steps(target, tier)
         label = route.text if route else "no education or credential requirement"
-        return Plan(target, label, _dedupe(steps), tuple(gaps))
+        return Plan(target, label, _dedupe(steps), tuple(gaps), tier=tier)
 
     # ------------------------------------------------------------------ gaps into steps
 
@@ -515,18 +518,19 @@ class Planner:
 
     # ------------------------------------------------------------------ the target's own
 
-    def _own_steps(self, target: Certification) -> tuple[Step, ...]:
-        """The target's own steps, worked out once for all its routes."""
+    def _own_steps(self, target: Certification, tier: str | None = None) -> tuple[Step, ...]:
+        """The target's own steps, worked out once for all its routes that pay the same."""
         since = len(self._reads)
-        found = self._recall(self.book.owns, target.id)
+        key = (target.id, tier)
+        found = self._recall(self.book.owns, key)
         if found is None:
-            found = self._keep(self.book.owns, target.id, since, tuple(self._own(target)))
+            found = self._keep(self.book.owns, key, since, tuple(self._own(target, tier)))
         return found
 
-    def _own(self, target: Certification) -> list[Step]:
+    def _own(self, target: Certification, tier: str | None = None) -> list[Step]:
         """The target's exam, after joining its organization when that is the cheaper way;
-        or the stages of a qualification earned over months."""
-        quote = self.quote(target)
+        or the stages of a qualification earned over months. `tier`: what the route pays."""
+        quote = self.quote(target, tier)
         steps = []
         price = quote.usd
         if quote.joins is not None:

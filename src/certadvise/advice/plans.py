@@ -123,6 +123,7 @@ class Plan:
     warnings: tuple[str, ...] = ()
     ownership: Ownership | None = None
     reachable: bool = True
+    tier: str | None = None  # the cost tier its route pays, when the route names one
 
     @property
     def before_exam(self) -> tuple[Step, ...]:

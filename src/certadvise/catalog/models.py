@@ -123,6 +123,14 @@ class Route(Strict):
             "programme'): each is a step of unknown cost and time, never silently met."
         ),
     ] = ()
+    tier: Annotated[
+        str | None,
+        Doc(
+            "The cost tier (by name) this route pays, such as a combined course for those "
+            "without the base qualification; a tier a route names is that route's only. "
+            "None: the entry's cheapest way in."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -659,6 +667,10 @@ class Certification(Strict):
             raise ValueError("a retired certification needs `retired:`, an active one must not")
         if self.markets_source is not None and not self.markets:
             raise ValueError("`markets_source` cites a source for `markets`, which is empty")
+        tiers = {t.name for t in self.cost.tiers} if self.cost else set()
+        for route in self.prerequisites.routes if self.prerequisites else ():
+            if route.tier is not None and route.tier not in tiers:
+                raise ValueError(f"a route pays the tier {route.tier!r}, which `cost` lacks")
         if sum(stage.pays for stage in self.stages) > 1:
             raise ValueError("the price is paid at one stage: at most one has `pays: true`")
 
