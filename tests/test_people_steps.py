@@ -27,6 +27,7 @@ class Walk:
     kinds: tuple[str, ...]  # the kinds of the steps, in order
     once: tuple[str, ...] = ()  # words that must be in the text of exactly one step
     paid: tuple[str, float, str] | None = None  # (kind, amount, currency) of the priced step
+    dated: str | None = None  # the year an old price says in the priced step's note
 
     def __str__(self) -> str:
         return self.who
@@ -69,6 +70,7 @@ WALKS = [
         ("UK-L3-PT", "--country", "GB"),
         kinds=("course", "exam"),
         paid=("course", 2225, "GBP"),
+        dated="price of 2021",
     ),
     # With the Level 2 gym-instructor certificate, the Level 3 course alone: about £1,500.
     Walk(
@@ -98,6 +100,8 @@ def test_every_step_appears_once_with_the_price_where_it_is_paid(cli: Runner, w:
         assert len(priced) == 1, priced
         price = priced[0].get("price") or {"amount": priced[0]["cost_usd"], "currency": "USD"}
         assert (priced[0]["kind"], price["amount"], price["currency"]) == w.paid
+        if w.dated is not None:
+            assert priced[0]["note"].startswith(w.dated), priced[0]["note"]
 
 
 @dataclass(frozen=True)

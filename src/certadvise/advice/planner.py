@@ -28,6 +28,7 @@ from certadvise.advice.money import Converter, Money
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
 from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
 from certadvise.amounts import USD, amount_text
+from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
@@ -551,8 +552,14 @@ class Planner:
             )
             if price is not None and dues_usd is not None:
                 price -= dues_usd
+        as_of = quote.source.as_of if quote.verified and quote.source else None
+        dated = [f"price of {source_year(as_of)}"] if is_stale(as_of, self.today) else []
         priced = "; ".join(
-            (quote.route if quote.verified else "price not verified", *self._conversion(quote))
+            (
+                *dated,
+                quote.route if quote.verified else "price not verified",
+                *self._conversion(quote),
+            )
         )
         if target.stages:
             return steps + self._stages(target, price, quote, priced, joined=bool(steps))
