@@ -412,7 +412,7 @@ def test_old_rates_are_said_only_for_a_converted_price_the_person_reads(
     catalog: Catalog,
 ) -> None:
     """The rates (2025-10) are old on the day; a US person reading dollar prices is not
-    told so; shown a price in pounds (UK-L3-PT, £1,500), they are."""
+    told so; shown a price in pounds (UK-L3-PT, £2,225), they are."""
     result = recommend(catalog, goals=("personal-training",), degree="high-school")
     assert STALE not in result.assumptions_for(result.ranked)
     person = result.judged
