@@ -360,6 +360,25 @@ PEOPLE = [
         *("--goal", "wellness", "--degree", "bachelor", "--field", "nursing", "--have", "CPR"),
         now={"ACE-HC"},
     ),
+    # A kinesiology junior who wants strength and conditioning is a coach of athletes:
+    # the S&C credentials open to a student (USA Weightlifting, NCCPT's strength exam),
+    # never a sports-nutrition certificate (CISSN, NASM-CSNC serve nutrition coaching).
+    person(
+        "kinesiology junior who wants strength and conditioning",
+        *("--goal", "strength and conditioning", "--studying", "bachelor"),
+        *("--field", "kinesiology"),
+        now={"USAW-L1", "NCCPT-CSTS"},
+        never={"CISSN", "NASM-CSNC"},
+    ),
+    # Someone who coaches athletes and wants to advise them on nutrition: the
+    # sports-nutrition certificates come first (issn-cissn names S&C professionals among
+    # those it is for; NASM's seed: "nutrition coaching for athletes").
+    person(
+        "coach of athletes who also wants to coach their nutrition",
+        *("--goal", "athletes", "--goal", "nutrition"),
+        first_in={"CISSN", "NASM-CSNC"},
+        now={"CISSN", "NASM-CSNC"},
+    ),
     # An NSCA member pays the member price for the CSCS ($340, facts).
     person(
         "NSCA member with a degree",

@@ -167,11 +167,12 @@ def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(
     pounds = next(
         r for r in cli("list", "-f", "json").json()["certifications"] if r["id"] == "UK-L3-PT"
     )
-    assert (pounds["minimum"], pounds["currency"], pounds["converted"]) == (1500, "GBP", True)
-    assert round(pounds["minimum_usd"]) == round(1500 * 1.3453)  # RBA rates of 2025-10-17
+    # a beginner's: the combined Level 2 + 3 diploma
+    assert (pounds["minimum"], pounds["currency"], pounds["converted"]) == (2225, "GBP", True)
+    assert round(pounds["minimum_usd"]) == round(2225 * 1.3453)  # RBA rates of 2025-10-17
     facts = cli("show", "UK-L3-PT", "-f", "csv").out
     assert "£1,500 CMS Fitness Courses" in facts
-    assert "≈ $2,018 at the 2025-10 rate" in facts
+    assert "≈ $2,993 at the 2025-10 rate" in facts  # the combined diploma, £2,225
 
 
 def test_nbc_hwc(catalog: Catalog) -> None:

@@ -184,6 +184,22 @@ prerequisites:
         12,
         "covers.0.ids: unknown certification 'NOPE-CERT'",
     ),
+    (
+        "the price paid at two stages",
+        "TEST-CERT.yaml",
+        VALID
+        + "stages:\n  - {kind: course, text: the course, pays: true}\n"
+        + "  - {kind: exam, text: the exam, pays: true}\n",
+        1,
+        "the price is paid at one stage: at most one has `pays: true`",
+    ),
+    (
+        "a route paying a tier the cost lacks",
+        "TEST-CERT.yaml",
+        VALID + "prerequisites:\n  source: s\n  routes:\n    - {text: none, tier: Combined}\n",
+        1,
+        "a route pays the tier 'Combined', which `cost` lacks",
+    ),
 ]
 
 

@@ -152,7 +152,7 @@ def test_show_a_retired_certification_names_its_successor(cli: Runner) -> None:
 def test_goals_lists_the_vocabulary(cli: Runner) -> None:
     goals = cli("goals", "-f", "json").json()["goals"]
     by_id = {g["id"]: g for g in goals}
-    assert len(goals) == 18
+    assert len(goals) == 20
     assert "CSCS" in by_id["collegiate-athletes"]["certifications"]
     assert cli("goals", "-f", "ids").lines[0] == "personal-training"
 

@@ -164,7 +164,7 @@ def test_a_degree_in_progress_is_finished_then_built_on(cli: Runner) -> None:
 
 def test_a_stage_inside_the_package_price_reads_included_never_a_zero(cli: Runner) -> None:
     """UK-L3-PT's assessments are part of the £1,500 diploma: 'included', not '≈ £0'."""
-    args = ("path", "UK-L3-PT", "--country", "GB")
+    args = ("path", "UK-L3-PT", "--country", "GB", "--have", "UK-L2-GYM")
     table = cli(*args).out
     assessments = next(line for line in table.splitlines() if line.startswith("2  exam"))
     assert "included" in assessments and "£0" not in table and "$0" not in table
@@ -195,7 +195,7 @@ def test_a_us_package_stage_reads_included_too(cli: Runner) -> None:
 def test_a_british_reader_reads_pounds_in_every_format(cli: Runner) -> None:
     """The £1,500 diploma is £1,500 on the page and in JSON as in the table, never the
     $2,017.95 it converts to; its total too, exact: every price in it is stated in pounds."""
-    args = ("path", "UK-L3-PT", "--country", "GB")
+    args = ("path", "UK-L3-PT", "--country", "GB", "--have", "UK-L2-GYM")
     table = cli(*args).out
     assert "total: £1,500;" in table
     doc = plan(cli, *args[1:])

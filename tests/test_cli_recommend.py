@@ -397,14 +397,14 @@ def test_a_budget_in_the_countrys_currency_compares_prices_in_any_currency(cli: 
     # A bare budget in GB is pounds; a US price is converted roughly, and said so, next to
     # the price its source states; JSON keeps both.
     args = ("--country", "GB", "--goal", "personal-training", "--degree", "high-school")
-    result = cli("recommend", *args, "--have", "CPR", "--budget", "2000")
-    assert "assumption: budget 2000 read as GBP, the currency of GB" in result.err
+    result = cli("recommend", *args, "--have", "CPR", "--budget", "2500")
+    assert "assumption: budget 2500 read as GBP, the currency of GB" in result.err
     rows = {line.split()[1]: line for line in result.lines[2:7]}
     assert result.lines[2].split()[1] == "UK-L3-PT"  # the local one first
     assert "$435 (≈ £323 at the 2025-10 rate)" in rows["NSCA-CPT"]
-    doc = cli("recommend", *args, "--have", "CPR", "--budget", "£2000", "-f", "json").json()
-    assert doc["profile"]["budget"] == {"amount": 2000, "currency": "GBP"}
-    assert round(doc["profile"]["budget_usd"]) == round(2000 * 1.3453)
+    doc = cli("recommend", *args, "--have", "CPR", "--budget", "£2500", "-f", "json").json()
+    assert doc["profile"]["budget"] == {"amount": 2500, "currency": "GBP"}
+    assert round(doc["profile"]["budget_usd"]) == round(2500 * 1.3453)
     uk = next(r for r in doc["recommendations"] if r["id"] == "UK-L3-PT")
-    assert uk["cost"]["price"] == {"amount": 1500, "currency": "GBP"}
+    assert uk["cost"]["price"] == {"amount": 2225, "currency": "GBP"}  # with the Level 2
     assert uk["cost"]["converted"] and uk["cost"]["rates_as_of"] == "2025-10"

@@ -82,6 +82,20 @@ def test_lowest_tier_and_application_fee() -> None:
     assert (quote.usd, quote.route, quote.package) == (724, "Basic", True)
 
 
+def test_a_tier_a_route_names_is_that_routes_price_only() -> None:
+    # UK-L3-PT's shape: the Level-3-only course after a Level 2, the combined diploma
+    # for beginners; the combined tier is the dearer, but a beginner's route pays it.
+    tiers = {"tiers": [{"name": "L3", "usd": 1500}, {"name": "L2+L3", "usd": 2225}]}
+    routes = [{"text": "after Level 2", "credentials": ["L2"]}, {"text": "none", "tier": "L2+L3"}]
+    combined = made(tiers, None, prerequisites={"source": "s", "routes": routes})
+    assert cheapest_way_in(combined, None, tier="L2+L3").usd == 2225
+    assert cheapest_way_in(combined, None).usd == 1500
+    cheaper = {"tiers": [{"name": "L3", "usd": 1500}, {"name": "L2+L3", "usd": 900}]}
+    named = made(cheaper, None, prerequisites={"source": "s", "routes": routes})
+    assert cheapest_way_in(named, None).usd == 1500  # never another route's tier
+    assert cheapest_way_in(made(cheaper, None), None).usd == 900  # no route names it
+
+
 def test_unknown_fees_make_the_price_at_least() -> None:
     quote = cheapest_way_in(
         entry(exam_non_member=470, unverified_fees=["practicum fee"]), org(None)

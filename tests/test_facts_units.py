@@ -366,8 +366,8 @@ def test_the_total_cost_over_the_years_with_its_parts(catalog: Catalog) -> None:
         "$268, recertification fee x1 $90, continuing education (6 CEUs a cycle) not verified)"
     )
     assert shown(catalog, catalog.entries["UK-L3-PT"])["cost.total"].startswith(
-        "at least £1,500 over 3 years (package: CMS Fitness Courses personal training course, "
-        "from about £1,500, "
+        "at least £2,225 over 3 years (package: CMS Fitness Courses Level 3 Diploma including "
+        "the Level 2 certificate, from about £2,225, "
     )
 
 
@@ -481,7 +481,7 @@ def test_every_price_of_a_pound_entry_is_in_pounds_with_its_year(catalog: Catalo
         "every 2 years, 2 CEUs (20 hours), fee £50 member / £80 non-member, late renewal up to "
         "3 months after, late fee £20, reinstatement within 12 months, fee £100 (2014)"
     )
-    assert found["cost.cheapest"].startswith("at least £325 (non-member price; ≈ $437 at the ")
+    assert found["cost.cheapest"].startswith("at least £325 (2014; non-member price; ≈ $437 at ")
     assert found["cost.cheapest"].endswith("; application fee £25; exam board fee not verified")
     assert found["exam.delivery"] == "online; test-centre"
     assert found["sources"] == (

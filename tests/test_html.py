@@ -150,7 +150,7 @@ def test_near_misses_are_a_section_of_their_own(cli: Runner) -> None:
 def test_a_british_adviser_reads_near_misses_in_pounds(cli: Runner) -> None:
     args = ("recommend", "--country", "GB", "-g", "personal-training", "--budget", "£300")
     near = cli(*args, "-f", "json").json()["near_misses"]
-    assert (near[0]["id"], near[0]["cost_now"]) == ("UK-L3-PT", "£1,500")  # as stated
+    assert (near[0]["id"], near[0]["cost_now"]) == ("UK-L3-PT", "£2,225 (2021)")  # as stated
     assert near[1:] and all(m["cost_now"].startswith("≈ £") for m in near[1:])  # converted
     page = cli(*args, "-f", "html").out
     section = page.split('id="near-misses"')[1].split("</section>")[0]

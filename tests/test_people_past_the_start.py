@@ -34,6 +34,7 @@ class Person:
     reason: dict[str, str] = field(default_factory=dict)  # id (now or later) -> words in why
     covered: frozenset[str] = frozenset()  # excluded because something held covers them
     held: frozenset[str] = frozenset()  # excluded as already held (and current)
+    excluded_by: dict[str, set[str]] = field(default_factory=dict)  # id -> exactly these rules
     later: dict[str, str] = field(default_factory=dict)  # id -> kind of its first long step
     within: dict[str, float] = field(default_factory=dict)  # later id -> at most N months
     never: frozenset[str] = frozenset()  # never recommended now
@@ -55,13 +56,15 @@ PEOPLE = [
     # ---------------------------------------------------------------- S&C holders
     # The CSCS covers what NASM-PES, ISSA-SCC, NCSF-CSC and NCCPT's strength exam teach (a
     # degree-level exam on the same domains, seed: "the gold standard"): never sold down.
-    # What is left is real growth: USA Weightlifting's coaching course, sports nutrition,
-    # and the RSCC designation after two years of coaching (nsca.com).
+    # What is left is real growth: USA Weightlifting's coaching course and the RSCC
+    # designation after two years of coaching (nsca.com). Sports nutrition (CISSN,
+    # NASM-CSNC) is another job: offered when nutrition is a goal, never by default.
     person(
         "CSCS holder who trains athletes",
         *("-g", "athletes", "-H", "CSCS", "-H", "CPR", "--degree", "bachelor"),
         *("--field", "kinesiology"),
         now={"USAW-L1"},
+        never={"CISSN", "NASM-CSNC"},
         covered=S_AND_C_ADD_ONS,
         later={"NSCA-RSCC": "years"},
     ),
@@ -294,6 +297,31 @@ PEOPLE = [
             "yoga teacher",
         ),
         now={"RYT-200"},
+    ),
+    # NCCPT's Certified Yoga Instructor is its yoga exam (nccpt-about: "Yoga Instructor"
+    # among its certifications), for yoga classes in health clubs: a yoga instructor is
+    # offered it beside the RYT-200 route, and never a Pilates certification.
+    person(
+        "yoga instructor for fitness clubs",
+        *("-g", "yoga instructor", "-H", "CPR"),
+        now={"RYT-200", "NCCPT-CYI"},
+        never={"NCPT"},
+    ),
+    # NPCP's NCPT examines comprehensively trained Pilates teachers (npcp-req): it is the
+    # Pilates teacher's credential, and a yoga registration or exam is not.
+    person(
+        "Pilates instructor",
+        *("-g", "pilates instructor", "-H", "CPR"),
+        first="NCPT",
+        never={"RYT-200", "NCCPT-CYI"},
+    ),
+    # An RYT-200 holder asking about NCCPT's yoga exam: the registration covers it (the
+    # 200-hour training tests more), and that is the only reason; it serves yoga.
+    person(
+        "registered yoga teacher asking about NCCPT's yoga exam",
+        *("-g", "yoga instructor", "-H", "RYT-200", "-H", "CPR"),
+        held={"RYT-200"},
+        excluded_by={"NCCPT-CYI": {"covered"}},
     ),
     # Since 2022 athletic training is a master's (caate.net): about 2 years after a
     # bachelor's, through a CAATE programme.
@@ -565,6 +593,8 @@ def test_what_an_adviser_would_say_to_people_past_the_start(cli: Runner, p: Pers
         assert "covered" in excluded[cert_id]["rules"], excluded.get(cert_id)
     for cert_id in p.held:
         assert "already-held" in excluded[cert_id]["rules"], excluded.get(cert_id)
+    for cert_id, rules in p.excluded_by.items():
+        assert set(excluded[cert_id]["rules"]) == rules, excluded[cert_id]
     for cert_id, kind in p.later.items():
         assert cert_id in later, sorted(later)
         long_steps = [s["kind"] for s in later[cert_id]["steps"] if s["kind"] not in SHORT]

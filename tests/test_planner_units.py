@@ -744,13 +744,30 @@ def test_no_way_back_without_a_renewal_rule_or_for_a_current_credential(catalog:
 # ------------------------------------------------------------- the target's own steps
 
 
+def test_the_price_goes_with_the_stage_that_pays_it(catalog: Catalog) -> None:
+    """CSEP-CEP's CA$295 is paid on registering after the exams (`pays`): the registration
+    costs it instead of CSEP's dues, and the stages before it are inside no price."""
+    found = plan(catalog, "CSEP-CEP", degree="bachelor", field="kinesiology", country="CA")
+    own = found.own_steps
+    assert [s.kind.value for s in own] == ["application", "exam", "membership"]
+    assert [(s.usd, s.included) for s in own[:2]] == [(0, True), (0, True)]
+    assert own[2].price is not None and (own[2].price.amount, own[2].price.currency) == (295, "CAD")
+    assert own[2].included is False and own[2].note is not None
+    assert own[2].note.startswith("annual certification fee paid on registering")
+    bases = plan(catalog, "BASES", degree="bachelor", field="sport-science", country="GB")
+    assert [s.kind.value for s in bases.own_steps] == ["membership", "placement", "application"]
+    assert bases.own_steps[0].note == "dues not verified"  # no stage pays: the dues
+
+
 def test_an_exam_priced_in_another_currency_says_both_amounts(catalog: Catalog) -> None:
-    found = plan(catalog, "UK-L3-PT", country="GB")
+    found = plan(catalog, "UK-L3-PT", country="GB", have=["UK-L2-GYM"])
     course = found.steps[0]
     assert course.price is not None and course.price.currency == "GBP"
     assert course.usd is not None and course.price.amount == round(course.usd / 1.3453, 2)
     assert course.note is not None
-    assert course.note.startswith("CMS Fitness Courses personal training course, from about; ")
+    assert course.note.startswith(
+        "price of 2021; CMS Fitness Courses personal training course, from about; "
+    )
     assert (
         f"; £{course.price.amount:,.0f}, ≈ ${course.usd:,.0f} at the 2025-10 rate; " in course.note
     )
@@ -1021,8 +1038,8 @@ def test_list_filters_by_category_and_goal_and_all_three_at_once(catalog: Catalo
         "CSEP-CEP",
         "ESSA-AEP",
     ]
-    assert listed(goal="athletes")[:5] == ["ASCA-L1", "ASCA-L2", "BASES", "CISSN", "CSCS"]
-    assert len(listed(goal="athletes")) == 14
+    assert listed(goal="athletes")[:5] == ["ASCA-L1", "ASCA-L2", "BASES", "CSCS", "CSEP-CEP"]
+    assert len(listed(goal="athletes")) == 12
     assert listed(org="nsca", category="strength-and-conditioning", goal="tactical") == ["CSCS"]
     assert len(listed()) == len(catalog.certifications)
     cheap, notes = filter_entries(judged, Filters(org="NSCA", max_cost=475))

@@ -39,8 +39,8 @@ def test_another_markets_credential_loses_20_points(catalog: Catalog) -> None:
     assert nasm["market"] == -20
     ev = result.find("NASM-CPT")
     assert ev is not None
-    assert ev.points == 57.5
-    assert ev.score == round(57.5 / MAX_POINTS, 2)
+    assert ev.points == 59  # its cost points against the dearest, the £2,225 diploma
+    assert ev.score == round(59 / MAX_POINTS, 2)
     assert any(
         c.reason == "a US credential: not the usual standard in GB, where UK-L3-PT is"
         for c in ev.components
@@ -412,7 +412,7 @@ def test_old_rates_are_said_only_for_a_converted_price_the_person_reads(
     catalog: Catalog,
 ) -> None:
     """The rates (2025-10) are old on the day; a US person reading dollar prices is not
-    told so; shown a price in pounds (UK-L3-PT, £1,500), they are."""
+    told so; shown a price in pounds (UK-L3-PT, £2,225), they are."""
     result = recommend(catalog, goals=("personal-training",), degree="high-school")
     assert STALE not in result.assumptions_for(result.ranked)
     person = result.judged
@@ -457,13 +457,14 @@ def test_a_near_miss_in_the_readers_currency_is_over_by_the_difference(catalog: 
 
 def test_near_misses_name_the_persons_own_market_first(catalog: Catalog) -> None:
     """A British graduate with £500 who wants to be a personal trainer: the UK's Level 3
-    diploma (£1,500) is the miss an adviser names first, before a US add-on £20 over."""
+    diploma (£2,225 with the Level 2 a beginner needs) is the miss an adviser names first,
+    before a US add-on £20 over."""
     british = recommend(
         catalog, country="GB", budget="£500", goals=["personal-training"], degree="bachelor"
     )
     near = [ev.entry.id for ev in british.near_misses]
     assert near[0] == "UK-L3-PT" and "NASM-PES" in near
-    assert british.near_misses[0].over_by_in(british.judged) == "£1,000"
+    assert british.near_misses[0].over_by_in(british.judged) == "£1,725"
     american = recommend(catalog, budget="300", goals=["personal-training"])
     overs = [ev.over_by_usd or 0 for ev in american.near_misses]
     assert overs == sorted(overs)  # one market: the nearest first

@@ -372,8 +372,17 @@ def test_the_budget_rule_in_each_case(catalog: Catalog) -> None:
     assert said(catalog, "NSCA-CPT", "budget") == [
         ("pass", "costs at least $435 (non-member price)")
     ]
-    ((outcome, reason),) = said(catalog, "UK-L3-PT", "budget", country="GB", budget="£2000")
-    assert outcome == "pass" and reason.startswith("within budget: ≈ £")
+    # A price in the reader's pounds reads as stated, with its year, and is not "converted";
+    # a beginner pays the combined Level 2 + 3 diploma.
+    assert said(catalog, "UK-L3-PT", "budget", country="GB", budget="£2500") == [
+        (
+            "pass",
+            "within budget: £2,225 as of 2021 (CMS Fitness Courses Level 3 Diploma including "
+            "the Level 2 certificate, from about)",
+        )
+    ]
+    ((outcome, reason),) = said(catalog, "NSCA-CPT", "budget", country="GB", budget="£2000")
+    assert outcome == "pass" and reason.startswith("within budget: at least ≈ £")
     assert reason.endswith(", converted at the catalog's rate)")
     assert said(catalog, "CSCS", "budget") == []  # for later: its plan shows the total
 

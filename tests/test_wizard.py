@@ -176,7 +176,9 @@ def test_the_wizard_needs_a_terminal(cli: Runner) -> None:
         ("rehab", "clinical"),
         ("football", "athletes"),
         ("coach college football", "collegiate-athletes"),
-        ("yoga", "mind-body"),
+        ("yoga", "yoga"),
+        ("pilates teacher", "pilates"),
+        ("yoga and pilates", "mind-body"),
         ("navy", "tactical"),
     ],
 )

@@ -78,8 +78,10 @@ def cheapest_way_in(
     *,
     student: bool = False,
     converter: Converter | None = None,
+    tier: str | None = None,
 ) -> Quote:
-    """Exam or package route with the lowest known price for someone with `memberships`.
+    """Exam or package route with the lowest known price for someone with `memberships`;
+    for a route that pays a named `tier`, that tier (a tier a route names is its only).
 
     Joining the organization counts when its member price plus a year's dues (a student's,
     for a student) beats the non-member price.
@@ -119,9 +121,15 @@ def cheapest_way_in(
                 )
                 route = f"member price + {org} dues, not verified"
                 options.append(Quote(price, route, currency, parts=parts, joins=org))
-    for tier in cost.tiers:
-        part = Part(f"package: {tier.name}", tier.price)
-        options.append(Quote(tier.price, tier.name, currency, parts=(part,), package=True))
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    paid_by_routes = {r.tier for r in routes if r.tier is not None}
+    for package in cost.tiers:
+        if package.name in paid_by_routes and package.name != tier:
+            continue
+        part = Part(f"package: {package.name}", package.price)
+        options.append(Quote(package.price, package.name, currency, parts=(part,), package=True))
+    if tier is not None:
+        options = [quote for quote in options if quote.package and quote.route == tier]
     if not options:
         return Quote(None, "price not verified", currency)
     best = min(options, key=lambda quote: (quote.amount or 0, quote.joins is not None))
@@ -241,11 +249,15 @@ def cost_of_ownership(
     student: bool = False,
     converter: Converter | None = None,
     held: bool = False,
+    tier: str | None = None,
 ) -> Ownership:
     """Exam route, study materials, dues and recertification fees over `years`; for a
-    credential already `held`, only what keeping it costs (dues and recertification)."""
+    credential already `held`, only what keeping it costs (dues and recertification).
+    `tier`: the cost tier the person's route pays, when it names one."""
     converter = converter or Converter()
-    way_in = cheapest_way_in(entry, organization, memberships, student=student, converter=converter)
+    way_in = cheapest_way_in(
+        entry, organization, memberships, student=student, converter=converter, tier=tier
+    )
     currency = entry.currency
     parts: list[Part] = []
     if not held:

@@ -360,8 +360,10 @@ def _cheapest(entry: Certification, judged: Judgement) -> str:
     quote = judged.quote(entry)
     if not quote.verified:  # a quote without a price has no notes
         return quote.route if quote.route == "price not published" else UNKNOWN
-    approx = judged.approximately(quote)
-    head = f"{quote_text(quote)} ({quote.route}{'; ' + approx if approx else ''})"
+    year = judged.price_year(quote)
+    said = [str(year)] if year is not None else []
+    said += [quote.route, *filter(None, (judged.approximately(quote),))]
+    head = f"{quote_text(quote)} ({'; '.join(said)})"
     extras = [f"{p.label} {amount(p.amount, quote.currency)}" for p in quote.parts[1:]]
     return _join([head, *extras, *quote.notes])
 

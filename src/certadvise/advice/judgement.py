@@ -18,7 +18,8 @@ from certadvise.advice.money import Converter, country_currency
 from certadvise.advice.planner import STUDY_HOURS_A_WEEK, PlanBook, PlanBooks, Planner
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import Profile
-from certadvise.amounts import US_READER, USD, Reader
+from certadvise.amounts import US_READER, USD, Reader, amount_text
+from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery
 from certadvise.english import with_article
@@ -110,7 +111,14 @@ class Judgement:
                     parts=(Part(WAYS_BACK[step.kind], step.usd),),
                     source=entry.source(rec.source) if rec else None,
                 )
-        return self.planner.quote(entry)
+        return self.planner.quote(entry, self._tier(entry))
+
+    def _tier(self, entry: Certification) -> str | None:
+        """The cost tier the person's route to `entry` pays, where its routes name one."""
+        routes = entry.prerequisites.routes if entry.prerequisites else ()
+        if all(route.tier is None for route in routes):
+            return None
+        return self.plan(entry).tier
 
     def ownership(
         self, entry: Certification, years: int | None = None, *, held: bool = False
@@ -125,6 +133,7 @@ class Judgement:
             student=self.profile.student,
             converter=self.converter,
             held=held,
+            tier=None if held else self._tier(entry),
         )
 
     @cached_property
@@ -152,6 +161,32 @@ class Judgement:
         if budget is None:
             return self.in_own_currency(self.profile.budget_usd)
         return self.reader.reads(self.profile.budget_usd, budget.amount, budget.currency)
+
+    def reads_cost_now(self, plan: Plan, quote: Quote) -> str:
+        """What a plan costs now as the person reads it: the price as stated when it is all
+        there is to pay and in their currency ('£1,500'), else converted ('≈ A$1,236')."""
+        if plan.cost_now_usd == quote.usd:
+            return self.reads_price(quote)
+        return self.in_own_currency(plan.cost_now_usd)
+
+    def reads_over_budget(self, plan: Plan, quote: Quote) -> str:
+        """How far a plan's cost now is over the budget, as the person reads it: exactly
+        when the price is all there is to pay and it and the budget are in their currency
+        ('£1,100'), else converted."""
+        budget, limit = self.profile.budget, self.profile.budget_usd
+        if (
+            plan.cost_now_usd == quote.usd
+            and budget is not None
+            and quote.amount is not None
+            and quote.currency == budget.currency == self.reader.currency
+        ):
+            return amount_text(quote.amount - budget.amount, quote.currency)
+        return self.in_own_currency(None if limit is None else plan.cost_now_usd - limit)
+
+    def price_year(self, quote: Quote) -> int | None:
+        """The year of a price too old to read as today's (its source's), else None."""
+        as_of = quote.source.as_of if quote.source else None
+        return source_year(as_of) if is_stale(as_of, self.today) else None
 
     def plan_cost(self, plan: Plan) -> str:
         """A plan's total as the person reads it: '$815', 'at least ≈ £370', 'not verified';

@@ -28,7 +28,7 @@ from certadvise.advice.money import Converter, Money
 from certadvise.advice.plans import A_DAY, WEEKS_A_MONTH, Plan, Step, StepKind
 from certadvise.advice.profile import DIPLOMA_AGE, FINAL_YEAR_MONTHS, Held, Profile
 from certadvise.amounts import USD, amount_text
-from certadvise.catalog.freshness import tier_named
+from certadvise.catalog.freshness import is_stale, source_year, tier_named
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import (
     Certification,
@@ -106,8 +106,8 @@ class PlanBook:
     def __init__(self, shared: bool = False) -> None:
         self.shared = shared
         self.plans: Kept[str, Plan] = {}
-        self.quotes: Kept[str, Quote] = {}
-        self.owns: Kept[str, tuple[Step, ...]] = {}
+        self.quotes: Kept[tuple[str, str | None], Quote] = {}  # by id and tier paid
+        self.owns: Kept[tuple[str, str | None], tuple[Step, ...]] = {}
 
 
 class PlanBooks:
@@ -252,10 +252,11 @@ class Planner:
             )
             return Plan(target, "no route", (step,), reachable=False)
 
-    def quote(self, entry: Certification) -> Quote:
-        """The cheapest honest way in for this person (member, student or non-member)."""
+    def quote(self, entry: Certification, tier: str | None = None) -> Quote:
+        """The cheapest honest way in for this person (member, student or non-member); the
+        `tier` a route pays, when it names one."""
         since = len(self._reads)
-        found = self._recall(self.book.quotes, entry.id)
+        found = self._recall(self.book.quotes, (entry.id, tier))
         if found is not None:
             return found
         organization = self.catalog.organizations.get(entry.organization)
@@ -265,8 +266,9 @@ class Planner:
             self.profile.member,
             student=self.profile.student,
             converter=self.converter,
+            tier=tier,
         )
-        return self._keep(self.book.quotes, entry.id, since, found)
+        return self._keep(self.book.quotes, (entry.id, tier), since, found)
 
     def _plan(self, target: Certification) -> Plan:
         since = len(self._reads)
@@ -309,9 +311,10 @@ class Planner:
         steps: list[Step] = []
         for gap in gaps:
             steps += self._STEPS[gap.kind](self, target, gap)
-        steps += self._own_steps(target)
+        tier = route.tier if route else None
+        steps += self._own_steps(target, tier)
         label = route.text if route else "no education or credential requirement"
-        return Plan(target, label, _dedupe(steps), tuple(gaps))
+        return Plan(target, label, _dedupe(steps), tuple(gaps), tier=tier)
 
     # ------------------------------------------------------------------ gaps into steps
 
@@ -520,18 +523,19 @@ class Planner:
 
     # ------------------------------------------------------------------ the target's own
 
-    def _own_steps(self, target: Certification) -> tuple[Step, ...]:
-        """The target's own steps, worked out once for all its routes."""
+    def _own_steps(self, target: Certification, tier: str | None = None) -> tuple[Step, ...]:
+        """The target's own steps, worked out once for all its routes that pay the same."""
         since = len(self._reads)
-        found = self._recall(self.book.owns, target.id)
+        key = (target.id, tier)
+        found = self._recall(self.book.owns, key)
         if found is None:
-            found = self._keep(self.book.owns, target.id, since, tuple(self._own(target)))
+            found = self._keep(self.book.owns, key, since, tuple(self._own(target, tier)))
         return found
 
-    def _own(self, target: Certification) -> list[Step]:
+    def _own(self, target: Certification, tier: str | None = None) -> list[Step]:
         """The target's exam, after joining its organization when that is the cheaper way;
-        or the stages of a qualification earned over months."""
-        quote = self.quote(target)
+        or the stages of a qualification earned over months. `tier`: what the route pays."""
+        quote = self.quote(target, tier)
         steps = []
         price = quote.usd
         if quote.joins is not None:
@@ -555,8 +559,14 @@ class Planner:
             )
             if price is not None and dues_usd is not None:
                 price -= dues_usd
+        as_of = quote.source.as_of if quote.verified and quote.source else None
+        dated = [f"price of {source_year(as_of)}"] if is_stale(as_of, self.today) else []
         priced = "; ".join(
-            (quote.route if quote.verified else "price not verified", *self._conversion(quote))
+            (
+                *dated,
+                quote.route if quote.verified else "price not verified",
+                *self._conversion(quote),
+            )
         )
         if target.stages:
             return steps + self._stages(target, price, quote, priced, joined=bool(steps))
@@ -584,21 +594,15 @@ class Planner:
         priced: str,
         joined: bool = False,
     ) -> list[Step]:
-        """A qualification's stages, in order; the price goes with its first paid stage (the
-        membership, when the price is its first year: CSEP's annual certification fee). A
-        membership stage is left out when joining is already a step (`joined`)."""
+        """A qualification's stages, in order; the price goes with the stage that `pays` it,
+        else with the membership when the price is its first year (CSEP's annual
+        certification fee, `includes_dues`), else its first stage that is not a membership.
+        A membership stage is left out when joining is already a step (`joined`)."""
         steps: list[Step] = []
         tier = tier_named(target, quote.route) if quote.package else None
         dues_in_price = tier is not None and tier.includes_dues
         unverified = target.cost.unverified_fees if target.cost else ()
-        paid = next(
-            (
-                i
-                for i, s in enumerate(target.stages)
-                if (s.kind is StageKind.MEMBERSHIP) == dues_in_price
-            ),
-            0,
-        )
+        paid = _paying_stage(target.stages, dues_in_price)
         for index, stage in enumerate(target.stages):
             usd: float | None = 0
             note = stage.note
@@ -606,7 +610,7 @@ class Planner:
             included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
-            if index == paid and (stage.kind is not StageKind.MEMBERSHIP or dues_in_price):
+            if index == paid:
                 usd, note = price, "; ".join(filter(None, (priced, note)))
                 stated = _original(quote)
             elif stage.kind is StageKind.MEMBERSHIP:
@@ -807,6 +811,19 @@ def _original(quote: Quote | None, less: float | None = None) -> Money | None:
     if quote is None or quote.amount is None or quote.currency == USD:
         return None
     return Money(quote.amount - (less or 0), quote.currency)
+
+
+def _paying_stage(stages: Sequence[Stage], dues_in_price: bool) -> int:
+    """Where the price is paid: the stage that says it `pays`; else, when the price is the
+    membership's first year (`includes_dues`), the membership; else the first stage that
+    is not a membership (a membership's money is the organization's dues)."""
+    marked = next((i for i, s in enumerate(stages) if s.pays), None)
+    if marked is not None:
+        return marked
+    return next(
+        (i for i, s in enumerate(stages) if (s.kind is StageKind.MEMBERSHIP) == dues_in_price),
+        0,
+    )
 
 
 def _stage_months(stage: Stage) -> float | None:

@@ -128,6 +128,7 @@ class Plan:
     reachable: bool = True
     held: str | None = None  # the target is held already: that said, with how it is kept
     to_keep: str | None = None  # then the next thing keeping it asks, as `renewals` says it
+    tier: str | None = None  # the cost tier its route pays, when the route names one
 
     @cached_property
     def before_exam(self) -> tuple[Step, ...]:

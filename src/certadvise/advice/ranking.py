@@ -21,8 +21,6 @@ from certadvise.advice.judgement import MARKET_POINTS, Judgement
 from certadvise.advice.plans import Plan, StepKind
 from certadvise.advice.profile import CPR_ID, Profile
 from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failures
-from certadvise.amounts import amount_text
-from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
 from certadvise.collector import without_gc
@@ -126,28 +124,19 @@ class Evaluation:
         return self.plan.cost_now_usd
 
     def cost_now_in(self, judged: Judgement) -> str:
-        """What it costs now as the person reads it: the price as stated when it is all
-        there is to pay and in their currency ('A$1,500'), else converted ('≈ A$1,236')."""
-        if self._only_the_price:
-            return judged.reads_price(self.quote)
-        return judged.in_own_currency(self.cost_now_usd)
+        """What it costs now as the person reads it ('£1,500', '≈ A$1,236'), with the year
+        of a stale price ('$289 (2020)')."""
+        if self.plan is None or self.quote.usd is None:
+            return judged.in_own_currency(None)
+        year = judged.price_year(self.quote)
+        dated = f" ({year})" if year is not None else ""
+        return judged.reads_cost_now(self.plan, self.quote) + dated
 
     def over_by_in(self, judged: Judgement) -> str:
-        """How far over the budget, as the person reads it: exactly, when the price and the
-        budget are stated in their currency ('£900'), else converted."""
-        budget, quote = judged.profile.budget, self.quote
-        if (
-            self._only_the_price
-            and budget is not None
-            and quote.amount is not None
-            and quote.currency == budget.currency == judged.reader.currency
-        ):
-            return amount_text(quote.amount - budget.amount, quote.currency)
-        return judged.in_own_currency(self.over_by_usd)
-
-    @property
-    def _only_the_price(self) -> bool:
-        return self.plan is not None and self.plan.cost_now_usd == self.quote.usd
+        """How far over the budget, as the person reads it ('£1,100', '≈ £195')."""
+        if self.plan is None or self.over_by_usd is None:
+            return judged.in_own_currency(self.over_by_usd)
+        return judged.reads_over_budget(self.plan, self.quote)
 
 
 @dataclass(frozen=True)
@@ -337,11 +326,9 @@ def _cost(quote: Quote, judged: Judgement, reference_usd: float | None) -> Compo
     if quote.usd is None:
         return Component("price-unverified", WEIGHTS["price-unverified"], "price not verified")
     price = judged.reads_price(quote)
-    as_of = quote.source.as_of if quote.source else None
-    if is_stale(as_of, judged.today):
-        return Component(
-            "cost", 0, f"costs {price} as of {source_year(as_of)}: too old to count as cheap"
-        )
+    year = judged.price_year(quote)
+    if year is not None:
+        return Component("cost", 0, f"costs {price} as of {year}: too old to count as cheap")
     budget = judged.profile.budget_usd
     reference = budget or reference_usd
     if not reference:
@@ -479,11 +466,9 @@ def _messages(result: Recommendations) -> list[str]:
         budget = profile.budget.text
         said.append(f"no certification with a verified price fits your budget of {budget}")
         closest = min(near, key=lambda ev: ev.over_by_usd or 0)  # by money, whatever market
-        as_of = closest.quote.source.as_of if closest.quote.source else None
-        dated = f" ({source_year(as_of)})" if is_stale(as_of, judged.today) else ""
         said.append(
             f"the nearest is {closest.entry.id} at {closest.cost_now_in(judged)}"
-            f"{dated} ({closest.over_by_in(judged)} over budget)"
+            f" ({closest.over_by_in(judged)} over budget)"
         )
     if not result.ranked:
         said.insert(0, "nothing is in reach now for this profile")

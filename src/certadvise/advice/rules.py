@@ -270,18 +270,20 @@ def budget(entry: Certification, judged: Judgement) -> list[Verdict]:
             f"price in {quote.currency} ({amount_text(quote.amount, quote.currency)}): "
             "no exchange rate to compare it with",
         )
-    now = plan.cost_now_usd
     at_least = "at least " if any(s.usd is None for s in plan.short_steps) else ""
-    route = quote.route + (", converted at the catalog's rate" if quote.converted else "")
+    year = judged.price_year(quote)
+    now = judged.reads_cost_now(plan, quote) + (f" as of {year}" if year is not None else "")
+    converted = judged.reads_converted(quote, plan)
+    route = quote.route + (", converted at the catalog's rate" if converted else "")
     limit, budget = judged.profile.budget_usd, judged.profile.budget
     if limit is None and budget is not None:
         return _warn("budget", f"no exchange rate for {budget.currency}: not compared")
     if limit is None:
-        return _pass("budget", f"costs {at_least}{judged.in_own_currency(now)} ({route})")
-    if now > limit:
-        over = judged.in_own_currency(now - limit)
-        return _fail("budget", f"{over} over budget ({judged.in_own_currency(now)}, {route})")
-    return _pass("budget", f"within budget: {at_least}{judged.in_own_currency(now)} ({route})")
+        return _pass("budget", f"costs {at_least}{now} ({route})")
+    if plan.cost_now_usd > limit:
+        over = judged.reads_over_budget(plan, quote)
+        return _fail("budget", f"{over} over budget ({now}, {route})")
+    return _pass("budget", f"within budget: {at_least}{now} ({route})")
 
 
 def market(entry: Certification, judged: Judgement) -> list[Verdict]:

@@ -133,6 +133,14 @@ class Route(Strict):
             "programme'): each is a step of unknown cost and time, never silently met."
         ),
     ] = ()
+    tier: Annotated[
+        str | None,
+        Doc(
+            "The cost tier (by name) this route pays, such as a combined course for those "
+            "without the base qualification; a tier a route names is that route's only. "
+            "None: the entry's cheapest way in."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -553,7 +561,8 @@ class Stage(Strict):
     """One stage of a qualification that takes months: a course, a case study, an assessment.
 
     Its money stays in the entry's `cost` (the course fee, the assessment fee) and, for a
-    membership stage, in the organization's dues; a stage says what is done and how long.
+    membership stage, in the organization's dues; a stage says what is done and how long,
+    and `pays` where the entry's price is paid when that is not its first stage.
     """
 
     kind: StageKind
@@ -562,6 +571,13 @@ class Stage(Strict):
     months_high: Annotated[float | None, Ge(0), Doc("Longest typical duration, in months.")] = None
     source: SourceKey | None = None
     note: str | None = None
+    pays: Annotated[
+        bool,
+        Doc(
+            "The entry's price is paid at this stage (default: the first that is not a "
+            "membership); a membership stage that pays it costs that price, not the dues."
+        ),
+    ] = False
 
     def __post_init__(self) -> None:
         low, high = self.months_low, self.months_high
@@ -706,6 +722,12 @@ class Certification(Strict):
             raise ValueError(
                 f"tier {dues_in[0]!r} includes the membership dues, but no stage is a membership"
             )
+        tiers = {t.name for t in self.cost.tiers} if self.cost else set()
+        for route in self.prerequisites.routes if self.prerequisites else ():
+            if route.tier is not None and route.tier not in tiers:
+                raise ValueError(f"a route pays the tier {route.tier!r}, which `cost` lacks")
+        if sum(stage.pays for stage in self.stages) > 1:
+            raise ValueError("the price is paid at one stage: at most one has `pays: true`")
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
