@@ -746,11 +746,13 @@ def test_no_way_back_without_a_renewal_rule_or_for_a_current_credential(catalog:
 
 def test_the_price_goes_with_the_stage_that_pays_it(catalog: Catalog) -> None:
     """CSEP-CEP's CA$295 is paid on registering after the exams (`pays`): the registration
-    costs it instead of CSEP's dues, and the stages before it are inside no price."""
+    costs it instead of CSEP's dues; the application is inside it, and the exams' own fees,
+    which the price is not (it is the membership's first year), are not verified."""
     found = plan(catalog, "CSEP-CEP", degree="bachelor", field="kinesiology", country="CA")
     own = found.own_steps
     assert [s.kind.value for s in own] == ["application", "exam", "membership"]
-    assert [(s.usd, s.included) for s in own[:2]] == [(0, True), (0, True)]
+    assert [(s.usd, s.included) for s in own[:2]] == [(0, True), (None, False)]
+    assert own[1].note is not None and "practical exam fee not verified" in own[1].note
     assert own[2].price is not None and (own[2].price.amount, own[2].price.currency) == (295, "CAD")
     assert own[2].included is False and own[2].note is not None
     assert own[2].note.startswith("annual certification fee paid on registering")
