@@ -1287,3 +1287,28 @@ def test_a_shared_plan_book_gives_each_person_the_plans_and_prices_they_get_alon
             assert shared.quote(entry) == alone.quote(entry), (raw, target)
     assert books.book(TODAY, STUDY_HOURS_A_WEEK) is books.book(TODAY, STUDY_HOURS_A_WEEK)
     assert books.book(TODAY, 5.0) is not books.book(TODAY, STUDY_HOURS_A_WEEK)
+
+
+def test_what_a_plan_keeps_is_worked_out_once_and_stays_true(catalog: Catalog) -> None:
+    """`kept` (a cached_property without 3.11's lock): a frozen object's value is worked
+    out on the first read and found again after; another object works out its own."""
+    from dataclasses import dataclass
+
+    from certadvise.kept import kept
+
+    @dataclass(frozen=True)
+    class Counted:
+        calls: list[int]
+
+        @kept
+        def value(self) -> int:
+            """Counted."""
+            self.calls.append(1)
+            return len(self.calls)
+
+    one, other = Counted([]), Counted([])
+    assert (one.value, one.value, other.value) == (1, 1, 1)
+    assert one.calls == [1] and other.calls == [1]
+    assert isinstance(vars(Counted)["value"], kept) and vars(Counted)["value"].__doc__ == "Counted."
+    found = plan(catalog, "CSCS", degree="bachelor", have=["CPR-AED"])
+    assert found.months == found.months and "months" in vars(found)  # kept on the plan

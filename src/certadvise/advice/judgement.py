@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import Converter, country_currency
@@ -23,6 +22,7 @@ from certadvise.catalog.freshness import is_stale, source_year
 from certadvise.catalog.index import Catalog, Summary
 from certadvise.catalog.models import INTERNATIONAL, Certification, Delivery
 from certadvise.english import with_article
+from certadvise.kept import kept
 from certadvise.limits import HOLDING_YEARS
 
 LOCAL_NAMED = 2  # local certifications named beside one from another market
@@ -136,7 +136,7 @@ class Judgement:
             tier=None if held else self._tier(entry),
         )
 
-    @cached_property
+    @kept
     def reader(self) -> Reader:
         """The person's currency and the rate to it: what every amount they read goes
         through (US dollars when the rate table has no rate for it)."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from certadvise.advice.costs import Ownership
 from certadvise.advice.gaps import Gap
 from certadvise.advice.money import Money
 from certadvise.amounts import USD, money
+from certadvise.kept import kept
 
 if TYPE_CHECKING:
     from certadvise.catalog.models import Certification
@@ -130,28 +130,28 @@ class Plan:
     to_keep: str | None = None  # then the next thing keeping it asks, as `renewals` says it
     tier: str | None = None  # the cost tier its route pays, when the route names one
 
-    @cached_property
+    @kept
     def before_exam(self) -> tuple[Step, ...]:
         """Every step before the target's own (its exam or its stages)."""
         return tuple(s for s in self.steps if not s.own)
 
-    @cached_property
+    @kept
     def own_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.own)
 
-    @cached_property
+    @kept
     def long_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.before_exam if not s.short)
 
-    @cached_property
+    @kept
     def short_steps(self) -> tuple[Step, ...]:
         return tuple(s for s in self.before_exam if s.short)
 
-    @cached_property
+    @kept
     def known_usd(self) -> float:
         return sum(s.usd for s in self.steps if s.usd is not None)
 
-    @cached_property
+    @kept
     def stated_total(self) -> Money | None:
         """The known cost in the one currency its steps' prices are stated in (US dollars for
         steps priced in dollars), exact; None when they are stated in several."""
@@ -162,20 +162,20 @@ class Plan:
         amount = sum(s.price.amount if s.price else (s.usd or 0) for s in priced)
         return Money(amount, currencies.pop() if currencies else USD)
 
-    @cached_property
+    @kept
     def unpriced(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.steps if s.usd is None)
 
-    @cached_property
+    @kept
     def complete(self) -> bool:
         return not self.unpriced
 
-    @cached_property
+    @kept
     def cost_now_usd(self) -> float:
         """The known cost of what is done now: the short steps and the target's own."""
         return sum(s.usd for s in self.steps if s.usd is not None and (s.short or s.own))
 
-    @cached_property
+    @kept
     def cost_text(self) -> str:
         return self.cost_in(money)
 
@@ -186,7 +186,7 @@ class Plan:
             return "not verified"
         return ("at least " if self.unpriced else "") + say(self.known_usd)
 
-    @cached_property
+    @kept
     def months(self) -> float:
         """Known months: what only waits (a birthday, reaching the final year) runs beside
         what is done (study, hours, a course), so the longer of the two counts. Every wait
@@ -196,28 +196,28 @@ class Plan:
         doing = sum(s.months or 0 for s in self.steps if not s.waits)
         return max(waiting, doing)
 
-    @cached_property
+    @kept
     def months_to_order(self) -> float:
         """Known months, each long step of unverified time counted as UNKNOWN_STEP_MONTHS:
         for putting plans in order only, never shown."""
         untimed = sum(s.months is None for s in self.steps if not s.short)
         return self.months + untimed * UNKNOWN_STEP_MONTHS
 
-    @cached_property
+    @kept
     def time_unknown(self) -> bool:
         """A long step whose time nobody can say (a diploma for an adult without one)."""
         return any(s.months is None for s in self.long_steps if s.kind is not StepKind.CREDENTIAL)
 
-    @cached_property
+    @kept
     def study_unknown(self) -> bool:
         """The time of the target's own exam or stages is not verified."""
         return any(s.months is None for s in self.own_steps)
 
-    @cached_property
+    @kept
     def years(self) -> float:
         return self.months / 12
 
-    @cached_property
+    @kept
     def time_text(self) -> str:
         """The rough time in words, saying when some of it (often study) is not known:
         'about 8 months', 'about 4 months + study, time not verified', 'at least 2 years'."""

@@ -10,7 +10,6 @@ The later are ordered by nearness: time, then unknown prices, then money.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -24,6 +23,7 @@ from certadvise.advice.rules import Outcome, Verdict, evaluate, identity_failure
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, Confidence
 from certadvise.collector import without_gc
+from certadvise.kept import kept
 
 NOT_PRICED = Quote(None, "not priced: excluded before its price mattered")
 NEAR_MISSES = 3  # over-budget certifications shown as near misses
@@ -84,7 +84,7 @@ class Evaluation:
     components: tuple[Component, ...] = ()
     over_by_usd: float | None = None  # what it costs now beyond the budget
 
-    @functools.cached_property  # asked by every step of the ranking and of the views
+    @kept  # asked by every step of the ranking and of the views
     def section(self) -> Section:
         if any(v.failed for v in self.verdicts):
             return Section.EXCLUDED
@@ -149,7 +149,7 @@ class Recommendations:
     later: tuple[Evaluation, ...]  # nearest first
     excluded: tuple[Evaluation, ...]  # by id
 
-    @functools.cached_property  # the preface of every view
+    @kept  # the preface of every view
     def messages(self) -> tuple[str, ...]:
         """Plain words on what fits, naming the real cause when nothing does."""
         return tuple(_messages(self))
@@ -176,7 +176,7 @@ class Recommendations:
         everything = (*self.ranked, *self.later, *self.excluded)
         return next((e for e in everything if e.entry.id == cert_id), None)
 
-    @functools.cached_property  # asked by every view of the answer
+    @kept  # asked by every view of the answer
     def near_misses(self) -> tuple[Evaluation, ...]:
         """Over budget and otherwise in reach: the person's own market's first, as in
         `recommendations` (a British PT's Level 3 diploma before a US add-on £20 over),
