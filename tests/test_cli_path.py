@@ -207,3 +207,11 @@ def test_a_british_reader_reads_pounds_in_every_format(cli: Runner) -> None:
     assert "$2,017" not in cells and "$2,017" not in page.partition("<dl")[2].partition("</dl>")[0]
     later = cli("recommend", "--country", "GB", "-g", "personal-training", "-f", "json").json()
     assert all("$" not in item["total_cost"]["text"] for item in later["later"])
+
+
+def test_an_alternative_of_one_step_says_one_step(cli: Runner) -> None:
+    """A lapsed ACSM-EP is reinstated; the exam again is one step, not '1 steps'."""
+    args = ("path", "ACSM-EP", "--have", "ACSM-EP@2024-06", "--degree", "bachelor")
+    shown = cli(*args, "--field", "kinesiology", "--have", "CPR-AED").out
+    alternative = next(line for line in shown.splitlines() if line.startswith("alternative:"))
+    assert alternative.endswith(", 1 step"), alternative

@@ -119,14 +119,15 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
         )
     for alt in plan.alternatives:
         cost = judged.plan_cost(alt)
-        lines.append(f"alternative: {alt.route}: {cost}, {len(alt.steps)} steps")
+        steps = f"{len(alt.steps)} step{'' if len(alt.steps) == 1 else 's'}"
+        lines.append(f"alternative: {alt.route}: {cost}, {steps}")
         rows.append(
             {
                 "kind": "alternative",
                 "text": alt.route,
                 "cost_usd": alt.known_usd,
                 "years": round(alt.years, 2),
-                "note": f"{cost}, {len(alt.steps)} steps",
+                "note": f"{cost}, {steps}",
             }
         )
     ownership = plan.ownership
