@@ -408,3 +408,15 @@ def test_a_budget_in_the_countrys_currency_compares_prices_in_any_currency(cli: 
     uk = next(r for r in doc["recommendations"] if r["id"] == "UK-L3-PT")
     assert uk["cost"]["price"] == {"amount": 2225, "currency": "GBP"}  # with the Level 2
     assert uk["cost"]["converted"] and uk["cost"]["rates_as_of"] == "2025-10"
+
+
+def test_a_yoga_beginner_is_not_told_they_meet_the_training_they_have_not_done(
+    cli: Runner,
+) -> None:
+    """The RYT-200's 200-hour training is its own first stage, not a prerequisite someone
+    meets: --why says there is none, and the path starts with the training."""
+    why = cli("recommend", "--goal", "yoga", "--why", "RYT-200").out
+    prerequisites = next(line for line in why.splitlines() if line.startswith("prerequisites"))
+    assert "no mandatory prerequisites" in prerequisites and "meets" not in prerequisites
+    path = cli("path", "RYT-200").out.splitlines()
+    assert path[2].split()[1] == "course" and "200-hour" in path[2]
