@@ -215,3 +215,13 @@ def test_an_alternative_of_one_step_says_one_step(cli: Runner) -> None:
     shown = cli(*args, "--field", "kinesiology", "--have", "CPR-AED").out
     alternative = next(line for line in shown.splitlines() if line.startswith("alternative:"))
     assert alternative.endswith(", 1 step"), alternative
+
+
+def test_a_path_to_a_credential_lapsed_past_its_windows_says_so(cli: Runner) -> None:
+    """NASM-CPT lapsed in 2025-09, past its one-year reinstatement: the exam again, and
+    path says why, as recommend and renewals do (never 'you already qualify')."""
+    done = cli("path", "NASM-CPT", "--have", "NASM-CPT@2025-09")
+    assert done.code == 0
+    said = done.out + done.err
+    assert "your NASM-CPT lapsed on 2025-09-30: past its windows, so the exam again" in said
+    assert "you already qualify" not in said

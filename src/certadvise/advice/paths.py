@@ -14,7 +14,7 @@ from dataclasses import replace
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.planner import final_step
 from certadvise.advice.plans import Plan, StepKind
-from certadvise.advice.rules import renews
+from certadvise.advice.rules import renews, way_back_words
 from certadvise.catalog.models import Certification, Status
 
 
@@ -56,6 +56,8 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
     own = plan.own_steps[0].kind if plan.own_steps else None
     if own in (StepKind.RENEW, StepKind.REINSTATE):
         pass  # the way back of a lapsed credential: its step says what to do
+    elif held is not None and held.lapsed:  # past its windows: earned again, and said why
+        warnings.append(way_back_words(target, held, plan))
     elif pre is None or not pre.verified:
         warnings.append(f"prerequisites not verified: check with {target.organization}")
     elif plan.reachable and not plan.long_steps:

@@ -18,7 +18,8 @@ from enum import StrEnum
 
 from certadvise.advice.gaps import GapKind
 from certadvise.advice.judgement import Judgement
-from certadvise.advice.plans import StepKind
+from certadvise.advice.plans import Plan, StepKind
+from certadvise.advice.profile import Held
 from certadvise.amounts import amount_text
 from certadvise.catalog.index import Summary
 from certadvise.catalog.models import Certification, CprAed, Status
@@ -92,7 +93,12 @@ def already_held(entry: Certification, judged: Judgement) -> list[Verdict]:
         return []
     if not held.lapsed:
         return _fail("already-held", f"already held: {renews(entry)}")
-    plan = judged.plan(entry)
+    return _pass("already-held", way_back_words(entry, held, judged.plan(entry)))
+
+
+def way_back_words(entry: Certification, held: Held, plan: Plan) -> str:
+    """What a lapsed credential's plan means: 'your CSCS lapsed on 2025-12-31: past its
+    windows, so the exam again' (or renew it late, or reinstate it)."""
     lapsed = f"your {entry.id} lapsed on {held.expires:%Y-%m-%d}"  # lapsed: it has a date
     way = {
         StepKind.RENEW: "renew it late, inside its grace window",
@@ -100,8 +106,8 @@ def already_held(entry: Certification, judged: Judgement) -> list[Verdict]:
     }
     own = plan.own_steps[0].kind if plan.own_steps else None
     if own in way:
-        return _pass("already-held", f"{lapsed}: {way[own]}")
-    return _pass("already-held", f"{lapsed}: past its windows, so the exam again")
+        return f"{lapsed}: {way[own]}"
+    return f"{lapsed}: past its windows, so the exam again"
 
 
 def renews(entry: Certification) -> str:
