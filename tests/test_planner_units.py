@@ -404,7 +404,7 @@ def test_a_lapsed_credential_is_renewed_late_inside_its_window(catalog: Catalog)
     assert found.route == "late renewal of a lapsed credential"
     (renew,) = found.steps
     assert renew.kind is StepKind.RENEW
-    assert renew.text == ("renew ACE-CPT late: log 2 CEC (20 h) and pay the renewal by 2027-03-30")
+    assert renew.text == ("renew ACE-CPT late: log 2 CECs (20 h) and pay the renewal by 2027-03-30")
     assert renew.why == (
         "your ACE-CPT lapsed on 2026-09-30; ACE accepts late renewals until 2027-03-30"
     )
@@ -470,11 +470,11 @@ def test_past_the_grace_window_it_is_reinstated(catalog: Catalog) -> None:
     assert found.route == "reinstatement of a lapsed credential"
     (back,) = found.steps
     assert back.kind is StepKind.REINSTATE
-    assert back.text == "reinstate NASM-CPT: log 2 CEU (20 h)"
+    assert back.text == "reinstate NASM-CPT: log 2 CEUs (20 h)"
     assert back.why == (
         "your NASM-CPT lapsed on 2026-05-31; NASM reinstates lapsed credentials until 2027-05-31"
     )
-    assert (back.usd, back.months, back.own) == (50, A_DAY, True)
+    assert (back.usd, back.months, back.own) == (149, A_DAY, True)
     past = plan(catalog, "NASM-CPT", credentials=({"id": "NASM-CPT", "expires": "2025-05"},))
     assert kinds(past) == ["cpr-aed", "course", "exam"]  # past its window: the course again
 
@@ -675,7 +675,7 @@ LATE = {"grace_months": 12, "fee_non_member": 100, "late_fee": 25, "ceus": 20, "
 def test_a_late_renewal_in_another_currency_says_its_fee_and_last_day(catalog: Catalog) -> None:
     (renew,) = _way_back(catalog, _lapsed_entry(GBP, **LATE)).steps
     assert renew.kind is StepKind.RENEW
-    assert renew.text == "renew X late: log 20 CEU and pay the renewal and late fee by 2027-06-30"
+    assert renew.text == "renew X late: log 20 CEUs and pay the renewal and late fee by 2027-06-30"
     assert renew.why == "your X lapsed on 2026-06-30; ORG accepts late renewals until 2027-06-30"
     assert renew.price == Money(125, "GBP")
     assert renew.usd is not None and round(renew.usd, 2) == round(125 * 1.3453, 2)
@@ -708,7 +708,7 @@ def test_continuing_education_in_hours_is_not_said_twice(catalog: Catalog) -> No
     assert renew.text.startswith("renew X late: log 20 hours and pay")
     rule = {**LATE, "ce_unit": "CEU", "ce_hours": 20, "ceus": 2}
     (renew,) = _way_back(catalog, _lapsed_entry(GBP, **rule)).steps
-    assert renew.text.startswith("renew X late: log 2 CEU (20 h) and pay")
+    assert renew.text.startswith("renew X late: log 2 CEUs (20 h) and pay")
 
 
 def test_a_reinstatement_in_another_currency_after_the_grace_window(catalog: Catalog) -> None:
@@ -716,7 +716,7 @@ def test_a_reinstatement_in_another_currency_after_the_grace_window(catalog: Cat
     entry = _lapsed_entry(GBP, ceus=20, ce_unit="CEU", reinstatement=back)
     (step,) = _way_back(catalog, entry).steps
     assert step.kind is StepKind.REINSTATE
-    assert step.text == "reinstate X: log 20 CEU"
+    assert step.text == "reinstate X: log 20 CEUs"
     assert (
         step.why
         == "your X lapsed on 2026-06-30; ORG reinstates lapsed credentials until 2027-06-30"

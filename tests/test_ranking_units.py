@@ -265,7 +265,7 @@ def test_a_lapsed_credential_comes_back_first(catalog: Catalog) -> None:
     assert back.ranked[0].entry.id == "NASM-CPT"
     assert points(back, "NASM-CPT")["lapsed"] == 30
     ev = back.find("NASM-CPT")
-    assert ev is not None and ev.quote.usd == 50  # what the way back costs now
+    assert ev is not None and ev.quote.usd == 149  # the way back now: the fee and the late fee
     assert any(c.reason.endswith("reinstate it rather than start a new one") for c in ev.components)
     gone = recommend(catalog, credentials=({"id": "NASM-CPT", "expires": "2025-05"},))
     assert "lapsed" not in points(gone, "NASM-CPT")  # past every window: nothing to come back to

@@ -31,9 +31,9 @@ def test_a_british_reader_reads_the_way_back_beside_the_dollars(cli: Runner) -> 
     lapsed = ("renewals", "--no-profile", "-H", "CSCS@2025-10", "-H", "NASM-CPT@2026-02", "-q")
     table = cli(*lapsed, *BRITISH).out
     assert "pass the CSCS exam again ($475, ≈ £353)" in table
-    assert "by 2027-02-28 ($50, ≈ £37)" in table
+    assert "by 2027-02-28 ($149, ≈ £111)" in table
     us = cli(*lapsed).out
-    assert "exam again ($475);" in us and "by 2027-02-28 ($50)" in us
+    assert "exam again ($475);" in us and "by 2027-02-28 ($149)" in us
 
 
 def test_a_british_reader_reads_the_path_holding_cost_in_pounds(cli: Runner) -> None:

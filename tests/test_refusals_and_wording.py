@@ -191,4 +191,4 @@ def test_a_lapsed_base_credential_is_reinstated_not_earned(cli: Runner) -> None:
     args = ("recommend", "-H", "NASM-CPT@2026-06", "-g", "personal-training", "--all")
     later = {e["id"]: e for e in cli(*args, "-f", "json").json()["later"]}
     assert later["NASM-PES"]["steps"][0]["text"] == "reinstate NASM-CPT"
-    assert "reinstate NASM-CPT (a day, $50)" in cli(*args).out
+    assert "reinstate NASM-CPT (a day, $149)" in cli(*args).out

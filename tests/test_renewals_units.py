@@ -242,7 +242,7 @@ def test_overdue_inside_the_late_window_it_is_renewed_late(catalog: Catalog) -> 
     row = one(catalog, entry, "2026-06-30")
     assert (row.state, row.late_until) == (State.OVERDUE, dt.date(2027, 6, 30))
     assert row.way_back is not None and row.next_step == row.way_back.text == (
-        "renew X late: log 2 CEU and pay the renewal and late fee by 2027-06-30 ($105)"
+        "renew X late: log 2 CEUs and pay the renewal and late fee by 2027-06-30 ($105)"
     )
     assert row.way_back.kind == "late renewal" and row.way_back.verified
     assert (row.way_back.usd, row.way_back.until) == (105, dt.date(2027, 6, 30))
@@ -261,7 +261,7 @@ def test_inside_a_window_an_unpriced_way_back_beats_a_priced_exam(catalog: Catal
     canfitpro = one(catalog, catalog.entries["CANFITPRO-PTS"], "2026-11-15")
     assert canfitpro.state is State.OVERDUE
     assert canfitpro.next_step == (
-        "renew CANFITPRO-PTS late: log 4 CEC (8 h) and pay the renewal and late fee by "
+        "renew CANFITPRO-PTS late: log 4 CECs (8 h) and pay the renewal and late fee by "
         "2026-12-15 (fee not verified)"
     )
 

@@ -835,7 +835,7 @@ def _ce_owed(target: Certification) -> str:
     rec = target.recertification
     if rec is None or rec.ceus is None:
         return "log the continuing education owed (amount not verified)"
-    unit = rec.ce_unit.value if rec.ce_unit else "units"
+    unit = (rec.ce_unit.value if rec.ceus == 1 else rec.ce_unit.plural) if rec.ce_unit else "units"
     hours = f" ({rec.ce_hours:g} h)" if rec.ce_hours and rec.ce_unit and unit != "hours" else ""
     return f"log {rec.ceus:g} {unit}{hours}"
 
