@@ -225,3 +225,19 @@ def test_a_path_to_a_credential_lapsed_past_its_windows_says_so(cli: Runner) -> 
     said = done.out + done.err
     assert "your NASM-CPT lapsed on 2025-09-30: past its windows, so the exam again" in said
     assert "you already qualify" not in said
+
+
+def test_a_date_before_graduation_is_said_as_waiting_for_it(cli: Runner) -> None:
+    """A junior graduating 2028-05 can sit the CSCS as a senior (about 8 months from now)
+    but holds it only on graduating: the warning says so, in the total's own words."""
+    done = cli(
+        "path", "CSCS", "--studying", "bachelor", "--graduating", "2028-05", "--by", "2027-09"
+    )
+    said = done.out + done.err
+    assert "about 8 months" in next(line for line in said.splitlines() if line.startswith("total:"))
+    assert (
+        "the plan takes about 8 months, but it is complete only when you graduate, around "
+        "2028-05-31, after your date 2027-09-30"
+    ) in said
+    far = cli("path", "CSCS", "--have", "NASM-CPT", "--by", "2027-06")
+    assert "the plan takes about 4.5 years, so it ends around" in far.out + far.err

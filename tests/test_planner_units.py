@@ -1003,7 +1003,7 @@ def test_path_warns_of_a_rule_change_and_a_date_set_too_early(catalog: Catalog) 
     judged = Judgement(catalog, person(catalog, age=16), TODAY)
     found = plan_path(judged, catalog.entries["CSCS"], dt.date(2027, 1, 1))
     assert found.warnings[0] == (
-        "the plan takes about 6.6 years, so it ends around 2033-07-19, after your date 2027-01-01"
+        "the plan takes about 6.5 years, so it ends around 2033-07-19, after your date 2027-01-01"
     )
     assert found.warnings[1].startswith("CSCS: from 2030-01-01 US candidates need a degree")
     assert found.warnings[1].endswith("(your plan reaches CSCS after that date)")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.planner import final_step
-from certadvise.advice.plans import Plan, StepKind
+from certadvise.advice.plans import Plan, StepKind, duration_text
 from certadvise.advice.rules import renews, way_back_words
 from certadvise.catalog.models import Certification, Status
 
@@ -74,8 +74,13 @@ def _dated_warnings(plan: Plan, judged: Judgement, by: dt.date | None) -> list[s
     finish = judged.reached(plan)
     exam_day = by or finish
     if by is not None and by < finish:
+        takes = duration_text(plan.months) or "no time"  # as the plan's total says it
+        waits = judged.profile.graduating is not None and finish == judged.profile.graduating
         said.append(
-            f"the plan takes about {plan.years:.1f} years, so it ends around {finish.isoformat()}, "
+            f"the plan takes {takes}, but it is complete only when you graduate, around "
+            f"{finish.isoformat()}, after your date {by.isoformat()}"
+            if waits and finish > today + dt.timedelta(days=round(plan.months * 30.44))
+            else f"the plan takes {takes}, so it ends around {finish.isoformat()}, "
             f"after your date {by.isoformat()}"
         )
     entries = judged.catalog.entries
