@@ -200,6 +200,24 @@ prerequisites:
         1,
         "a route pays the tier 'Combined', which `cost` lacks",
     ),
+    (
+        "a stage naming a route the entry lacks",
+        "TEST-CERT.yaml",
+        VALID
+        + "prerequisites:\n  source: s\n  routes:\n    - {text: at home, key: home}\n"
+        + "stages:\n  - {kind: exam, text: the exam abroad, routes: [abroad]}\n",
+        16,
+        "stages.0.routes: no route has the key 'abroad'",
+    ),
+    (
+        "a route key used twice",
+        "TEST-CERT.yaml",
+        VALID
+        + "prerequisites:\n  source: s\n  routes:\n    - {text: at home, key: home}\n"
+        + "    - {text: at home too, key: home}\n",
+        15,
+        "prerequisites.routes.1.key: route key 'home' is used twice",
+    ),
 ]
 
 

@@ -425,13 +425,14 @@ PEOPLE = [
         held={"CERT-IV-FITNESS"},
         never=US_CPTS,
     ),
-    # ESSA's AEP is the Australian clinical standard; "exercise and sports science" is an
-    # exercise-science degree; whether it was ESSA-accredited is a step certadvise names.
+    # ESSA's AEP is the Australian clinical standard; "exercise and sports science" is a
+    # three-year exercise-science degree, so the way on is ESSA's postgraduate route: the
+    # accredited postgraduate course, counted as a master's (essa-aep-become, essa-intl).
     person(
         "Australian exercise and sports science graduate, clinical",
         *("--country", "AU", "-g", "clinical", "--degree", "bachelor"),
         *("--field", "exercise and sports science", "-H", "CPR"),
-        later={"ESSA-AEP": "requirement"},
+        later={"ESSA-AEP": "degree"},
     ),
     # In Canada, CSEP-CPT for a kinesiology graduate (csep.ca).
     person(

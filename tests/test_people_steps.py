@@ -34,14 +34,15 @@ class Walk:
 
 
 WALKS = [
-    # BASES Supervised Experience is open to members only and is where the 500 supervised
-    # hours are done, with a registered supervisor (bases-se, spc-se): joining is one step,
-    # and the 500 hours are the Supervised Experience, not a second step of their own.
+    # BASES accreditation is for members (bases-se): joining is one step. Supervised
+    # Experience (500 hours with a registered supervisor, 2 to 6 years: spc-se) is its own
+    # route's stage (tests/test_people_route_stages.py), so the nearer plan, the direct
+    # route (a master's, then significant experience, of a time no source states), has none.
     Walk(
         "sport-science graduate aiming at BASES accreditation",
         ("BASES", "--country", "GB", "--degree", "bachelor", "--field", "sport-science"),
-        kinds=("requirement", "membership", "placement", "application"),
-        once=("member", "500", "supervisor"),
+        kinds=("degree", "requirement", "membership", "application"),
+        once=("member",),
     ),
     # CSEP asks for 100 documented hours before applying (csep-cep-req), and its yearly
     # certification fee (CA$295, 2024-25) is paid on registering after the exams

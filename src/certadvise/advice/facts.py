@@ -375,15 +375,18 @@ def _total(entry: Certification, judged: Judgement) -> str:
 
 
 def stages(entry: Certification) -> str:
-    """'enrol with a registered training organisation (about 1 month); ...'."""
+    """'enrol with a registered training organisation (about 1 month); ...'; a stage of
+    some routes only says so ('(time not verified; the overseas route only)')."""
     if not entry.stages:
         return "none: one exam"
     parts = []
     for stage in entry.stages:
         known = [m for m in (stage.months_low, stage.months_high) if m is not None]
         span = "-".join(f"{m:g}" for m in dict.fromkeys(known))
-        months = f" ({span} months)" if known else " (time not verified)"
-        parts.append(stage.text + months)
+        months = f"{span} months" if known else "time not verified"
+        plural = "s" if len(stage.routes) > 1 else ""
+        only = f"; the {' and '.join(stage.routes)} route{plural} only" if stage.routes else ""
+        parts.append(f"{stage.text} ({months}{only})")
     return _join(parts)
 
 

@@ -107,7 +107,8 @@ class PlanBook:
         self.shared = shared
         self.plans: Kept[str, Plan] = {}
         self.quotes: Kept[tuple[str, str | None], Quote] = {}  # by id and tier paid
-        self.owns: Kept[tuple[str, str | None], tuple[Step, ...]] = {}
+        # by id, tier paid and route key (the route's own stages)
+        self.owns: Kept[tuple[str, str | None, str | None], tuple[Step, ...]] = {}
 
 
 class PlanBooks:
@@ -312,7 +313,7 @@ class Planner:
         for gap in gaps:
             steps += self._STEPS[gap.kind](self, target, gap)
         tier = route.tier if route else None
-        steps += self._own_steps(target, tier)
+        steps += self._own_steps(target, route)
         label = route.text if route else "no education or credential requirement"
         return Plan(target, label, _dedupe(steps), tuple(gaps), tier=tier)
 
@@ -523,19 +524,21 @@ class Planner:
 
     # ------------------------------------------------------------------ the target's own
 
-    def _own_steps(self, target: Certification, tier: str | None = None) -> tuple[Step, ...]:
-        """The target's own steps, worked out once for all its routes that pay the same."""
+    def _own_steps(self, target: Certification, route: Route | None) -> tuple[Step, ...]:
+        """The target's own steps on `route`, worked out once for all its routes that pay
+        the same and have the same stages (the same key)."""
         since = len(self._reads)
-        key = (target.id, tier)
+        key = (target.id, route.tier if route else None, route.key if route else None)
         found = self._recall(self.book.owns, key)
         if found is None:
-            found = self._keep(self.book.owns, key, since, tuple(self._own(target, tier)))
+            found = self._keep(self.book.owns, key, since, tuple(self._own(target, route)))
         return found
 
-    def _own(self, target: Certification, tier: str | None = None) -> list[Step]:
+    def _own(self, target: Certification, route: Route | None) -> list[Step]:
         """The target's exam, after joining its organization when that is the cheaper way;
-        or the stages of a qualification earned over months. `tier`: what the route pays."""
-        quote = self.quote(target, tier)
+        or the stages of a qualification earned over months that `route` goes through. The
+        price is the `tier` the route pays."""
+        quote = self.quote(target, route.tier if route else None)
         steps = []
         price = quote.usd
         if quote.joins is not None:
@@ -569,7 +572,8 @@ class Planner:
             )
         )
         if target.stages:
-            return steps + self._stages(target, price, quote, priced, joined=bool(steps))
+            stages = target.stages_of(route)
+            return steps + self._stages(target, stages, price, quote, priced, joined=bool(steps))
         months, study = self._study(target)
         steps.append(
             Step(
@@ -589,21 +593,22 @@ class Planner:
     def _stages(
         self,
         target: Certification,
+        stages: Sequence[Stage],
         price: float | None,
         quote: Quote,
         priced: str,
         joined: bool = False,
     ) -> list[Step]:
-        """A qualification's stages, in order; the price goes with the stage that `pays` it,
-        else with the membership when the price is its first year (CSEP's annual
-        certification fee, `includes_dues`), else its first stage that is not a membership.
-        A membership stage is left out when joining is already a step (`joined`)."""
+        """A qualification's `stages` on one route, in order; the price goes with the stage
+        that `pays` it, else with the membership when the price is its first year (CSEP's
+        annual certification fee, `includes_dues`), else its first stage that is not a
+        membership. A membership stage is left out when joining is already a step (`joined`)."""
         steps: list[Step] = []
         tier = tier_named(target, quote.route) if quote.package else None
         dues_in_price = tier is not None and tier.includes_dues
         unverified = target.cost.unverified_fees if target.cost else ()
-        paid = _paying_stage(target.stages, dues_in_price)
-        for index, stage in enumerate(target.stages):
+        paid = _paying_stage(stages, dues_in_price)
+        for index, stage in enumerate(stages):
             usd: float | None = 0
             note = stage.note
             stated = None

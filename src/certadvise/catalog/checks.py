@@ -84,6 +84,19 @@ def _check_route_vocabulary(entry: Certification, known: Known, bad: Bad) -> Non
                 bad((*base, "hours"), f"unknown kind of experience {kind!r}")
 
 
+def _check_stage_routes(entry: Certification, known: Known, bad: Bad) -> None:
+    """A route key names one route, and a stage names only routes the entry has."""
+    routes = entry.prerequisites.routes if entry.prerequisites else ()
+    keys = [route.key for route in routes]
+    for r, key in enumerate(keys):
+        if key is not None and key in keys[:r]:
+            bad(("prerequisites", "routes", r, "key"), f"route key {key!r} is used twice")
+    for index, stage in enumerate(entry.stages):
+        for key in stage.routes:
+            if key not in keys:
+                bad(("stages", index, "routes"), f"no route has the key {key!r}")
+
+
 def _check_dated_prices(entry: Certification, known: Known, bad: Bad) -> None:
     """Every price says its year: an amount whose source is undated cannot say how old it is."""
     from certadvise.catalog.freshness import source_year
@@ -122,6 +135,7 @@ ENTRY_CHECKS: tuple[Callable[[Certification, Known, Bad], None], ...] = (
     _check_sources,
     _check_markets,
     _check_route_vocabulary,
+    _check_stage_routes,
     _check_recertification,
     _check_dated_prices,
 )

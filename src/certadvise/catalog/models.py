@@ -100,6 +100,10 @@ class Route(Strict):
     """One way to become eligible. Every condition in a route must hold."""
 
     text: Annotated[str, Doc("The route in words, as a person would read it.")]
+    key: Annotated[
+        str | None,
+        Doc("A short name, unique in the entry, by which a stage says it is this route's."),
+    ] = None
     degree: Annotated[DegreeLevel | None, Doc("Minimum education level.")] = None
     fields: Annotated[tuple[str, ...], Doc("Accepted degree fields; empty = any.")] = ()
     final_year_students: Annotated[
@@ -578,6 +582,13 @@ class Stage(Strict):
             "membership); a membership stage that pays it costs that price, not the dues."
         ),
     ] = False
+    routes: Annotated[
+        tuple[str, ...],
+        Doc(
+            "The keys of the routes this stage belongs to (the overseas route's exams); "
+            "empty: every route's."
+        ),
+    ] = ()
 
     def __post_init__(self) -> None:
         low, high = self.months_low, self.months_high
@@ -728,6 +739,12 @@ class Certification(Strict):
                 raise ValueError(f"a route pays the tier {route.tier!r}, which `cost` lacks")
         if sum(stage.pays for stage in self.stages) > 1:
             raise ValueError("the price is paid at one stage: at most one has `pays: true`")
+
+    def stages_of(self, route: Route | None) -> tuple[Stage, ...]:
+        """The stages a person on `route` goes through: those of every route, and those
+        that name its key."""
+        key = route.key if route else None
+        return tuple(s for s in self.stages if not s.routes or key in s.routes)
 
     def source(self, key: str | None) -> Source | None:
         """The source a fact cites, by key."""
