@@ -226,7 +226,7 @@ class Plan:
         if not unknown:
             return known or duration_text(self.months) or "at once"
         if not all(s.own or s.kind is StepKind.CREDENTIAL for s in unknown):
-            return f"at least {known}" if known else "not known"
+            return f"at least {known.removeprefix('about ')}" if known else "not known"
         return f"{known} + study, time not verified" if known else STUDY_UNKNOWN
 
     def sort_key(self) -> tuple[float, int, float, int]:
