@@ -68,6 +68,22 @@ PEOPLE = [
         covered=S_AND_C_ADD_ONS,
         later={"NSCA-RSCC": "years"},
     ),
+    # A CSCS holder in the UK who wants gym personal training: the CSCS is recognized there
+    # for strength and conditioning (CSCS.yaml: uk-sc-roles), but the UK's occupational
+    # qualification for personal trainers is the Level 3 diploma (UK-L3-PT.yaml): another
+    # market's credential does not make the local standard unnecessary, so it comes first.
+    person(
+        "CSCS holder in the UK who wants to be a gym personal trainer",
+        *("-g", "personal-training", "-H", "CSCS", "-H", "CPR", "--country", "GB"),
+        first="UK-L3-PT",
+    ),
+    # The same holder in the US: the CSCS asks for a degree, a CPT for a diploma, and gyms
+    # there accept the CSCS for personal training: no entry-level CPT is sold to them.
+    person(
+        "CSCS holder in the US who wants to be a personal trainer",
+        *("-g", "personal-training", "-H", "CSCS", "-H", "CPR"),
+        never={"NSCA-CPT", "NASM-CPT", "ACE-CPT", "ACSM-CPT", "ISSA-CPT", "NCSF-CPT"},
+    ),
     # A CSCS holder moving to older adults: the CSPS is NSCA's special-populations
     # credential open to CSCS holders (nsca.com); ACSM-EIM (a course with a stale price)
     # must not outrank it.

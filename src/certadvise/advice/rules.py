@@ -146,7 +146,8 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
     degree, a CPT for a diploma, and gyms accept the CSCS for personal training. A CPT
     holder does not need a second CPT, unless theirs lacks the NCCA accreditation that
     this one has (US employers ask for it); someone who holds their own market's standard
-    (an Australian Certificate IV) does not need another market's CPT for it.
+    (an Australian Certificate IV) does not need another market's CPT for it. Another
+    market's credential never makes the local standard unnecessary (a CSCS in the UK).
     """
     if entry.category != "foundational-cpt":
         return []
@@ -164,13 +165,25 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
                     f"you hold {other.id}, a personal-trainer certification already: "
                     "a second one adds little",
                 )
-        elif _entry_level(other) > _entry_level(entry):
+        elif _entry_level(other) > _entry_level(entry) and not _the_local_standard(
+            entry, other, judged
+        ):
             return _fail(
                 "superseded",
                 f"you hold {other.id}, which asks for more ({_level_phrase(other)}): "
                 f"an entry-level CPT would add little",
             )
     return []
+
+
+def _the_local_standard(entry: Certification, held: Certification, judged: Judgement) -> bool:
+    """`entry` is the personal-trainer standard of the person's own market and what they
+    hold is another market's credential: a CSCS in the UK is recognized for strength and
+    conditioning, but gyms there ask for the Level 3 diploma, so it does not make it
+    unnecessary."""
+    return (
+        judged.market_fit(entry).standing == "home" and judged.market_fit(held).standing != "home"
+    )
 
 
 def _level_phrase(entry: Certification) -> str:
