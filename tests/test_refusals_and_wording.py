@@ -4,6 +4,7 @@ meant for the project rather than for them."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -40,6 +41,27 @@ def test_a_budget_in_another_currency_goes_in_the_budget_field(cli: Runner, tmp_
     result = cli("recommend", "--profile", str(profile), "-f", "json", "-q")
     assert result.code == 0
     assert result.json()["profile"]["budget"] == {"amount": 500, "currency": "GBP"}
+
+
+def test_two_budgets_in_one_profile_or_line_are_refused_not_one_chosen(
+    cli: Runner, tmp_path: Path
+) -> None:
+    """`budget: £300` beside `budget_usd: 400` is a contradiction: said, not silently read
+    as £300 (on the command line, --budget still replaces a file's budget)."""
+    profile = write(tmp_path / "me.yaml", "goals: [athletes]\nbudget: 300\nbudget_usd: 400\n")
+    result = cli("recommend", "--profile", str(profile))
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert result.err.startswith(f"certadvise: error: {profile}:")
+    assert "budget: give one budget" in result.err
+    lines = "person,goals,budget,budget_usd\nA,athletes,£300,400\nB,athletes,,400\n"
+    batch = cli("recommend", "--batch", "-", "-f", "jsonl", "-q", stdin=lines)
+    assert batch.code == 65
+    first, second = (json.loads(line) for line in batch.out.splitlines())
+    assert first["error"]["field"] == "budget" and "second" not in first
+    assert second["profile"]["budget_usd"] == 400
+    single = write(tmp_path / "one.yaml", "goals: [athletes]\nbudget_usd: 400\n")
+    over = cli("recommend", "--profile", str(single), "--budget", "£300", "-f", "json", "-q")
+    assert over.code == 0 and over.json()["profile"]["budget"]["currency"] == "GBP"
 
 
 def test_max_cost_says_it_takes_us_dollars_and_where_other_currencies_go(cli: Runner) -> None:

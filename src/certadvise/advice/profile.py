@@ -81,6 +81,11 @@ class RawProfile(Strict):
     country: str | None = None
 
     def __post_init__(self) -> None:
+        if self.budget_usd is not None and self.budget is not None:
+            raise ValueError(
+                "budget: give one budget, `budget` (in any currency: budget: £400) or "
+                "`budget_usd` (US dollars), not both"
+            )
         if self.budget_usd is not None:
             _checked("budget_usd", check_budget_usd, self.budget_usd)
         if self.budget is not None:
