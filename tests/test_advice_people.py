@@ -90,23 +90,24 @@ PEOPLE = [
         later={"NASM-PES": "credential"},
         never=ADD_ONS,
     ),
-    # With $300 the Cooper Institute's CPT exam fits ($289 in its candidate guide, c. 2020);
-    # ACSM-CPT and NCSF-CPT at $349 are over the budget and never offered as if they fitted.
+    # With $300 no priced CPT fits: the Cooper Institute's $289 exam ended with its programme
+    # in 2019 (acefitness.org), so the honest near miss is ACSM-CPT at $349, said on the page;
+    # nothing over the budget is offered as if it fitted.
     person(
         "career changer with $300",
         *("--goal", "personal trainer", "--degree", "high-school", "--have", "CPR"),
         *("--budget", "300"),
-        first="COOPER-CPT",
-        never={"ACSM-CPT", "NCSF-CPT", "NSCA-CPT", "NASM-CPT", "ACE-CPT"},
-    ),
-    # With $250 nothing priced fits; the Cooper CPT at $289 is the honest near miss, and it
-    # must be said on the page, not hidden.
-    person(
-        "career changer with $250",
-        *("--goal", "personal trainer", "--degree", "high-school", "--have", "CPR"),
-        *("--budget", "250"),
         never={"COOPER-CPT", "ACSM-CPT", "NCSF-CPT", "NSCA-CPT", "NASM-CPT", "ACE-CPT"},
-        message="the nearest is COOPER-CPT at $289 (2020) ($39 over budget)",
+        message="the nearest is ACSM-CPT at $349 ($49 over budget)",
+    ),
+    # A Cooper Institute CPT became an ACE-CPT on 2019-04-01 (acefitness.org): its holder is
+    # a certified trainer, never sold an entry-level CPT again, and is offered what builds on it.
+    person(
+        "trainer certified by the Cooper Institute before 2019",
+        *("--goal", "personal trainer", "--degree", "high-school", "--have", "CI-CPT"),
+        *("--have", "CPR"),
+        first_in={"NASM-PES", "NASM-CES", "NASM-WLS"},
+        never={"COOPER-CPT", "ACSM-CPT", "NCSF-CPT", "NSCA-CPT", "NASM-CPT", "ACE-CPT"},
     ),
     # A kinesiology senior may sit the CSCS in the final year (seed, nsca.com); student
     # membership plus the member price is cheaper than the non-member price ($65 + $340 <

@@ -543,11 +543,13 @@ PEOPLE = [
         *("--field", "exercise and sports science", "-H", "CPR"),
         later={"ESSA-AES": "requirement"},
     ),
-    # The Cooper Institute's CPT is one of the NCCA-accredited US CPTs (cooperinstitute.org).
+    # The NCCA-accredited US CPTs are in reach; the Cooper Institute's ended in 2019, when its
+    # trainers became ACE-CPTs (acefitness.org), so it is never offered.
     person(
         "adult newcomer to personal training in the US",
         *("-g", "personal-training", "-H", "CPR", "--age", "25"),
-        now={"COOPER-CPT", "NSCA-CPT", "ACE-CPT"},
+        now={"NSCA-CPT", "ACE-CPT"},
+        never={"COOPER-CPT"},
     ),
     # NPCP's NCPT is the US Pilates teacher certification, beside Yoga Alliance's RYT.
     person(

@@ -199,10 +199,10 @@ def test_nothing_in_reach_names_the_closest(catalog: Catalog) -> None:
 
 def test_a_budget_nothing_fits_names_the_nearest(catalog: Catalog) -> None:
     result = recommend(catalog, budget=50, goals=("personal-training",))
-    assert [ev.entry.id for ev in result.near_misses] == ["COOPER-CPT", "ACSM-CPT", "NCSF-CPT"]
+    assert [ev.entry.id for ev in result.near_misses] == ["ACSM-CPT", "NCSF-CPT", "NSCA-CPT"]
     assert result.messages[-2:] == (
         "no certification with a verified price fits your budget of $50",
-        "the nearest is COOPER-CPT at $289 (2020) ($239 over budget)",
+        "the nearest is ACSM-CPT at $349 ($299 over budget)",
     )
     assert all(ev.quote.usd is None for ev in result.ranked)  # only unpriced ones remain
 
@@ -318,10 +318,10 @@ def test_unknowns_say_why_they_cost_points(catalog: Catalog) -> None:
 
 
 def test_a_price_from_long_ago_does_not_count_as_cheap(catalog: Catalog) -> None:
-    cooper = recommend(catalog).find("COOPER-CPT")
-    assert cooper is not None
-    cost = next(c for c in cooper.components if c.name == "cost")
-    assert (cost.points, cost.reason) == (0, "costs $289 as of 2020: too old to count as cheap")
+    gei = recommend(catalog).find("ACSM-GEI")
+    assert gei is not None
+    cost = next(c for c in gei.components if c.name == "cost")
+    assert (cost.points, cost.reason) == (0, "costs $279 as of 2013: too old to count as cheap")
 
 
 def test_nothing_in_reach_comes_first_and_the_closest_says_every_long_step(

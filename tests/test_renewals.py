@@ -67,6 +67,19 @@ def test_member_pays_the_member_fee(cli: Runner) -> None:
     assert "pay $65 by 2026-12-31" in row["next_step"]
 
 
+def test_a_cooper_cpt_is_kept_as_the_ace_cpt_its_holders_became(cli: Runner) -> None:
+    # The Cooper Institute ended its CPT in 2019; every CI-CPT became an ACE-CPT from
+    # 2019-04-01 (acefitness.org): ACE's 2.0 CECs and $129 fee, not the CI-CPT's old rules.
+    found = rows(cli, "-H", "CI-CPT@2027-03")
+    assert list(found) == ["ACE-CPT"]
+    row = found["ACE-CPT"]
+    assert row["next_step"] == "log 2 CECs (20 h) and pay $129 by 2027-03-31"
+    assert row["notes"][0] == (
+        "COOPER-CPT was retired in 2019 and its holders became ACE-CPT holders: "
+        "kept by ACE-CPT's renewal rules"
+    )
+
+
 def test_inside_the_late_window_is_overdue_with_the_late_fee(cli: Runner) -> None:
     # ACSM: six months' grace with an $80 late fee on top of the $70 fee.
     row = rows(cli, "-H", "ACSM-EP@2026-10")["ACSM-EP"]

@@ -248,8 +248,14 @@ def _order(row: Renewal) -> tuple[int, dt.date, str]:
 
 
 def renewal(judged: Judgement, held: Held) -> Renewal:
-    """One credential held, on the judgement's day: its state, CE, fees and next step."""
+    """One credential held, on the judgement's day: its state, CE, fees and next step.
+
+    A retired credential whose holders became holders of its successor (a CI-CPT is an
+    ACE-CPT since 2019) is kept by the successor's rules, and says so."""
     entry = judged.catalog.entries[held.id]
+    renewed_as = _renewed_as(judged, entry)
+    if renewed_as is not None:
+        entry = renewed_as
     rec = entry.recertification
     card = entry.id in CARDS or CPR_ID in entry.counts_as
     late_until = _late_until(rec, held.expires)
@@ -257,6 +263,8 @@ def renewal(judged: Judgement, held: Held) -> Renewal:
     ce = _ce(judged, rec)
     fees = _fees(judged, entry)
     notes = _dates_said(entry, held, card)
+    if renewed_as is not None:
+        notes.insert(0, _renewed_as_note(judged, held.id, entry))
     way_back = None
     ce_due = None if held.expires is None else ce_deadline(rec, held.expires, held.earned)
     if state is State.UNDATED:
@@ -279,6 +287,23 @@ def renewal(judged: Judgement, held: Held) -> Renewal:
         )
     return Renewal(
         entry, held, state, late_until, ce, fees, step, way_back, tuple(notes), card, ce_due
+    )
+
+
+def _renewed_as(judged: Judgement, entry: Certification) -> Certification | None:
+    """The successor a retired credential's holders now hold, when it counts as it."""
+    successor = entry.retired.successor if entry.retired else None
+    if successor is None or successor not in entry.counts_as:
+        return None
+    return judged.catalog.entries.get(successor)
+
+
+def _renewed_as_note(judged: Judgement, held_id: str, successor: Certification) -> str:
+    retired = judged.catalog.entries[held_id].retired
+    assert retired is not None
+    return (
+        f"{held_id} was retired in {retired.year} and its holders became {successor.id} holders: "
+        f"kept by {successor.id}'s renewal rules"
     )
 
 
