@@ -4,8 +4,10 @@ Each row is someone who gives what they hold but not their degree (or who does g
 a degree in progress), with a certification an adviser would look at for them: whether
 its plan still asks them to earn a degree, and what is said as assumed. A credential whose
 every route asks for a degree means its holder has at least the lowest of them (lapsed
-too: a degree does not lapse); only the level, never the field. What a person says of
-their education (`--degree`, `--studying`, `--final-year`) stands. The comment on each
+too: a degree does not lapse). The field is assumed only where every route to a credential
+held accepts it (an athletic trainer studied athletic training), and said, so a person who
+studied something else can say so. What a person says of their education (`--degree`,
+`--studying`, `--final-year`) and field (`--field`) stands. The comment on each
 row says why, from the catalog's own routes (`catalog/<org>/<id>.yaml`). The day is the
 pinned one (`tests/conftest.py`, 2026-11-26).
 """
@@ -31,6 +33,10 @@ from .conftest import Runner, write
 DIPLOMA = "no degree given: assumed a high-school diploma"
 IMPLIED = "no degree given: assumed {}, as every {} holder has"
 NO_FIELD = "no degree field given: routes that need a specific field are not met"
+FIELD = (
+    "no degree field given: assumed {}, which every route to {} accepts "
+    "(give --field if yours differs)"
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Person:
     assumed: str  # the assumption said of their education ("" when they gave a degree)
     why: str = ""  # words in what `recommend --why TARGET` says of its prerequisites
     code: int = 0  # `recommend`'s exit code (1: nothing is in reach now)
+    field_said: str = ""  # the field assumed from a credential held, as said
 
     def __str__(self) -> str:
         return self.who
@@ -61,7 +68,8 @@ def person(
     who: str, target: str, section: str, degree_step: bool, assumed: str, **given: Any
 ) -> Person:
     why, code = given.pop("why", ""), given.pop("code", 0)
-    return Person(who, given, target, section, degree_step, assumed, why, code)
+    field_said = given.pop("field_said", "")
+    return Person(who, given, target, section, degree_step, assumed, why, code, field_said)
 
 
 PEOPLE = [
@@ -89,6 +97,7 @@ PEOPLE = [
         goals=["athletes"],
         have=["ATC"],
         why="meets: a bachelor's degree or higher (any field)",
+        field_said=FIELD.format("athletic training", "ATC"),
     ),
     # A PT licence asks for a doctorate (PT.yaml): an athletic trainer has at least a
     # bachelor's, and the DPT is still ahead.
@@ -102,6 +111,7 @@ PEOPLE = [
         have=["ATC"],
         why="missing: a doctorate (you have a bachelor's degree)",
         code=1,  # no physical-therapy credential is open without the DPT
+        field_said=FIELD.format("athletic training", "ATC"),
     ),
     # A US physical therapist's licence asks for a CAPTE-accredited DPT today, and asked
     # for a bachelor's or master's before 2016 (PT.yaml, holders_degree): every PT has at
@@ -113,10 +123,11 @@ PEOPLE = [
         False,
         IMPLIED.format("a bachelor's degree", "PT"),
         have=["PT"],
+        field_said=FIELD.format("physical therapy", "PT"),
     ),
     # The ACSM-EP asks for a degree in exercise science, kinesiology or clinical exercise
-    # physiology (ACSM-EP.yaml): a PT's degree is a degree, but the field is not implied,
-    # so what is left is the field, never a bachelor's.
+    # physiology (ACSM-EP.yaml): a PT's degree is a degree, in physical therapy (every
+    # route to the licence asks for one), so what is left is the field, never a bachelor's.
     person(
         "physical therapist who looks at the ACSM-EP",
         "ACSM-EP",
@@ -124,6 +135,35 @@ PEOPLE = [
         False,
         IMPLIED.format("a bachelor's degree", "PT"),
         have=["PT"],
+        why="your field: physical therapy",
+        field_said=FIELD.format("physical therapy", "PT"),
+    ),
+    # A registered kinesiologist in Ontario studied kinesiology (or a degree the College
+    # accepted as its equal): every route to RKIN accepts kinesiology (RKIN.yaml), so the
+    # CSEP-CEP's degree in kinesiology is met and only its practical hours are ahead.
+    person(
+        "registered kinesiologist who looks at the CSEP-CEP",
+        "CSEP-CEP",
+        "later",
+        False,
+        IMPLIED.format("a bachelor's degree", "RKIN"),
+        have=["RKIN"],
+        country="CA",
+        why="missing: 100 h of documented practical experience delivering exercise to clients",
+        field_said=FIELD.format("kinesiology", "RKIN"),
+    ),
+    # What a person says of their field stands: a kinesiologist who says psychology is
+    # told the CSEP-CEP's degree field is missing.
+    person(
+        "registered kinesiologist who says psychology",
+        "CSEP-CEP",
+        "later",
+        False,
+        IMPLIED.format("a bachelor's degree", "RKIN"),
+        have=["RKIN"],
+        country="CA",
+        field="psychology",
+        why="your field: psychology",
     ),
     # A CSCS that lapsed at the end of 2025: NSCA has no late window (CSCS.yaml), so the
     # exam again; the bachelor's it was earned with has not lapsed.
@@ -168,6 +208,7 @@ PEOPLE = [
         False,
         IMPLIED.format("a bachelor's degree", "CSCS"),
         have=["CSCS", "ATC"],
+        field_said=FIELD.format("athletic training", "ATC"),
     ),
     # Their own master's stands: nothing is assumed of their education.
     person(
@@ -239,7 +280,10 @@ def test_recommend_counts_the_degree_a_credential_held_required(cli: Runner, p: 
     assert ("degree" in kinds(doc["steps"])) is p.degree_step, doc["steps"]
     assert degree_lines(doc["assumptions"]) == expected_lines(p)
     college = p.assumed not in ("", DIPLOMA) or p.given.get("degree") == "master"
-    assert (NO_FIELD in doc["assumptions"]) is college  # a degree, its field not known
+    if p.field_said:  # a field assumed from a credential held, and said
+        assert p.field_said in doc["assumptions"] and NO_FIELD not in doc["assumptions"]
+    else:  # a degree, its field given or not known
+        assert (NO_FIELD in doc["assumptions"]) is (college and "field" not in p.given)
     reasons = [v["reason"] for v in doc["verdicts"] if v["rule"] == "prerequisites"]
     assert p.why in reasons[0], reasons
     table = cli("recommend", *p.args, "--all")

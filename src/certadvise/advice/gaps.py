@@ -88,10 +88,10 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
                 degree_years=route.degree_years,
             )
         )
-    elif route.fields and profile.field not in route.fields:
+    elif route.fields and (field := profile.degree_field) not in route.fields:
         names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
         wanted = ", ".join(names.get(f, f) for f in route.fields)
-        given = names.get(profile.field, profile.field) if profile.field else "none given"
+        given = names.get(field, field) if field else "none given"
         gaps.append(
             Gap(GapKind.FIELD, f"a degree in {wanted}", f"your field: {given}", fields=route.fields)
         )

@@ -162,6 +162,25 @@ class ImpliedDegree:
         return f"no degree given: assumed {self.level.phrase}, as every {self.by} holder has"
 
 
+@dataclasses.dataclass(frozen=True)
+class ImpliedField:
+    """A degree field the person did not give, assumed from a credential they hold (or
+    held) every route to which accepts a degree in it: a registered kinesiologist is
+    taken to have studied kinesiology, and told so."""
+
+    field: str
+    name: str  # as people read it
+    by: str  # the credential's id
+
+    @property
+    def said(self) -> str:
+        """The assumption, in words."""
+        return (
+            f"no degree field given: assumed {self.name}, which every route to {self.by} "
+            "accepts (give --field if yours differs)"
+        )
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Profile:
     """A profile in canonical ids, ready for the rules."""
@@ -183,6 +202,14 @@ class Profile:
     member: tuple[str, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2; see `market`
     implied_degree: ImpliedDegree | None = None  # none given: what a credential held asks
+    implied_field: ImpliedField | None = None  # none given: what a credential held asks
+
+    @property
+    def degree_field(self) -> str | None:
+        """The field of the degree: the one given, else the one a credential held implies."""
+        if self.field is not None or self.implied_field is None:
+            return self.field
+        return self.implied_field.field
 
     @property
     def market(self) -> str:
@@ -242,7 +269,12 @@ class Profile:
         doc: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if value in (None, (), {}) or f.name in ("credentials", "budget", "implied_degree"):
+            if value in (None, (), {}) or f.name in (
+                "credentials",
+                "budget",
+                "implied_degree",
+                "implied_field",
+            ):
                 continue
             doc[f.name] = to_jsonable(value)
         if self.credentials:
@@ -321,6 +353,7 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
         member=member,
         country=code,
         implied_degree=implied,
+        implied_field=None if field or unknown_field else implied_field(credentials, catalog),
     )
     said = assumptions(profile)
     said += budget_said
@@ -364,6 +397,21 @@ def implied_degree(credentials: Sequence[Held], catalog: Catalog) -> ImpliedDegr
         if level is not None and (found is None or level.rank > found.level.rank):
             found = ImpliedDegree(level, held.id)
     return found
+
+
+def implied_field(credentials: Sequence[Held], catalog: Catalog) -> ImpliedField | None:
+    """The degree field of the first credential held (lapsed ones too) every route to
+    which asks for a degree in it; None when no credential's routes agree on one."""
+    names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
+    for held in credentials:
+        pre = catalog.entries[held.id].prerequisites
+        routes = pre.routes if pre else ()
+        if not routes or any(r.degree is None or not r.fields for r in routes):
+            continue
+        common = [f for f in routes[0].fields if all(f in r.fields for r in routes[1:])]
+        if common:
+            return ImpliedField(common[0], names.get(common[0], common[0]), held.id)
+    return None
 
 
 def degree_required(entry: Certification) -> DegreeLevel | None:
@@ -477,7 +525,9 @@ def assumptions(profile: Profile) -> list[str]:
         said.append(profile.implied_degree.said)
     elif profile.degree is None:
         said.append("no degree given: assumed a high-school diploma")
-    if profile.field is None and profile.education.rank >= DegreeLevel.ASSOCIATE.rank:
+    if profile.field is None and profile.implied_field is not None:
+        said.append(profile.implied_field.said)
+    elif profile.field is None and profile.education.rank >= DegreeLevel.ASSOCIATE.rank:
         said.append("no degree field given: routes that need a specific field are not met")
     if profile.studying is not None and profile.final_year is None and profile.graduating is None:
         said.append(

@@ -236,6 +236,9 @@ def build_profile(
 
 def said_by_every_command(profile: Profile, assumptions: list[str]) -> list[str]:
     """Of `assumptions`, those a command that says no others says too: the line naming the
-    saved profile, and the degree a credential held implies (it changes what plans ask)."""
-    implied = profile.implied_degree.said if profile.implied_degree else None
-    return [a for a in assumptions if a.startswith("using the saved profile ") or a == implied]
+    saved profile, and the degree and field a credential held implies (they change what
+    plans ask)."""
+    implied = {
+        found.said for found in (profile.implied_degree, profile.implied_field) if found is not None
+    }
+    return [a for a in assumptions if a.startswith("using the saved profile ") or a in implied]
