@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
@@ -485,12 +486,25 @@ def read_field(text: str | None, fields: Sequence[Term]) -> tuple[str | None, st
         return None, None
     wanted = phrase_key(text.replace("&", " and "))[:MAX_FIELD_LENGTH]
     bare = " ".join(_DEGREE_WORDS.sub(" ", wanted).split())
-    for term in fields:
-        names = {phrase_key(p.replace("&", " and ")) for p in (term.id, term.name, *term.synonyms)}
-        names |= {" ".join(_DEGREE_WORDS.sub(" ", n).split()) for n in names}
-        if wanted in names or (bare and bare in names):
-            return term.id, None
+    names = _field_names(tuple(fields))
+    found = [names[key] for key in (wanted, bare) if key and key in names]
+    if found:
+        return min(found)[1], None  # the first field in the vocabulary's order
     return wanted.replace(" ", "-") or None, wanted
+
+
+@functools.lru_cache(maxsize=8)  # one vocabulary a run: a batch reads every person's field
+def _field_names(fields: tuple[Term, ...]) -> dict[str, tuple[int, str]]:
+    """Every way of writing each field (its id, name and synonyms, with and without the
+    degree words), with the field's place in the vocabulary and its id."""
+    names: dict[str, tuple[int, str]] = {}
+    for place, term in enumerate(fields):
+        spelt = (term.id, term.name, *term.synonyms)
+        written = {phrase_key(p.replace("&", " and ")) for p in spelt}
+        written |= {" ".join(_DEGREE_WORDS.sub(" ", n).split()) for n in written}
+        for name in written:
+            names.setdefault(name, (place, term.id))
+    return names
 
 
 def country(text: str) -> str:
