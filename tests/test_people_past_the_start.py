@@ -170,12 +170,16 @@ PEOPLE = [
         reason={"ACE-CPT": "lapsed on 2026-09-30"},
     ),
     # Lapsed in January 2025, past ACE's six-month window and with no reinstatement route
-    # verified: ACE-CPT is offered again, as the exam again, and says why.
+    # verified: ACE-CPT is offered again, as the exam again, and says why, without claiming
+    # that ACE has no way back (the catalog does not know): ask ACE, as renewals says.
     person(
         "ACE-CPT lapsed in January 2025",
         *("-g", "personal-training", "-H", "ACE-CPT@2025-01", "-H", "CPR"),
         now={"ACE-CPT"},
-        reason={"ACE-CPT": "past its windows, so the exam again"},
+        reason={
+            "ACE-CPT": "past its late window, and no reinstatement is verified, so the exam "
+            "again; ask ACE"
+        },
     ),
     # ACSM accepts late renewals for six months with an $80 late fee (acsm.org).
     person(

@@ -105,3 +105,20 @@ def next_deadline(rec: Recertification | None, deadline: dt.date) -> dt.date | N
 
 def _month_day(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def past_windows(rec: Recertification | None) -> str:
+    """What a credential lapsed past every way back is past, as far as the catalog knows:
+    its windows, or only its late window, or nothing verified at all."""
+    back = rec.reinstatement if rec else None
+    if rec is None or (not rec.grace_months and back is None):
+        return "no late window or reinstatement is verified"
+    if back is None:
+        return "past its late window, and no reinstatement is verified"
+    return "past its windows"
+
+
+def windows_verified(rec: Recertification | None) -> bool:
+    """Whether the catalog states how long a lapsed credential can be reinstated."""
+    back = rec.reinstatement if rec else None
+    return back is not None and back.window_months is not None

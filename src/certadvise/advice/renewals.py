@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from certadvise.advice.costs import quote_text, yearly_dues
-from certadvise.advice.cycles import EXPIRING_DAYS, add_years, ce_deadline, next_deadline
+from certadvise.advice.cycles import (
+    EXPIRING_DAYS,
+    add_years,
+    ce_deadline,
+    next_deadline,
+    past_windows,
+    windows_verified,
+)
 from certadvise.advice.judgement import WAYS_BACK, Judgement
 from certadvise.advice.money import Money
 from certadvise.advice.plans import StepKind
@@ -463,14 +470,8 @@ def _way_back(judged: Judgement, entry: Certification, held: Held) -> WayBack:
         else "price not verified"
     )
     rec = entry.recertification
-    back = rec.reinstatement if rec else None
-    verified = back is not None and back.window_months is not None
-    if rec is None or (not rec.grace_months and back is None):
-        before = "no late window or reinstatement is verified"
-    elif back is None:
-        before = "past its late window, and no reinstatement is verified"
-    else:
-        before = "past its windows"
+    verified = windows_verified(rec)
+    before = past_windows(rec)
     again = tuple(s.text for s in plan.before_exam)
     needs = f"; first meet again: {'; '.join(again)}" if again else ""
     text = f"{before}: pass the {entry.id} exam again ({price}){needs}"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from certadvise.advice.cycles import past_windows, windows_verified
 from certadvise.advice.gaps import GapKind
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import Plan, StepKind
@@ -97,8 +98,9 @@ def already_held(entry: Certification, judged: Judgement) -> list[Verdict]:
 
 
 def way_back_words(entry: Certification, held: Held, plan: Plan) -> str:
-    """What a lapsed credential's plan means: 'your CSCS lapsed on 2025-12-31: past its
-    windows, so the exam again' (or renew it late, or reinstate it)."""
+    """What a lapsed credential's plan means: 'your NASM-CPT lapsed on 2025-09-30: past its
+    windows, so the exam again' (or renew it late, or reinstate it); where the catalog
+    does not know every window, what it knows, and whom to ask (renewals says the same)."""
     lapsed = f"your {entry.id} lapsed on {held.expires:%Y-%m-%d}"  # lapsed: it has a date
     way = {
         StepKind.RENEW: "renew it late, inside its grace window",
@@ -107,7 +109,9 @@ def way_back_words(entry: Certification, held: Held, plan: Plan) -> str:
     own = plan.own_steps[0].kind if plan.own_steps else None
     if own in way:
         return f"{lapsed}: {way[own]}"
-    return f"{lapsed}: past its windows, so the exam again"
+    rec = entry.recertification
+    ask = "" if windows_verified(rec) else f"; ask {entry.organization}"
+    return f"{lapsed}: {past_windows(rec)}, so the exam again{ask}"
 
 
 def renews(entry: Certification) -> str:
