@@ -89,7 +89,27 @@ def _sources_document(sources: tuple[Source, ...]) -> SharedList:
 
 
 def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
+    """What comes later and why. A batch's people share their plans: the same plan, with
+    the same reasons, warnings and cost as the person reads it, is one document, written
+    once (the "later" section is nearly half of an answer)."""
     plan = _plan(ev)
+    cost = judged.plan_cost(plan)
+    key = (id(plan), id(ev.entry), tuple(ev.later_reasons), tuple(warnings(ev)), cost)
+    kept = _LATER.get(key)
+    if kept is not None and kept[0] is plan and kept[1] is ev.entry:
+        return kept[2]
+    if len(_LATER) >= _LATER_KEPT:
+        _LATER.clear()
+    document = SharedDocument(_later_document(ev, plan, cost))
+    _LATER[key] = (plan, ev.entry, document)  # kept alive with it: their ids stay theirs
+    return document
+
+
+_LATER_KEPT = 1 << 14
+_LATER: dict[tuple[Any, ...], tuple[Plan, Any, SharedDocument]] = {}
+
+
+def _later_document(ev: Evaluation, plan: Plan, cost: str) -> dict[str, Any]:
     return {
         "id": ev.entry.id,
         "name": ev.entry.name,
@@ -98,7 +118,7 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
         "total_cost": {
             "minimum_usd": plan.known_usd,
             "complete": plan.complete,
-            "text": judged.plan_cost(plan),  # as the table says it
+            "text": cost,  # as the table says it
         },
         "months": round(plan.months, 2),
         "time": plan.time_text,
