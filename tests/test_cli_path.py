@@ -37,6 +37,20 @@ def test_nasm_cpt_holder_to_pes_is_one_step(cli: Runner) -> None:
     assert "you already qualify: register for the NASM-PES exam" in doc["warnings"]
 
 
+def test_a_staged_qualification_with_no_prerequisite_says_start_now_not_qualified(
+    cli: Runner,
+) -> None:
+    # The RYT-200 asks nothing before its 200-hour training (RYT-200.yaml), but the
+    # training is still ahead: nobody "already qualifies" by being able to enrol.
+    doc = plan(cli, "RYT-200")
+    assert kinds(doc)[0] == "course"
+    assert (
+        "you can start now: complete a 200-hour yoga teacher training at a Yoga Alliance "
+        "Registered Yoga School (RYS 200), all hours at the same school"
+    ) in doc["warnings"]
+    assert not any(w.startswith("you already qualify") for w in doc["warnings"])
+
+
 def test_high_school_graduate_needs_an_ncca_cpt_before_ncsf_csc(cli: Runner) -> None:
     doc = plan(cli, "NCSF-CSC", "--degree", "high-school")
     first = doc["steps"][0]

@@ -62,7 +62,10 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
         warnings.append(f"prerequisites not verified: check with {target.organization}")
     elif plan.reachable and not plan.long_steps:
         first = final_step(target, "register for")
-        warnings.append(f"you already qualify: {first}")
+        # a qualification earned over months asks nothing before its first stage, which is
+        # still ahead: "you already qualify: complete a 200-hour training" would misread
+        said = "you can start now" if target.stages else "you already qualify"
+        warnings.append(f"{said}: {first}")
     way_back = own in (StepKind.RENEW, StepKind.REINSTATE)  # kept, not earned again
     ownership = judged.ownership(target, held=way_back)
     return replace(plan, warnings=tuple(warnings), ownership=ownership)
