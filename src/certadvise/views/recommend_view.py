@@ -98,14 +98,14 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
     kept = _LATER.get(key)
     if kept is not None and kept[0] is plan and kept[1] is ev.entry:
         return kept[2]
-    if len(_LATER) >= _LATER_KEPT:
+    if len(_LATER) >= _KEPT:
         _LATER.clear()
     document = SharedDocument(_later_document(ev, plan, cost))
     _LATER[key] = (plan, ev.entry, document)  # kept alive with it: their ids stay theirs
     return document
 
 
-_LATER_KEPT = 1 << 14
+_KEPT = 1 << 14  # shared documents kept at most, of each kind (a batch's)
 _LATER: dict[tuple[Any, ...], tuple[Plan, Any, SharedDocument]] = {}
 
 
@@ -157,6 +157,23 @@ def _why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> dict[str, Any]
 @functools.lru_cache(maxsize=1 << 14)  # most people of a batch leave out the same, as others do
 def _shared_why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> SharedDocument:
     return SharedDocument(_why_left_out(cert_id, verdicts))
+
+
+def _excluded_list(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The list of what is left out: people with the same goals leave out the same, for
+    the same reasons, so a list of shared documents is itself shared (written once)."""
+    if not all(type(d) is SharedDocument for d in documents):
+        return documents  # one over the person's own budget: theirs
+    key = tuple(map(id, documents))
+    kept = _EXCLUDED.get(key)
+    if kept is None:
+        if len(_EXCLUDED) >= _KEPT:
+            _EXCLUDED.clear()
+        kept = _EXCLUDED[key] = SharedList(documents)  # its documents kept: their ids too
+    return kept
+
+
+_EXCLUDED: dict[tuple[int, ...], SharedList] = {}
 
 
 class Answer:
@@ -218,7 +235,7 @@ def recommend_answer(result: Recommendations, top: int | None) -> Answer:
             "recommendations": records,
             "later": [later_document(ev, result.judged) for ev in result.later],
             "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
-            "excluded": [excluded_document(ev) for ev in result.excluded],
+            "excluded": _excluded_list([excluded_document(ev) for ev in result.excluded]),
             "near_misses": [near_miss_document(ev, result.judged) for ev in result.near_misses],
         }
 
