@@ -124,17 +124,25 @@ class Judgement:
         self, entry: Certification, years: int | None = None, *, held: bool = False
     ) -> Ownership:
         """What getting and holding `entry` costs over `years` (default: the judgement's);
-        for a credential the person holds, what keeping it costs."""
-        return cost_of_ownership(
-            entry,
-            self.catalog.organizations.get(entry.organization),
-            self.profile.member,
-            years or self.years,
-            student=self.profile.student,
-            converter=self.converter,
-            held=held,
-            tier=None if held else self._tier(entry),
-        )
+        for a credential the person holds, what keeping it costs. A batch's people with the
+        same memberships and student standing share it (the catalog decides the rest)."""
+        tier = None if held else self._tier(entry)
+        years = years or self.years
+        key = ("ownership", entry, self.profile.member, years, self.profile.student, held, tier)
+        kept = self.books.kept if self.books is not None else {}
+        found: Ownership | None = kept.get(key)
+        if found is None:
+            found = kept[key] = cost_of_ownership(
+                entry,
+                self.catalog.organizations.get(entry.organization),
+                self.profile.member,
+                years,
+                student=self.profile.student,
+                converter=self.converter,
+                held=held,
+                tier=tier,
+            )
+        return found
 
     @kept
     def reader(self) -> Reader:

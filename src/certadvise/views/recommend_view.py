@@ -64,13 +64,31 @@ def recommendation_document(
         "steps": [_step_document(s) for s in _plan(ev).short_steps],
         "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
-        "total_cost": ownership_document(ownership),
+        "total_cost": _shared_ownership(ownership),
         "score_components": [
             {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
         ],
         "sources": _sources(ev),
         "market": {"standing": fit.standing, "reason": fit.reason},
     }
+
+
+def _shared_ownership(ownership: Ownership | None) -> dict[str, Any] | None:
+    """What holding it costs: the same for a batch's people with the same memberships and
+    student standing (one `Ownership`), so one document, written once."""
+    if ownership is None:
+        return None
+    kept = _OWNERSHIP.get(id(ownership))
+    if kept is None or kept[0] is not ownership:
+        if len(_OWNERSHIP) >= _KEPT:
+            _OWNERSHIP.clear()
+        document = ownership_document(ownership)
+        assert document is not None
+        kept = _OWNERSHIP[id(ownership)] = (ownership, SharedDocument(document))
+    return kept[1]
+
+
+_OWNERSHIP: dict[int, tuple[Ownership, SharedDocument]] = {}
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a batch's people share their plans, so their steps
