@@ -9,7 +9,7 @@ from typing import Any
 from certadvise.advice.costs import Ownership
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import Plan, Step
-from certadvise.advice.ranking import ORDER, Evaluation, Recommendations, Section
+from certadvise.advice.ranking import ORDER, Component, Evaluation, Recommendations, Section
 from certadvise.advice.rules import Outcome, Verdict
 from certadvise.catalog.models import Certification, Source
 from certadvise.render.report import Column, Page, Report, SharedDocument, SharedList
@@ -65,12 +65,15 @@ def recommendation_document(
         "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
         "total_cost": _shared_ownership(ownership),
-        "score_components": [
-            {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
-        ],
+        "score_components": _score_components(tuple(ev.components)),
         "sources": _sources(ev),
         "market": {"standing": fit.standing, "reason": fit.reason},
     }
+
+
+@functools.lru_cache(maxsize=1 << 14)  # people with the same goals are scored alike
+def _score_components(components: tuple[Component, ...]) -> SharedList:
+    return SharedList({"name": c.name, "points": c.points, "reason": c.reason} for c in components)
 
 
 def _shared_ownership(ownership: Ownership | None) -> dict[str, Any] | None:
@@ -467,9 +470,7 @@ def why_report(result: Recommendations, ev: Evaluation) -> Report:
         ],
         "gaps": [{"kind": g.kind.value, "need": g.need, "have": g.have} for g in gaps],
         "steps": [step_document(s) for s in steps],
-        "score_components": [
-            {"name": c.name, "points": c.points, "reason": c.reason} for c in ev.components
-        ],
+        "score_components": _score_components(tuple(ev.components)),
         "assumptions": list(assumed),
     }
     return Report(
