@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from certadvise.advice.costs import Ownership
+from certadvise.advice.costs import Ownership, Quote
 from certadvise.advice.judgement import Judgement
 from certadvise.advice.plans import Plan, Step
 from certadvise.advice.ranking import ORDER, Component, Evaluation, Recommendations, Section
@@ -60,7 +60,7 @@ def recommendation_document(
         "name": ev.entry.name,
         "organization": ev.entry.organization,
         "score": ev.score,
-        "cost": cost_document(ev.quote, judged),
+        "cost": _shared_cost(ev.quote, judged),
         "steps": [_step_document(s) for s in _plan(ev).short_steps],
         "reasons": reasons(ev, judged.profile.country is not None),
         "warnings": warnings(ev),
@@ -74,6 +74,24 @@ def recommendation_document(
 @functools.lru_cache(maxsize=1 << 14)  # people with the same goals are scored alike
 def _score_components(components: tuple[Component, ...]) -> SharedList:
     return SharedList({"name": c.name, "points": c.points, "reason": c.reason} for c in components)
+
+
+def _shared_cost(quote: Quote, judged: Judgement) -> dict[str, Any]:
+    """The way in: the same quote, read on the same day at the same rates and in the same
+    words, is one document for a batch's people, written once."""
+    text = price_for_people(quote, judged)
+    key = (id(quote), judged.today, judged.converter.month, text)
+    kept = _COSTS.get(key)
+    if kept is None or kept[0] is not quote:
+        if len(_COSTS) >= _KEPT:
+            _COSTS.clear()
+        document = SharedDocument(cost_document(quote, judged))
+        assert document["text"] == text
+        kept = _COSTS[key] = (quote, document)
+    return kept[1]
+
+
+_COSTS: dict[tuple[Any, ...], tuple[Quote, SharedDocument]] = {}
 
 
 def _shared_ownership(ownership: Ownership | None) -> dict[str, Any] | None:
