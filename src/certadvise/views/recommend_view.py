@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Generic, TypeVar
 
 from certadvise.advice.costs import Ownership, Quote
 from certadvise.advice.judgement import Judgement
@@ -50,6 +50,35 @@ def _plan(ev: Evaluation) -> Plan:
     return ev.plan
 
 
+T = TypeVar("T")
+
+
+class _Shared(Generic[T]):
+    """Documents a batch's people share, each made once: under a key holding the ids of
+    the objects it was made from, which are kept beside it (so that their ids cannot pass
+    to another object while it is kept). At most `_KEPT` of a kind; then it starts over."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, tuple[tuple[object, ...], T]] = {}
+
+    def get(self, key: Hashable, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+        found = self._kept.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], made_from, strict=True)):
+            return found[1]
+        if len(self._kept) >= _KEPT:
+            self._kept.clear()
+        value = make()
+        self._kept[key] = (made_from, value)
+        return value
+
+
+_KEPT = 1 << 14  # shared documents kept at most, of each kind (a batch's)
+_LATER: _Shared[SharedDocument] = _Shared()
+_COSTS: _Shared[SharedDocument] = _Shared()
+_OWNERSHIP: _Shared[SharedDocument] = _Shared()
+_EXCLUDED: _Shared[SharedList] = _Shared()
+
+
 def recommendation_document(
     rank: int, ev: Evaluation, ownership: Ownership | None, judged: Judgement
 ) -> dict[str, Any]:
@@ -81,17 +110,7 @@ def _shared_cost(quote: Quote, judged: Judgement) -> dict[str, Any]:
     words, is one document for a batch's people, written once."""
     text = price_for_people(quote, judged)
     key = (id(quote), judged.today, judged.converter.month, text)
-    kept = _COSTS.get(key)
-    if kept is None or kept[0] is not quote:
-        if len(_COSTS) >= _KEPT:
-            _COSTS.clear()
-        document = SharedDocument(cost_document(quote, judged))
-        assert document["text"] == text
-        kept = _COSTS[key] = (quote, document)
-    return kept[1]
-
-
-_COSTS: dict[tuple[Any, ...], tuple[Quote, SharedDocument]] = {}
+    return _COSTS.get(key, (quote,), lambda: SharedDocument(cost_document(quote, judged)))
 
 
 def _shared_ownership(ownership: Ownership | None) -> dict[str, Any] | None:
@@ -99,17 +118,9 @@ def _shared_ownership(ownership: Ownership | None) -> dict[str, Any] | None:
     student standing (one `Ownership`), so one document, written once."""
     if ownership is None:
         return None
-    kept = _OWNERSHIP.get(id(ownership))
-    if kept is None or kept[0] is not ownership:
-        if len(_OWNERSHIP) >= _KEPT:
-            _OWNERSHIP.clear()
-        document = ownership_document(ownership)
-        assert document is not None
-        kept = _OWNERSHIP[id(ownership)] = (ownership, SharedDocument(document))
-    return kept[1]
-
-
-_OWNERSHIP: dict[int, tuple[Ownership, SharedDocument]] = {}
+    return _OWNERSHIP.get(
+        id(ownership), (ownership,), lambda: SharedDocument(ownership_document(ownership) or {})
+    )
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a batch's people share their plans, so their steps
@@ -134,18 +145,9 @@ def later_document(ev: Evaluation, judged: Judgement) -> dict[str, Any]:
     plan = _plan(ev)
     cost = judged.plan_cost(plan)
     key = (id(plan), id(ev.entry), tuple(ev.later_reasons), tuple(warnings(ev)), cost)
-    kept = _LATER.get(key)
-    if kept is not None and kept[0] is plan and kept[1] is ev.entry:
-        return kept[2]
-    if len(_LATER) >= _KEPT:
-        _LATER.clear()
-    document = SharedDocument(_later_document(ev, plan, cost))
-    _LATER[key] = (plan, ev.entry, document)  # kept alive with it: their ids stay theirs
-    return document
-
-
-_KEPT = 1 << 14  # shared documents kept at most, of each kind (a batch's)
-_LATER: dict[tuple[Any, ...], tuple[Plan, Any, SharedDocument]] = {}
+    return _LATER.get(
+        key, (plan, ev.entry), lambda: SharedDocument(_later_document(ev, plan, cost))
+    )
 
 
 def _later_document(ev: Evaluation, plan: Plan, cost: str) -> dict[str, Any]:
@@ -203,16 +205,8 @@ def _excluded_list(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     the same reasons, so a list of shared documents is itself shared (written once)."""
     if not all(type(d) is SharedDocument for d in documents):
         return documents  # one over the person's own budget: theirs
-    key = tuple(map(id, documents))
-    kept = _EXCLUDED.get(key)
-    if kept is None:
-        if len(_EXCLUDED) >= _KEPT:
-            _EXCLUDED.clear()
-        kept = _EXCLUDED[key] = SharedList(documents)  # its documents kept: their ids too
-    return kept
-
-
-_EXCLUDED: dict[tuple[int, ...], SharedList] = {}
+    key = tuple(map(id, documents))  # the list kept holds them: their ids stay theirs
+    return _EXCLUDED.get(key, (), lambda: SharedList(documents))
 
 
 class Answer:
