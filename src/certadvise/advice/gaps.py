@@ -89,9 +89,9 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
             )
         )
     elif route.fields and (field := profile.degree_field) not in route.fields:
-        names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
-        wanted = ", ".join(names.get(f, f) for f in route.fields)
-        given = names.get(field, field) if field else "none given"
+        name = catalog.vocabulary.field_name
+        wanted = ", ".join(map(name, route.fields))
+        given = name(field) if field else "none given"
         gaps.append(
             Gap(GapKind.FIELD, f"a degree in {wanted}", f"your field: {given}", fields=route.fields)
         )

@@ -348,8 +348,8 @@ class Planner:
     def _degree(self, target: Certification, gap: Gap) -> list[Step]:
         assert gap.level is not None
         why = f"{target.id} requires {gap.words}"
-        names = {t.id: t.name.lower() for t in self.catalog.vocabulary.degree_fields}
-        where = f" in {', '.join(names.get(f, f) for f in gap.fields)}" if gap.fields else ""
+        name = self.catalog.vocabulary.field_name
+        where = f" in {', '.join(map(name, gap.fields))}" if gap.fields else ""
         studying = self.profile.studying
         months_left = self.profile.months_to_graduate
         if studying is not None and studying.rank >= gap.level.rank and months_left is not None:

@@ -403,7 +403,6 @@ def implied_degree(credentials: Sequence[Held], catalog: Catalog) -> ImpliedDegr
 def implied_field(credentials: Sequence[Held], catalog: Catalog) -> ImpliedField | None:
     """The degree field of the first credential held (lapsed ones too) every route to
     which asks for a degree in it; None when no credential's routes agree on one."""
-    names = {t.id: t.name.lower() for t in catalog.vocabulary.degree_fields}
     for held in credentials:
         pre = catalog.entries[held.id].prerequisites
         routes = pre.routes if pre else ()
@@ -411,7 +410,7 @@ def implied_field(credentials: Sequence[Held], catalog: Catalog) -> ImpliedField
             continue
         common = [f for f in routes[0].fields if all(f in r.fields for r in routes[1:])]
         if common:
-            return ImpliedField(common[0], names.get(common[0], common[0]), held.id)
+            return ImpliedField(common[0], catalog.vocabulary.field_name(common[0]), held.id)
     return None
 
 

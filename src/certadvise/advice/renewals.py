@@ -259,10 +259,9 @@ def renewal(judged: Judgement, held: Held) -> Renewal:
 
     A retired credential whose holders became holders of its successor (a CI-CPT is an
     ACE-CPT since 2019) is kept by the successor's rules, and says so."""
-    entry = judged.catalog.entries[held.id]
-    renewed_as = _renewed_as(judged, entry)
-    if renewed_as is not None:
-        entry = renewed_as
+    earned = judged.catalog.entries[held.id]
+    renewed_as = _renewed_as(judged, earned)
+    entry = renewed_as or earned
     rec = entry.recertification
     card = entry.id in CARDS or CPR_ID in entry.counts_as
     late_until = _late_until(rec, held.expires)
@@ -270,8 +269,12 @@ def renewal(judged: Judgement, held: Held) -> Renewal:
     ce = _ce(judged, rec)
     fees = _fees(judged, entry)
     notes = _dates_said(entry, held, card)
-    if renewed_as is not None:
-        notes.insert(0, _renewed_as_note(judged, held.id, entry))
+    if renewed_as is not None and earned.retired is not None:
+        notes.insert(
+            0,
+            f"{earned.id} was retired in {earned.retired.year} and its holders became "
+            f"{entry.id} holders: kept by {entry.id}'s renewal rules",
+        )
     way_back = None
     ce_due = None if held.expires is None else ce_deadline(rec, held.expires, held.earned)
     if state is State.UNDATED:
@@ -303,15 +306,6 @@ def _renewed_as(judged: Judgement, entry: Certification) -> Certification | None
     if successor is None or successor not in entry.counts_as:
         return None
     return judged.catalog.entries.get(successor)
-
-
-def _renewed_as_note(judged: Judgement, held_id: str, successor: Certification) -> str:
-    retired = judged.catalog.entries[held_id].retired
-    assert retired is not None
-    return (
-        f"{held_id} was retired in {retired.year} and its holders became {successor.id} holders: "
-        f"kept by {successor.id}'s renewal rules"
-    )
 
 
 def _late_until(rec: Recertification | None, expires: dt.date | None) -> dt.date | None:

@@ -852,6 +852,11 @@ class Vocabulary(Strict):
         """Contact hours per continuing-education unit, by unit id."""
         return {unit.id.value: unit.hours for unit in self.ce_units}
 
+    def field_name(self, field: str) -> str:
+        """A degree field as people read it ('kinesiology'); the id itself when the
+        vocabulary does not name it."""
+        return next((t.name.lower() for t in self.degree_fields if t.id == field), field)
+
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Rates(Strict):
