@@ -1221,6 +1221,9 @@ SHARED_PEOPLE: list[dict[str, Any]] = [
     {"goals": ["athletes"], "degree": "high-school", "age": 16},
     {"goals": ["athletes"], "degree": "high-school", "age": 17},
     {"goals": ["athletes"], "degree": "high-school", "age": 30},
+    {"goals": ["athletes"], "degree": "high-school", "age": 44},  # shares the plans of 30
+    {"goals": ["personal-training"], "degree": "high-school", "age": 17},  # a consent
+    {"goals": ["tactical"], "degree": "bachelor", "age": 19},
     {"goals": ["athletes"], "have": ["CSCS", "CPR-AED"], "degree": "bachelor"},
     {"goals": ["athletes"], "have": ["CSCS@2024-01", "CPR-AED"], "degree": "bachelor"},
     {"goals": ["athletes"], "have": ["CSCS@2026-11", "CPR-AED"], "degree": "bachelor"},

@@ -155,28 +155,30 @@ def age_gap(entry: Certification, profile: Profile) -> Gap | None:
     """
     pre = entry.prerequisites
     minimum = pre.min_age if pre else None
-    if minimum is None and (pre is None or not pre.verified) and profile.age is not None:
-        if profile.age < USUAL_MIN_AGE:
-            return Gap(
-                GapKind.AGE,
-                f"at least {USUAL_MIN_AGE} years old, as most certifying bodies ask "
-                "(its own minimum is not verified)",
-                f"you are {profile.age}",
-                missing=USUAL_MIN_AGE - profile.age,
-            )
-        return None
-    if minimum is None or profile.age is None or profile.age >= minimum:
+    if minimum is None:
+        age = profile.age_under(USUAL_MIN_AGE) if pre is None or not pre.verified else None
+        if age is None:
+            return None
+        return Gap(
+            GapKind.AGE,
+            f"at least {USUAL_MIN_AGE} years old, as most certifying bodies ask "
+            "(its own minimum is not verified)",
+            f"you are {age}",
+            missing=USUAL_MIN_AGE - age,
+        )
+    age = profile.age_under(minimum)
+    if age is None:
         return None
     exception = pre.min_age_exception if pre else None
     floor = (
         CONSENT_FROM_AGE if exception is None or exception.min_age is None else exception.min_age
     )
-    allowed = exception is not None and profile.age >= floor
+    allowed = exception is not None and age >= floor
     return Gap(
         GapKind.AGE,
         f"at least {minimum} years old",
-        f"you are {profile.age}",
-        missing=minimum - profile.age,
+        f"you are {age}",
+        missing=minimum - age,
         exception=exception.text if allowed and exception else None,
     )
 

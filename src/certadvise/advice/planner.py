@@ -84,8 +84,8 @@ def situation(profile: Profile) -> Profile:
 
 # What a planner read of the person, and what it gave (hashable: see `_as_key`): an
 # attribute ("attr", name), a credential asked `held` about ("held", id), whether they hold
-# something meeting a requirement ("holds", refs), the goal fits of a requirement's
-# credentials ("fits", refs).
+# something meeting a requirement ("holds", refs), their age if under a minimum ("under",
+# years), the goal fits of a requirement's credentials ("fits", refs).
 Asked = tuple[str, Any]
 Read = tuple[Asked, Any]
 # Each value worked out under a key, by what was asked for it, then by what that gave.
@@ -145,6 +145,8 @@ class _Given(dict[Asked, Any]):
             found = self._situation.held(what)
         elif kind == "holds":
             found = self._situation.holds_any(what, self._catalog.satisfies)
+        elif kind == "under":
+            found = self._situation.age_under(what)
         else:
             found = tuple(
                 -sum(goal in summary.goals for goal in self._wanted)
@@ -168,6 +170,8 @@ class _Noted:
             return self._held
         if name == "holds_any":
             return self._holds_any
+        if name == "age_under":
+            return self._age_under
         value = getattr(self._profile, name)
         if callable(value):  # a method it cannot note: fail, never share unnoted reads
             raise TypeError(f"a planner asks Profile.{name}(): note what it gives")
@@ -177,6 +181,11 @@ class _Noted:
     def _held(self, credential: str) -> Held | None:
         found = self._profile.held(credential)
         self._reads.append((("held", credential), found))
+        return found
+
+    def _age_under(self, years: int) -> int | None:
+        found = self._profile.age_under(years)
+        self._reads.append((("under", years), found))
         return found
 
     def _holds_any(self, refs: tuple[str, ...], satisfies: Callable[[str, str], bool]) -> bool:

@@ -256,6 +256,11 @@ class Profile:
         """Whether something held (and not lapsed) meets any of `refs`, as `satisfies` says."""
         return any(satisfies(held, ref) for held in self.have for ref in refs)
 
+    def age_under(self, years: int) -> int | None:
+        """The person's age when it is known and under `years`; else None (old enough, or
+        not said). What an age requirement asks, so people above it read alike."""
+        return self.age if self.age is not None and self.age < years else None
+
     def held(self, credential: str) -> Held | None:
         """The credential as held or once held (lapsed ones too), with its dates."""
         found = next((h for h in self.credentials if h.id == credential), None)
