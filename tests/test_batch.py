@@ -106,6 +106,14 @@ COHORT_OF_SITUATIONS = [
     {"goals": ["personal-training"]},
     {"goals": ["wellness"], "member": ["NSCA"], "have": ["CPR-AED"]},
     {"goals": ["athletes"], "member": ["NSCA"], "have": ["CPR-AED"], "budget_usd": 600},
+    # the same credentials, told apart by what the situation's verdicts read: dates held,
+    # the date of graduating (a rule change in between), the country, an age given
+    {"goals": ["personal-training"], "have": ["NASM-CPT@2024-01"]},  # lapsed longer ago
+    {"goals": ["collegiate-athletes"], "studying": "bachelor", "graduating": "2029-09"},
+    {"goals": ["collegiate-athletes"], "studying": "bachelor", "graduating": "2030-05"},
+    {"goals": ["personal-training"], "have": ["NASM-CPT"], "country": "AU"},
+    {"goals": ["personal-training"], "have": ["NASM-CPT"]},
+    {"goals": ["personal-training"], "age": 30},
 ]
 
 

@@ -1309,6 +1309,42 @@ def test_a_shared_plan_book_gives_each_person_the_plans_and_prices_they_get_alon
     assert books.book(TODAY, 5.0) is not books.book(TODAY, STUDY_HOURS_A_WEEK)
 
 
+# People whose plans are alike and who differ in what the situation rules read besides
+# the plan: an age given or not, dates held, the date of graduating, the country.
+SITUATIONS: list[dict[str, Any]] = [
+    {"goals": ["personal-training"]},
+    {"goals": ["personal-training"], "age": 30},  # "at least 18", not "(assumed)"
+    {"goals": ["personal-training"], "have": ["NASM-CPT"]},
+    {"goals": ["personal-training"], "have": ["NASM-CPT"], "country": "GB"},
+    {"goals": ["personal-training"], "have": ["NASM-CPT@2026-09"]},
+    {"goals": ["personal-training"], "have": ["NASM-CPT@2024-01"]},
+    {"goals": ["collegiate-athletes"], "studying": "bachelor", "graduating": "2029-09"},
+    {"goals": ["collegiate-athletes"], "studying": "bachelor", "graduating": "2030-05"},
+    {"goals": ["personal-training"], "have": ["CSCS"], "degree": "bachelor"},
+    {"goals": ["personal-training"], "have": ["NSCA-CPT"], "degree": "bachelor"},
+    # a CSCS does not make the Level 3 diploma unnecessary in the UK, where it is the standard
+    {"goals": ["personal-training"], "have": ["CSCS"], "degree": "bachelor", "country": "GB"},
+]
+
+
+def test_a_batch_tells_each_person_the_verdicts_they_get_alone(catalog: Catalog) -> None:
+    """The rules that read only a person's situation and plan are shared by a batch's
+    people in that situation: each of these is told, of every entry, what they are told
+    alone (twice over, so that the second round is answered from what was kept)."""
+    from certadvise.advice.planner import PlanBooks
+    from certadvise.advice.rules import evaluate
+
+    books = PlanBooks()
+    for raw in (SITUATIONS + SHARED_PEOPLE) * 2:
+        profile = person(catalog, **raw)
+        alone, shared = (
+            Judgement(catalog, profile, TODAY),
+            Judgement(catalog, profile, TODAY, books=books),
+        )
+        for entry in catalog.entries.values():
+            assert evaluate(entry, shared) == evaluate(entry, alone), (raw, entry.id)
+
+
 def test_what_a_plan_keeps_is_worked_out_once_and_stays_true(catalog: Catalog) -> None:
     """`kept` (a cached_property without 3.11's lock): a frozen object's value is worked
     out on the first read and found again after; another object works out its own."""

@@ -373,9 +373,39 @@ RULES: list[Rule] = [
 ]
 
 
+# The rules that read of the person only their situation (what they hold, with its dates;
+# where they work; whether their age is known; when they graduate) and the plan: a batch's
+# people in the same situation, planned the same way, are told the same.
+SITUATION_RULES: frozenset[Rule] = frozenset(
+    {already_held, covered, superseded, age, prerequisites, base_credential, cpr_aed, rule_changes}
+)
+Said = dict[Rule, Iterable[Verdict]]  # what the situation rules say of one entry (lists)
+
+
 def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
     """Every verdict of every rule, in the registry's order."""
-    return [verdict for rule in RULES for verdict in rule(entry, judged)]
+    kept = _situation_verdicts(judged)
+    if kept is None:
+        return [verdict for rule in RULES for verdict in rule(entry, judged)]
+    plan = judged.plan(entry)
+    key = (entry.id, id(plan))  # the plan is kept beside it: its id stays its own
+    found = kept.get(key)
+    if found is None or found[0] is not plan:
+        found = kept[key] = (plan, {rule: rule(entry, judged) for rule in SITUATION_RULES})
+    said = found[1]
+    return [v for rule in RULES for v in (said[rule] if rule in said else rule(entry, judged))]
+
+
+def _situation_verdicts(judged: Judgement) -> dict[tuple[str, int], tuple[Plan, Said]] | None:
+    """What the situation rules said of each entry, for the people of a batch in this
+    person's situation on the same day at the same pace; None outside a batch."""
+    if judged.books is None:
+        return None
+    p = judged.profile
+    situation = (p.credentials, p.market, p.age is None, p.graduating)  # `have`: from these
+    key = ("situation verdicts", judged.today, judged.pace, situation)
+    found: dict[tuple[str, int], tuple[Plan, Said]] = judged.books.kept.setdefault(key, {})
+    return found
 
 
 def identity_failures(entry: Summary, judged: Judgement) -> tuple[Verdict, ...]:
