@@ -445,6 +445,22 @@ PEOPLE = [
         held={"CERT-IV-FITNESS"},
         never=US_CPTS,
     ),
+    # The reverse: a NASM-CPT holder moving to Australia. Gyms and AUSactive registration
+    # there ask for the Certificate IV (CERT-IV-FITNESS.yaml); a US CPT does not make the
+    # local standard unnecessary, so it comes first (the specializations that build on the
+    # NASM-CPT follow). The same in the UK, where the Level 3 diploma is the standard.
+    person(
+        "NASM-CPT holder moving to Australia",
+        *("--country", "AU", "-g", "personal-training", "-H", "NASM-CPT", "-H", "CPR"),
+        first="CERT-IV-FITNESS",
+        never=US_CPTS - {"NASM-CPT"},
+    ),
+    person(
+        "NASM-CPT holder moving to the UK",
+        *("--country", "GB", "-g", "personal-training", "-H", "NASM-CPT", "-H", "CPR"),
+        first="UK-L3-PT",
+        never=US_CPTS - {"NASM-CPT"},
+    ),
     # ESSA's AEP is the Australian clinical standard; "exercise and sports science" is a
     # three-year exercise-science degree, so the way on is ESSA's postgraduate route: the
     # accredited postgraduate course, counted as a master's (essa-aep-become, essa-intl).

@@ -160,6 +160,8 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
         other = catalog.entries[held] if held in catalog.summaries else None
         if other is None or other.kind not in ("certification", "licence"):
             continue
+        if _the_local_standard(entry, other, judged):
+            continue  # another market's CPT or more: the local standard is still the way in
         if other.category == "foundational-cpt":
             local = judged.market_fit(other).standing in ("home", "recognized")
             foreign = judged.market_fit(entry).standing == "other"
@@ -169,9 +171,7 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
                     f"you hold {other.id}, a personal-trainer certification already: "
                     "a second one adds little",
                 )
-        elif _entry_level(other) > _entry_level(entry) and not _the_local_standard(
-            entry, other, judged
-        ):
+        elif _entry_level(other) > _entry_level(entry):
             return _fail(
                 "superseded",
                 f"you hold {other.id}, which asks for more ({_level_phrase(other)}): "
