@@ -293,6 +293,9 @@ ENTRY_LEVEL = "an entry-level CPT would add little"
             [("fail", "you hold PT, which asks for more (a doctorate): " + ENTRY_LEVEL)],
         ),
         ("NSCA-CPT", {"have": ["NSCA-RSCC"]}, []),  # a designation is not compared
+        # another market's CPT, NCCA-accredited or not, never replaces the local standard
+        ("CERT-IV-FITNESS", {"have": ["NASM-CPT"], "country": "AU"}, []),
+        ("UK-L3-PT", {"have": ["NASM-CPT"], "country": "GB"}, []),
     ],
 )
 def test_an_entry_level_cpt_is_not_for_someone_past_it(

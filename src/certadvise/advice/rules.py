@@ -143,6 +143,9 @@ def _goal_verdict(wanted: tuple[str, ...], serves: tuple[str, ...]) -> Verdict:
     return Verdict("goal", Outcome.FAIL, f"does not serve: {', '.join(wanted)}")
 
 
+NCCA_MARKETS = frozenset({"US"})  # where employers ask a CPT for the NCCA accreditation
+
+
 def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
     """An entry-level CPT is not for someone past it.
 
@@ -151,7 +154,8 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
     holder does not need a second CPT, unless theirs lacks the NCCA accreditation that
     this one has (US employers ask for it); someone who holds their own market's standard
     (an Australian Certificate IV) does not need another market's CPT for it. Another
-    market's credential never makes the local standard unnecessary (a CSCS in the UK).
+    market's credential never makes the local standard unnecessary (a CSCS or a NASM-CPT
+    in the UK, where gyms ask for the Level 3 diploma).
     """
     if entry.category != "foundational-cpt":
         return []
@@ -160,9 +164,11 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
         other = catalog.entries[held] if held in catalog.summaries else None
         if other is None or other.kind not in ("certification", "licence"):
             continue
-        if _the_local_standard(entry, other, judged):
-            continue  # another market's CPT or more: the local standard is still the way in
         if other.category == "foundational-cpt":
+            if judged.profile.market not in NCCA_MARKETS and _the_local_standard(
+                entry, other, judged
+            ):
+                continue  # no other market's CPT replaces the local one (AU, GB)
             local = judged.market_fit(other).standing in ("home", "recognized")
             foreign = judged.market_fit(entry).standing == "other"
             if other.is_accredited_ncca or not entry.is_accredited_ncca or (local and foreign):
@@ -171,7 +177,9 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
                     f"you hold {other.id}, a personal-trainer certification already: "
                     "a second one adds little",
                 )
-        elif _entry_level(other) > _entry_level(entry):
+        elif _entry_level(other) > _entry_level(entry) and not _the_local_standard(
+            entry, other, judged
+        ):
             return _fail(
                 "superseded",
                 f"you hold {other.id}, which asks for more ({_level_phrase(other)}): "
