@@ -86,13 +86,32 @@ def _with_shared(
         part: SharedDocument | SharedList = shared[int(number)]
         text: str | None = part.made.get(key)
         if text is None:
-            plain = dict(part) if type(part) is SharedDocument else list(part)
-            text = part.made[key] = json_text(plain, indent, ascii_only)
+            text = part.made[key] = _shared_text(part, indent, ascii_only)
         if indent is not None and "\n" in text:
             line = out[-1][out[-1].rfind("\n") + 1 :]
             text = text.replace("\n", "\n" + " " * (len(line) - len(line.lstrip(" "))))
         out += (text, after)
     return "".join(out)
+
+
+def _shared_text(part: SharedDocument | SharedList, indent: int | None, ascii_only: bool) -> str:
+    """A shared part's text. A list on one line is its items' texts joined, each shared
+    item's text made once: the text `json.dumps` gives, without walking the list again."""
+    if type(part) is SharedDocument:
+        return json_text(dict(part), indent, ascii_only)
+    if indent is not None:
+        return json_text(list(part), indent, ascii_only)
+    key = (None, ascii_only)
+    texts = []
+    for item in part:
+        if type(item) is SharedDocument:
+            text = item.made.get(key)
+            if text is None:
+                text = item.made[key] = json_text(dict(item), None, ascii_only)
+        else:
+            text = json_text(item, None, ascii_only)
+        texts.append(text)
+    return "[" + ", ".join(texts) + "]"
 
 
 def _unshared(value: Any) -> Any:

@@ -202,9 +202,11 @@ def _shared_why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> SharedD
 
 def _excluded_list(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The list of what is left out: people with the same goals leave out the same, for
-    the same reasons, so a list of shared documents is itself shared (written once)."""
+    the same reasons, so a list of shared documents is itself shared (written once); one
+    with a document of the person's own (over their budget) is theirs, written from the
+    shared documents' texts."""
     if not all(type(d) is SharedDocument for d in documents):
-        return documents  # one over the person's own budget: theirs
+        return SharedList(documents)
     key = tuple(map(id, documents))  # the list kept holds them: their ids stay theirs
     return _EXCLUDED.get(key, (), lambda: SharedList(documents))
 
