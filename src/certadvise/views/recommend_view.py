@@ -200,6 +200,27 @@ def _shared_why_left_out(cert_id: str, verdicts: tuple[Verdict, ...]) -> SharedD
     return SharedDocument(_why_left_out(cert_id, verdicts))
 
 
+def _excluded_documents(excluded: Sequence[Evaluation]) -> list[dict[str, Any]]:
+    """Why each is left out. An entry left out for what it is (no plan: retired, off the
+    goals) is one Evaluation for everyone of a batch with the same goals: its document is
+    found by it (kept beside it, so that its id stays its own)."""
+    documents = []
+    for ev in excluded:
+        if ev.plan is None:
+            found = _LEFT_OUT.get(id(ev))
+            if found is None or found[0] is not ev:
+                if len(_LEFT_OUT) >= _KEPT:
+                    _LEFT_OUT.clear()
+                found = _LEFT_OUT[id(ev)] = (ev, excluded_document(ev))
+            documents.append(found[1])
+        else:
+            documents.append(excluded_document(ev))
+    return documents
+
+
+_LEFT_OUT: dict[int, tuple[Evaluation, dict[str, Any]]] = {}
+
+
 def _excluded_list(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The list of what is left out: people with the same goals leave out the same, for
     the same reasons, so a list of shared documents is itself shared (written once); one
@@ -270,7 +291,7 @@ def recommend_answer(result: Recommendations, top: int | None) -> Answer:
             "recommendations": records,
             "later": [later_document(ev, result.judged) for ev in result.later],
             "not_shown": [ev.entry.id for ev in result.ranked[len(shown) :]],
-            "excluded": _excluded_list([excluded_document(ev) for ev in result.excluded]),
+            "excluded": _excluded_list(_excluded_documents(result.excluded)),
             "near_misses": [near_miss_document(ev, result.judged) for ev in result.near_misses],
         }
 
