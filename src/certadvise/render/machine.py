@@ -66,12 +66,13 @@ def json_text(value: Any, indent: int | None, ascii_only: bool = False) -> str:
     text = json.dumps(
         _safe(value, shared), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False
     )
+    text = escape_json_controls(text)  # the shared parts' texts are escaped already
     if shared:
         between = text.split(_SHARED_PLACE)
         if len(between) != len(shared) + 1:  # a value written as its str() was a NUL
             return json_text(_unshared(value), indent, ascii_only)
         text = _with_shared(between, shared, indent, ascii_only)
-    return escape_json_controls(text)
+    return text
 
 
 def _with_shared(
