@@ -387,7 +387,9 @@ RULES: list[Rule] = [
 SITUATION_RULES: frozenset[Rule] = frozenset(
     {already_held, covered, superseded, age, prerequisites, base_credential, cpr_aed, rule_changes}
 )
-Said = dict[Rule, Iterable[Verdict]]  # what the situation rules say of one entry (lists)
+# What the rules say of one entry for one situation, in the registry's order: the situation
+# rules' verdicts, said once (runs of them joined), and the other rules, to ask each person.
+Said = list[list[Verdict] | Rule]
 
 
 def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
@@ -399,9 +401,24 @@ def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
     key = (entry.id, id(plan))  # the plan is kept beside it: its id stays its own
     found = kept.get(key)
     if found is None or found[0] is not plan:
-        found = kept[key] = (plan, {rule: rule(entry, judged) for rule in SITUATION_RULES})
-    said = found[1]
-    return [v for rule in RULES for v in (said[rule] if rule in said else rule(entry, judged))]
+        found = kept[key] = (plan, _said(entry, judged))
+    verdicts: list[Verdict] = []
+    for part in found[1]:
+        verdicts += part if isinstance(part, list) else part(entry, judged)
+    return verdicts
+
+
+def _said(entry: Certification, judged: Judgement) -> Said:
+    said: Said = []
+    for rule in RULES:
+        if rule not in SITUATION_RULES:
+            said.append(rule)
+        elif verdicts := list(rule(entry, judged)):
+            if said and isinstance(said[-1], list):
+                said[-1] = [*said[-1], *verdicts]
+            else:
+                said.append(verdicts)
+    return said
 
 
 def _situation_verdicts(judged: Judgement) -> dict[tuple[str, int], tuple[Plan, Said]] | None:
