@@ -73,6 +73,7 @@ class Judgement:
     books: PlanBooks | None = field(default=None, kw_only=True)  # a batch's, for all its people
     planner: Planner = field(init=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
+    _quotes: dict[str, Quote] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
     _fits: dict[int, tuple[Certification | Summary, MarketFit]] = field(
         default_factory=dict, init=False, repr=False
@@ -96,7 +97,13 @@ class Judgement:
     def quote(self, entry: Certification) -> Quote:
         """The cheapest honest way in for this person (member, student or non-member); for
         a credential they let lapse, the way back when there is one (a late renewal or a
-        reinstatement), which is what they pay now."""
+        reinstatement), which is what they pay now. Worked out once an entry."""
+        found = self._quotes.get(entry.id)
+        if found is None:
+            found = self._quotes[entry.id] = self._quote(entry)
+        return found
+
+    def _quote(self, entry: Certification) -> Quote:
         held = self.profile.held(entry.id)
         if held is not None and held.lapsed:
             own = self.plan(entry).own_steps
