@@ -1222,6 +1222,9 @@ SHARED_PEOPLE: list[dict[str, Any]] = [
     {"goals": ["athletes"], "degree": "high-school", "age": 17},
     {"goals": ["athletes"], "degree": "high-school", "age": 30},
     {"goals": ["athletes"], "degree": "high-school", "age": 44},  # shares the plans of 30
+    {"goals": ["corrective-exercise"], "have": ["CPR-AED", "NASM-CPT"]},  # a base credential
+    {"goals": ["corrective-exercise"], "have": ["CPR-AED", "ACE-CPT"]},  # another one
+    {"goals": ["corrective-exercise"], "have": ["CPR-AED"]},  # none
     {"goals": ["personal-training"], "degree": "high-school", "age": 17},  # a consent
     {"goals": ["tactical"], "degree": "bachelor", "age": 19},
     {"goals": ["athletes"], "have": ["CSCS", "CPR-AED"], "degree": "bachelor"},
@@ -1271,6 +1274,8 @@ SHARED_TARGETS = (
     "BASES",
     "ACE-CPT",
     "NCCPT-CPT",
+    "NASM-CES",
+    "NASM-WLS",
 )
 
 
