@@ -312,6 +312,14 @@ def test_bad_profile_input_is_one_line_exit_2(cli: Runner, args: list[str], mess
             "age: old\n",
             "me.yaml:1: age: expected a whole number of years from 10 to 100, got 'old'",
         ),
+        (
+            'age: "nan"\n',  # a number in quotes is read as one; this is not a number
+            "me.yaml:1: age: expected a whole number of years from 10 to 100, got 'nan'",
+        ),
+        (
+            'budget_usd: "1e9"\n',
+            "me.yaml:1: budget_usd: expected an amount of US dollars from 0 to 1,000,000",
+        ),
         ("", "me.yaml: the profile is empty"),
         ("- a\n- list\n", "me.yaml:1: a profile is a mapping"),
         ("goals: [tactical\n", "me.yaml:2:1: "),
@@ -325,6 +333,28 @@ def test_bad_profile_files_name_file_and_line(
     assert result.code == 2
     assert message in result.err.replace(str(tmp_path) + "/", "")
     assert len(result.err.splitlines()) == 1
+
+
+def test_numbers_a_spreadsheet_wrote_in_quotes_are_read_as_numbers(
+    cli: Runner, tmp_path: Path
+) -> None:
+    """Spreadsheets and form tools export numbers as text: `age: "30"` is an age, in a
+    profile file and in a JSON line of a batch, with the answer the number gives."""
+    quoted = 'goals: [tactical]\nage: "30"\nbudget_usd: "500"\nexperience: {sc-coaching: "2.5"}\n'
+    plain = "goals: [tactical]\nage: 30\nbudget_usd: 500\nexperience: {sc-coaching: 2.5}\n"
+    answers = []
+    for name, text in (("quoted.yaml", quoted), ("plain.yaml", plain)):
+        result = cli("recommend", "--profile", str(write(tmp_path / name, text)), "-f", "json")
+        assert result.code == 0, result.err
+        answers.append(result.json())
+    assert answers[0] == answers[1]
+    assert answers[0]["profile"]["age"] == 30 and answers[0]["profile"]["budget_usd"] == 500
+    line = '{"goals": ["tactical"], "age": "30", "budget_usd": "500"}\n'
+    batch = cli("recommend", "--batch", str(write(tmp_path / "b.jsonl", line)), "-f", "jsonl")
+    assert batch.code == 0, batch.err
+    assert json.loads(batch.out)["profile"] == {
+        k: v for k, v in answers[0]["profile"].items() if k != "experience"
+    }
 
 
 def test_missing_profile_file(cli: Runner, tmp_path: Path) -> None:

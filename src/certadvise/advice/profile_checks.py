@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -177,20 +178,24 @@ NUMBERS: dict[str, type[int] | type[float]] = {
     "age": int,
     "hours": int,
     "experience": float,
+    "budget_usd": float,
 }
+_PLAIN_NUMBER = re.compile(r"\s*-?(\d+(\.\d*)?|\.\d+)\s*")  # no 'nan', 'inf' or '1e9'
 
 
 def typed(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Typed text (options, wizard answers) as numbers where a field takes one.
-
-    Profile files are not passed through here: in YAML and JSON a number is written as one.
-    Text that is not a number is left as it is, for `check` to refuse in words.
+    """Typed text as numbers where a field takes one: options, wizard answers and CSV
+    cells, and a number a spreadsheet wrote in quotes in a profile file or a JSON line
+    (`age: "30"`). Text that is not a plain number is left as it is, for `check` to refuse
+    in words.
     """
 
     def number(kind: type[int] | type[float], value: Any) -> Any:
+        if not isinstance(value, str) or not _PLAIN_NUMBER.fullmatch(value):
+            return value
         try:
-            return kind(value) if isinstance(value, str) else value
-        except ValueError:
+            return kind(value)
+        except ValueError:  # int('2.5'): refused as what was written
             return value
 
     found = dict(data)

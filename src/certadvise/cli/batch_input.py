@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from certadvise.advice.profile import PROFILE_KEYS, RawProfile
-from certadvise.advice.profile_checks import OPTIONS, check, describe, field_of, pairs
+from certadvise.advice.profile_checks import OPTIONS, check, describe, field_of, pairs, typed
 from certadvise.catalog import yamlsource
 from certadvise.cli.profile_files import LIST_FIELDS
 from certadvise.errors import AmbiguousNameError, InputError, UnknownNameError
@@ -111,7 +111,7 @@ def _jsonl(label: str, text: str) -> list[Line]:
             for key in LIST_FIELDS:
                 if isinstance(data.get(key), str):
                     data[key] = [data[key]]
-            found.append(Line(number, person, checked(data)))
+            found.append(Line(number, person, checked(typed(data))))
         except LineProblem as problem:
             found.append(Line(number, person, error=problem.error))
     return found
@@ -168,7 +168,7 @@ def _csv(label: str, text: str) -> list[Line]:
 def _csv_data(cells: dict[str, str]) -> dict[str, Any]:
     """A CSV row's cells as profile data: empty cells not given, lists split on `;`,
     KIND=N pairs as mappings, numbers where a field takes one."""
-    from certadvise.advice.profile_checks import LISTS, typed
+    from certadvise.advice.profile_checks import LISTS
 
     data: dict[str, Any] = {}
     for name, cell in cells.items():

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from certadvise.advice.profile import PROFILE_KEYS, RawProfile
-from certadvise.advice.profile_checks import check, in_file
+from certadvise.advice.profile_checks import check, in_file, typed
 from certadvise.catalog import yamlsource
 from certadvise.errors import InputError
 
@@ -41,7 +41,7 @@ def read_profile(source: str) -> RawProfile:
     for key in LIST_FIELDS:
         if isinstance(data.get(key), str):
             data[key] = [data[key]]
-    return check(data, in_file(label, doc.line_of))
+    return check(typed(data), in_file(label, doc.line_of))
 
 
 def _read_stdin() -> str:
