@@ -51,6 +51,18 @@ def test_a_staged_qualification_with_no_prerequisite_says_start_now_not_qualifie
     assert not any(w.startswith("you already qualify") for w in doc["warnings"])
 
 
+def test_a_known_fee_is_counted_when_the_rest_of_the_price_is_not_known(cli: Runner) -> None:
+    # Yoga Alliance's $50 application fee and $65 first-year dues (ytj-2021, a teacher's
+    # blog) are known, each school's tuition is not: the registration costs at least $115,
+    # the fee on the stage that pays it, not "included" in a price nobody knows.
+    doc = plan(cli, "RYT-200")
+    steps = {s["kind"]: s for s in doc["steps"]}
+    assert (steps["course"]["cost_usd"], steps["application"]["cost_usd"]) == (None, 50)
+    assert not steps["application"]["included"]
+    assert "the application fee (2021)" in steps["application"]["note"]
+    assert doc["total_cost"] == "at least $115" and not doc["total_cost_complete"]
+
+
 def test_high_school_graduate_needs_an_ncca_cpt_before_ncsf_csc(cli: Runner) -> None:
     doc = plan(cli, "NCSF-CSC", "--degree", "high-school")
     first = doc["steps"][0]

@@ -611,12 +611,19 @@ class Planner:
         """A qualification's `stages` on one route, in order; the price goes with the stage
         that `pays` it, else with the membership when the price is its first year (CSEP's
         annual certification fee, `includes_dues`), else its first stage that is not a
-        membership. A membership stage is left out when joining is already a step (`joined`)."""
+        membership. A membership stage is left out when joining is already a step (`joined`).
+        With no price known, a known application fee goes with the application stage: it
+        is not "included" in a price nobody knows (the RYT-200's $50 beside the tuition)."""
         steps: list[Step] = []
         tier = tier_named(target, quote.route) if quote.package else None
         dues_in_price = tier is not None and tier.includes_dues
         unverified = target.cost.unverified_fees if target.cost else ()
         paid = _paying_stage(stages, dues_in_price)
+        fee = target.cost.application_fee if target.cost and price is None else None
+        applying = next(
+            (i for i, s in enumerate(stages) if s.kind is StageKind.APPLICATION and i != paid),
+            None,
+        )
         for index, stage in enumerate(stages):
             usd: float | None = 0
             note = stage.note
@@ -632,6 +639,10 @@ class Planner:
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)
                 note = note or ("dues not verified" if usd is None else None)
                 stated = Money(dues, currency) if dues is not None and currency != USD else None
+            elif index == applying and fee is not None:
+                usd, included = self._usd(fee, target.currency), False
+                stated = Money(fee, target.currency) if target.currency != USD else None
+                note = "; ".join(filter(None, (self._fee_words(target), note)))
             elif dues_in_price and stage.kind is StageKind.EXAM and unverified:
                 # the price is the membership's: the exam's own fees are not in it
                 usd, included = None, False
@@ -705,6 +716,13 @@ class Planner:
             price=Money(fee, currency) if fee is not None and currency != USD else None,
         )
         return [Plan(target, "reinstatement of a lapsed credential", (step,))]
+
+    def _fee_words(self, target: Certification) -> str:
+        """'the application fee', with the year of a fee too old to read as today's."""
+        source = target.source(target.cost.source) if target.cost else None
+        as_of = source.as_of if source else None
+        year = source_year(as_of) if is_stale(as_of, self.today) else None
+        return "the application fee" + (f" ({year})" if year is not None else "")
 
     def _usd(self, amount: float | None, currency: str) -> float | None:
         return None if amount is None else self.converter.convert(amount, currency, USD)
