@@ -353,9 +353,8 @@ def test_the_cheapest_way_in_in_its_currency_with_the_persons_beside_it(catalog:
     )
     assert shown(catalog, catalog.entries["CANFITPRO-PTS"])["cost.cheapest"] == (
         "at least CA$489 (cheapest PTS package (blog summary, 2026); ≈ $348 at the 2025-10 "
-        "rate); PTS course fee not verified; canfitpro exam-challenge package not verified; "
-        "yearly canfitpro membership fee not verified"
-    )
+        "rate); PTS course fee not verified; canfitpro exam-challenge package not verified"
+    )  # the membership is the path's stage, at canfitpro's yearly dues
     hidden = made({"not_published": True}, organization="NSCA")
     assert shown(catalog, hidden)["cost.cheapest"] == "price not published"
 

@@ -293,7 +293,7 @@ BAD_PROFILES: list[tuple[str, str, str]] = [
     ("number as a key", "1: 2\n", "me.yaml:1: 1: Keys should be strings"),
     ("yes as a number", "budget_usd: yes\n", "budget_usd: expected an amount of US dollars"),
     ("true as a number", "age: true\n", "age: expected a whole number of years"),
-    ("text as a number", "budget_usd: '600'\n", "budget_usd: expected an amount of US dollars"),
+    ("text as a number", "budget_usd: '600 USD'\n", "budget_usd: expected an amount of US"),
     ("infinite budget", "budget_usd: .inf\n", "budget_usd: expected an amount of US dollars"),
     ("NaN budget", "budget_usd: .nan\n", "budget_usd: expected an amount of US dollars"),
     ("1e999 in JSON", '{"budget_usd": 1e999}', "budget_usd: expected an amount of US dollars"),

@@ -529,7 +529,8 @@ def test_stages_of_dues_cost_the_yearly_dues(catalog: Catalog) -> None:
     ryt = plan(catalog, "RYT-200")
     assert kinds(ryt) == ["course", "application", "membership"]
     assert ryt.steps[2].usd == 65
-    assert ryt.steps[1].usd == 0
+    assert ryt.steps[1].usd == 50  # its application fee: the tuition is not known
+    assert not ryt.steps[1].included
     csep = plan(catalog, "CSEP-CPT", country="CA")
     join = next(s for s in csep.steps if s.kind is StepKind.MEMBERSHIP)
     apply = next(s for s in csep.steps if s.kind is StepKind.APPLICATION)

@@ -93,9 +93,21 @@ PEOPLE = [
     Ask(
         "an Ontario kinesiology graduate applying to the College",
         ("path", "RKIN", "--country", "CA", "--degree", "bachelor", "--field", "kinesiology"),
-        says=("total: at least CA$600 ",),
-        never=("≈ CA$600",),
-        why="the application and exam fees are stated in Canadian dollars: their sum is exact",
+        says=("total: at least CA$1,300 ", "holding RKIN for 3 years costs at least CA$2,700"),
+        never=("≈ CA$1,300",),
+        why="the application (CAD 150), the exam (450) and the first year's General Class "
+        "registration (700) are stated in Canadian dollars (coko-fees): their sum is exact; "
+        "the registration is paid on joining, the renewals pay the years after",
+    ),
+    Ask(
+        "a yoga teacher registering with Yoga Alliance after an RYS 200",
+        ("path", "RYT-200"),
+        says=(
+            "total: at least $115 ",
+            "holding RYT-200 for 3 years costs exam price not verified, plus $245 of known fees",
+        ),
+        why="Yoga Alliance's $50 application fee and $65 yearly dues (ytj-2021) are known, each "
+        "school's tuition is not: the first year's dues are paid on registering, then two renewals",
     ),
     Ask(
         "a Canadian joining canfitpro to sit the PTS",

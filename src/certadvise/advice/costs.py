@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from certadvise.advice.money import Converter
 from certadvise.amounts import USD, amount_text
 from certadvise.catalog.freshness import price_source, tier_named
-from certadvise.catalog.models import Certification, Organization, Source
+from certadvise.catalog.models import Certification, Organization, Source, StageKind
 from certadvise.limits import HOLDING_YEARS
 
 
@@ -261,8 +261,9 @@ def cost_of_ownership(
     currency = entry.currency
     parts: list[Part] = []
     if not held:
-        parts += way_in.parts if way_in.verified else [Part("exam", None)]
+        parts += way_in.parts if way_in.verified else [Part("exam", None), *_known_fees(entry)]
         parts += _materials(entry, way_in)
+        parts += _first_year_dues(entry, organization, way_in)
     member = entry.organization in memberships or (way_in.joins is not None and not held)
     dues, dues_currency = yearly_dues(organization)
     if way_in.joins is not None and not held:
@@ -298,6 +299,28 @@ def cost_of_ownership(
     elif entry.status.value == "active":
         parts.append(Part("recertification", None, "recertification"))
     return Ownership(years, tuple(parts), currency, converter.usd_per(currency))
+
+
+def _known_fees(entry: Certification) -> list[Part]:
+    """The fees known beside a price that is not (the RYT-200's application fee)."""
+    fee = entry.cost.application_fee if entry.cost else None
+    return [Part("application fee", fee)] if fee else []
+
+
+def _first_year_dues(
+    entry: Certification, organization: Organization | None, way_in: Quote
+) -> list[Part]:
+    """A first year of dues where joining is a stage of the qualification (registering
+    with the College of Kinesiologists, Yoga Alliance's registry) and the way in neither
+    joins nor includes them: its renewals pay the years after."""
+    if way_in.joins is not None or not any(s.kind is StageKind.MEMBERSHIP for s in entry.stages):
+        return []
+    tier = tier_named(entry, way_in.route) if way_in.package else None
+    if tier is not None and tier.includes_dues:
+        return []
+    dues, currency = yearly_dues(organization)
+    label = f"{entry.organization} dues, first year"
+    return [Part(label, dues if currency == entry.currency else None, "dues")]
 
 
 def _materials(entry: Certification, way_in: Quote) -> list[Part]:
