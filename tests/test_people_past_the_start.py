@@ -284,6 +284,29 @@ PEOPLE = [
         *("--field", "physical therapist assistant"),
         first="CSPS",
     ),
+    # A PTA or a dietitian who wants to train clients of their own: their licence covers care
+    # under a physical therapist's plan, or nutrition, not exercise programming for the public;
+    # gyms and insurers ask a personal trainer for an NCCA-accredited CPT, so that comes first.
+    person(
+        "physical therapist assistant who wants wellness clients",
+        *("-g", "personal-training", "-H", "PTA", "-H", "CPR", "--degree", "associate"),
+        now=US_CPTS & {"NSCA-CPT", "ACSM-CPT", "ACE-CPT", "NASM-CPT"},
+    ),
+    person(
+        "registered dietitian who wants to train clients too",
+        *("-g", "personal-training", "-H", "RD", "-H", "CPR", "--degree", "master"),
+        now={"NSCA-CPT", "ACSM-CPT", "ACE-CPT", "NASM-CPT"},
+    ),
+    # A PT's doctorate and an athletic trainer's CAATE education include exercise for the
+    # public a trainer serves: an entry-level CPT is covered (PT.yaml, ATC.yaml). An ATC keeps a
+    # BLS-level emergency cardiac care card to stay certified: no CPR course is asked of them.
+    person(
+        "athletic trainer who also wants to train clients",
+        *("-g", "personal-training", "-H", "ATC", "--degree", "master"),
+        never=US_CPTS,
+        todo={"NASM-PES": ""},
+        not_warned="CPR/AED not listed",
+    ),
     # A licensed physical therapist is not sold a corrective-exercise certificate.
     person(
         "licensed physical therapist",

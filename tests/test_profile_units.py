@@ -193,7 +193,9 @@ def test_what_the_rules_assume_about_what_is_left_out(catalog: Catalog) -> None:
     held = read(catalog, have=["BLS"], age=30, budget=300, goals=["athletes"], country="US")
     assert held[1] == ["no degree given: assumed a high-school diploma"]
     lapsed_card = read(catalog, have=["CPR-AED@2025-01"])[1]
-    assert "CPR/AED not listed in --have: assumed not held" in lapsed_card
+    assert "your CPR-AED card lapsed on 2025-01-31: counted as not held" in lapsed_card
+    athletic_trainer = read(catalog, have=["ATC"])[1]  # an ATC keeps a BLS card (ATC.yaml)
+    assert not any("CPR" in said for said in athletic_trainer)
 
 
 @pytest.mark.parametrize(

@@ -242,6 +242,24 @@ ENTRY_LEVEL = "an entry-level CPT would add little"
 
 
 @pytest.mark.parametrize(
+    ("held", "covered"),
+    [
+        ("PT", True),  # a doctorate that prescribes exercise (PT.yaml)
+        ("ATC", True),  # CAATE education with conditioning (ATC.yaml)
+        ("PTA", False),  # works under a PT's plan: gyms ask a CPT of a trainer
+        ("RDN", False),  # a dietitian: nutrition, not exercise training
+        ("RN", False),
+    ],
+)
+def test_a_licence_makes_a_cpt_unnecessary_only_where_its_entry_says_so(
+    catalog: Catalog, held: str, covered: bool
+) -> None:
+    found = verdicts(catalog, "NSCA-CPT", have=[held], degree="bachelor")
+    assert ("covered" in found and found["covered"].failed) is covered, found
+    assert "superseded" not in found
+
+
+@pytest.mark.parametrize(
     ("cert", "profile", "verdicts"),
     [
         ("ACE-CPT", {"have": ["NASM-CPT"]}, [("fail", "you hold NASM-CPT, " + CPT_AGAIN)]),
@@ -287,11 +305,10 @@ ENTRY_LEVEL = "an entry-level CPT would add little"
         ),
         ("NCCPT-CPT", {"have": ["CSPS"]}, []),  # one of its routes asks for no degree
         ("NASM-PES", {"have": ["CSCS"]}, []),  # not an entry-level CPT
-        (
-            "NSCA-CPT",
-            {"have": ["PT"]},  # a licence counts: it asks for a doctorate
-            [("fail", "you hold PT, which asks for more (a doctorate): " + ENTRY_LEVEL)],
-        ),
+        # a licence of another profession is not compared: its entry says what it covers
+        ("NSCA-CPT", {"have": ["PT"]}, []),  # covered instead (PT.yaml)
+        ("NSCA-CPT", {"have": ["PTA"]}, []),
+        ("ACE-CPT", {"have": ["RDN"]}, []),
         ("NSCA-CPT", {"have": ["NSCA-RSCC"]}, []),  # a designation is not compared
         # another market's CPT, NCCA-accredited or not, never replaces the local standard
         ("CERT-IV-FITNESS", {"have": ["NASM-CPT"], "country": "AU"}, []),

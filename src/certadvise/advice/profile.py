@@ -361,7 +361,7 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
         implied_degree=implied,
         implied_field=None if field or unknown_field else implied_field(credentials, catalog),
     )
-    said = assumptions(profile)
+    said = assumptions(profile, catalog)
     said += budget_said
     if unknown_field:
         said.insert(
@@ -531,7 +531,7 @@ def _kinds(catalog: Catalog, amounts: Mapping[str, Any], option: str) -> dict[st
     }
 
 
-def assumptions(profile: Profile) -> list[str]:
+def assumptions(profile: Profile, catalog: Catalog) -> list[str]:
     """What the rules will assume about what the profile leaves out."""
     said = []
     if profile.degree is None and profile.studying is DegreeLevel.HIGH_SCHOOL:
@@ -558,7 +558,12 @@ def assumptions(profile: Profile) -> list[str]:
         said.append("no budget given: cost does not exclude anything")
     if not profile.goals:
         said.append("no goal given: every eligible certification is ranked")
-    if not any(h.id in (CPR_ID, "BLS") and not h.lapsed for h in profile.credentials):
+    card = next((h for h in profile.lapsed if h.id in (CPR_ID, "BLS")), None)
+    if profile.holds_any((CPR_ID,), catalog.satisfies):  # a BLS card, an ATC's too
+        pass
+    elif card is not None and card.expires is not None:
+        said.append(f"your {card.id} card lapsed on {card.expires:%Y-%m-%d}: counted as not held")
+    else:
         said.append("CPR/AED not listed in --have: assumed not held")
     if profile.country is None:
         said.append(f"no country given: assumed {DEFAULT_COUNTRY}")

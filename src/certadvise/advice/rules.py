@@ -155,7 +155,10 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
     this one has (US employers ask for it); someone who holds their own market's standard
     (an Australian Certificate IV) does not need another market's CPT for it. Another
     market's credential never makes the local standard unnecessary (a CSCS or a NASM-CPT
-    in the UK, where gyms ask for the Level 3 diploma).
+    in the UK, where gyms ask for the Level 3 diploma). A licence of another profession
+    does not make it unnecessary either (a dietitian or a PTA who wants to train clients
+    needs the CPT gyms ask for), unless its entry says it covers one (a physical
+    therapist's, an athletic trainer's: `covered`).
     """
     if entry.category != "foundational-cpt":
         return []
@@ -177,8 +180,10 @@ def superseded(entry: Certification, judged: Judgement) -> list[Verdict]:
                     f"you hold {other.id}, a personal-trainer certification already: "
                     "a second one adds little",
                 )
-        elif _entry_level(other) > _entry_level(entry) and not _the_local_standard(
-            entry, other, judged
+        elif (
+            other.kind == "certification"
+            and _entry_level(other) > _entry_level(entry)
+            and not _the_local_standard(entry, other, judged)
         ):
             return _fail(
                 "superseded",
