@@ -100,6 +100,14 @@ PEOPLE = [
         never={"COOPER-CPT", "ACSM-CPT", "NCSF-CPT", "NSCA-CPT", "NASM-CPT", "ACE-CPT"},
         message="the nearest is ACSM-CPT at $349 ($49 over budget)",
     ),
+    # Yoga Alliance's registration alone costs $115 (a $50 fee and $65 of dues, ytj-2021),
+    # before any school's tuition: over a $100 budget on what is known, and said so.
+    person(
+        "someone who wants to teach yoga, with $100",
+        *("--goal", "yoga", "--budget", "100"),
+        never={"RYT-200"},
+        message="the nearest is RYT-200, at least $115 ($15 over budget)",
+    ),
     # A Cooper Institute CPT became an ACE-CPT on 2019-04-01 (acefitness.org): its holder is
     # a certified trainer, never sold an entry-level CPT again, and is offered what builds on it.
     person(

@@ -14,7 +14,7 @@ from enum import StrEnum
 from certadvise.advice.profile import Profile
 from certadvise.catalog.index import Catalog
 from certadvise.catalog.models import Certification, CprAed, Route
-from certadvise.english import with_article
+from certadvise.english import as_clause, with_article
 from certadvise.levels import DegreeLevel
 
 # Categories of the credentials an add-on builds on: holding one, a person is past the start.
@@ -110,8 +110,9 @@ def route_gaps(route: Route, profile: Profile, catalog: Catalog) -> tuple[Gap, .
     ]
     for kind, kind_id, needed, held in experience:
         if held < needed:
-            # "Hands-on clinical exercise experience (hours)": "hands-on clinical exercise ..."
-            kinds = {t.id: t.name.split(" (")[0].lower() for t in catalog.vocabulary.hour_kinds}
+            # "Hands-on clinical exercise experience (hours)": "hands-on clinical exercise ...";
+            # names inside keep their capitals ("comprehensive Pilates teacher training")
+            kinds = {t.id: as_clause(t.name.split(" (")[0]) for t in catalog.vocabulary.hour_kinds}
             gaps.append(
                 Gap(
                     kind,

@@ -126,8 +126,11 @@ class Evaluation:
     def cost_now_in(self, judged: Judgement) -> str:
         """What it costs now as the person reads it ('£1,500', '≈ A$1,236'), with the year
         of a stale price ('$289 (2020)')."""
-        if self.plan is None or self.quote.usd is None:
+        if self.plan is None:
             return judged.in_own_currency(None)
+        if self.quote.usd is None:  # what is known of it: the fees beside the price
+            known = self.plan.cost_now_usd
+            return f"at least {judged.in_own_currency(known)}" if known else "not verified"
         year = judged.price_year(self.quote)
         dated = f" ({year})" if year is not None else ""
         return judged.reads_cost_now(self.plan, self.quote) + dated
@@ -466,8 +469,9 @@ def _messages(result: Recommendations) -> list[str]:
         budget = profile.budget.text
         said.append(f"no certification with a verified price fits your budget of {budget}")
         closest = min(near, key=lambda ev: ev.over_by_usd or 0)  # by money, whatever market
+        cost = closest.cost_now_in(judged)  # '$349', or 'at least $115' beside a price unknown
         said.append(
-            f"the nearest is {closest.entry.id} at {closest.cost_now_in(judged)}"
+            f"the nearest is {closest.entry.id}{',' if cost.startswith('at ') else ' at'} {cost}"
             f" ({closest.over_by_in(judged)} over budget)"
         )
     if not result.ranked:

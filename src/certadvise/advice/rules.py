@@ -298,7 +298,12 @@ def budget(entry: Certification, judged: Judgement) -> list[Verdict]:
     if plan.long_steps or not plan.reachable:
         return []
     quote = judged.quote(entry)
+    limit = judged.profile.budget_usd
     if not quote.verified:
+        if limit is not None and plan.cost_now_usd > limit:  # the known fees alone are over
+            known = judged.in_own_currency(plan.cost_now_usd)
+            over = judged.in_own_currency(plan.cost_now_usd - limit)
+            return _fail("budget", f"{over} over budget on its known fees alone ({known})")
         return _warn("budget", "price not verified")
     if quote.usd is None:
         return _warn(
@@ -311,7 +316,7 @@ def budget(entry: Certification, judged: Judgement) -> list[Verdict]:
     now = judged.reads_cost_now(plan, quote) + (f" as of {year}" if year is not None else "")
     converted = judged.reads_converted(quote, plan)
     route = quote.route + (", converted at the catalog's rate" if converted else "")
-    limit, budget = judged.profile.budget_usd, judged.profile.budget
+    budget = judged.profile.budget
     if limit is None and budget is not None:
         return _warn("budget", f"no exchange rate for {budget.currency}: not compared")
     if limit is None:
