@@ -508,12 +508,14 @@ PEOPLE = [
         *("--field", "kinesiology", "-H", "CPR"),
         first="CSEP-CPT",
     ),
+    # An Ontario kinesiology graduate applies to the College: the jurisprudence module and
+    # the police check are part of the application (cko-exam-2025), so RKIN is in reach now.
     person(
         "CSEP-CEP holder",
         *("--country", "CA", "-g", "clinical", "-H", "CSEP-CEP", "-H", "CPR"),
         *("--degree", "bachelor", "--field", "kinesiology"),
         held={"CSEP-CEP"},
-        later={"RKIN": "requirement"},
+        now={"RKIN"},
     ),
     # ---------------------------------------------------------------- old exchange rates
     # The catalog's rates (2025-10) are over six months old on the pinned day: that matters

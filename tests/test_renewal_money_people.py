@@ -112,9 +112,10 @@ PEOPLE = [
     Ask(
         "a Canadian joining canfitpro to sit the PTS",
         ("path", "CANFITPRO-PTS", "--country", "CA"),
-        says=("CA$98 ", "total: CA$587"),
+        says=("CA$98 ", "total: at least CA$587 (not priced: PTS course fee"),
         never=("≈ CA$98", "≈ CA$587"),
-        why="canfitpro's dues (CAD 98) and its package (CAD 489) are both Canadian dollars",
+        why="canfitpro's dues (CAD 98) and its package (CAD 489) are both Canadian dollars; "
+        "the course and the exam-challenge package are not priced, so the total is a floor",
     ),
     Ask(
         "an NSCA coach holding the CSCS and the TSAC-F",

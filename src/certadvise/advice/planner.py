@@ -595,6 +595,7 @@ class Planner:
                 note="; ".join((priced, study)),
                 own=True,
                 price=_original(quote, less=quote.dues),
+                unpriced_fees=quote.unverified_parts if quote.verified else (),
             )
         )
         return steps
@@ -631,9 +632,11 @@ class Planner:
             included = stage.kind is not StageKind.MEMBERSHIP and index != paid
             if stage.kind is StageKind.MEMBERSHIP and joined:
                 continue
+            unpriced_fees: tuple[str, ...] = ()
             if index == paid:
                 usd, note = price, "; ".join(filter(None, (priced, note)))
                 stated = _original(quote)
+                unpriced_fees = quote.unverified_parts if quote.verified else ()
             elif stage.kind is StageKind.MEMBERSHIP:
                 dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)
@@ -660,6 +663,7 @@ class Planner:
                     own=True,
                     price=stated,
                     included=included,
+                    unpriced_fees=unpriced_fees,
                 )
             )
         return steps

@@ -79,6 +79,7 @@ class Step:
     # a stage inside the package price another step carries: nothing more to pay (`usd`
     # 0 for the sums), said as "included", never as an amount of its own
     included: bool = False
+    unpriced_fees: tuple[str, ...] = ()  # fees beside its price nobody verified (insurance)
 
     @property
     def short(self) -> bool:
@@ -164,7 +165,10 @@ class Plan:
 
     @kept
     def unpriced(self) -> tuple[str, ...]:
-        return tuple(s.text for s in self.steps if s.usd is None)
+        """What costs money nobody verified: steps without a price, and the fees beside a
+        price (a College's required liability insurance)."""
+        steps = [s.text for s in self.steps if s.usd is None]
+        return (*steps, *(f for s in self.steps if s.usd is not None for f in s.unpriced_fees))
 
     @kept
     def complete(self) -> bool:

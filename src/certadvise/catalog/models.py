@@ -280,7 +280,11 @@ class Cost(Sourced):
     study_materials: StudyMaterials | None = None
     retake: Usd | None = None
     unverified_fees: Annotated[
-        tuple[str, ...], Doc("Fees that exist but whose amount is not verified (practicum fee).")
+        tuple[str, ...],
+        Doc(
+            "Fees everyone pays to earn it whose amount is not verified (a practicum fee); "
+            "not fees some pay (a retake: `retake`; an extension, a late fee)."
+        ),
     ] = ()
     note: str | None = None
 
