@@ -327,10 +327,39 @@ def test_years_of_experience_are_time_not_money(catalog: Catalog) -> None:
     routes = [found, *found.alternatives]
     years = [s for p in routes for s in p.steps if s.kind is StepKind.YEARS]
     assert years, "the work-experience route is kept as an alternative"
-    assert years[0].text.startswith("1 more years of ")
+    assert years[0].text.startswith("1 more year of ")  # one year, not "1 more years"
     assert years[0].why.startswith("ACE-HC requires 2 years of ")
     assert years[0].why.endswith("(you have 1)")
     assert (years[0].usd, years[0].months, years[0].note) == (0, 12, "time, not money")
+
+
+def test_hours_of_practice_are_worked_inside_the_years_of_practice(catalog: Catalog) -> None:
+    """An RD a year into practice with 200 sports-dietetics hours: the 1,300 hours left
+    (about 8.5 months full-time) are worked inside the year of practice left, so the CSSD
+    is about a year away, not twenty months (cdr: 2 years as an RD, 1,500 hours)."""
+    found = plan(
+        catalog,
+        "CSSD",
+        have=["RDN"],
+        degree="master",
+        experience={"dietitian-practice": 1},
+        hours={"sports-dietetics": 200},
+    )
+    practice = [s for s in found.steps if s.kind in (StepKind.HOURS, StepKind.YEARS)]
+    assert [s.kind for s in practice] == [StepKind.HOURS, StepKind.YEARS]
+    assert practice[0].months is not None and practice[0].months < 12
+    assert found.months == 12  # the longer of the two, plus the exam's unknown study
+
+
+def test_a_run_of_practice_starts_together_and_the_rest_follow_it() -> None:
+    from certadvise.timeline import length, starts
+
+    steps = [("degree", 24.0, False), ("hours", 6.0, False), ("hours", 4.0, False)]
+    steps += [("years", 12.0, False), ("exam", 2.0, False), ("age", 40.0, True)]
+    assert starts(steps) == [0, 24, 30, 24, 36, 0]  # hours one after another, years beside
+    assert length(steps) == 40  # the age waited for is the longest
+    assert length(steps[:5]) == 38
+    assert length([("hours", 14.0, False), ("years", 12.0, False)]) == 14
 
 
 def test_requirements_in_words_are_steps_no_one_can_price(catalog: Catalog) -> None:

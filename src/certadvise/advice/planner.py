@@ -475,10 +475,11 @@ class Planner:
         ]
 
     def _years(self, target: Certification, gap: Gap) -> list[Step]:
+        years = "year" if gap.missing == 1 else "years"
         return [
             Step(
                 StepKind.YEARS,
-                f"{gap.missing:g} more years of {gap.subject}",
+                f"{gap.missing:g} more {years} of {gap.subject}",
                 f"{target.id} requires {gap.words}",
                 usd=0,
                 months=gap.missing * 12,

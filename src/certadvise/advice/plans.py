@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from certadvise import timeline
 from certadvise.advice.costs import Ownership
 from certadvise.advice.gaps import Gap
 from certadvise.advice.money import Money
@@ -195,10 +196,10 @@ class Plan:
         """Known months: what only waits (a birthday, reaching the final year) runs beside
         what is done (study, hours, a course), so the longer of the two counts. Every wait
         starts today, so waits run beside each other too (turning 18 while finishing
-        school): the longest counts; what is done, one thing after another, adds up."""
-        waiting = max((s.months or 0 for s in self.steps if s.waits), default=0)
-        doing = sum(s.months or 0 for s in self.steps if not s.waits)
-        return max(waiting, doing)
+        school): the longest counts; what is done, one thing after another, adds up, but
+        hours of practice are worked inside the years of practice beside them
+        (`timeline.starts`)."""
+        return timeline.length((s.kind.value, s.months, s.waits) for s in self.steps)
 
     @kept
     def months_to_order(self) -> float:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from certadvise import amounts
+from certadvise import amounts, timeline
 from certadvise.amounts import US_READER, USD, Reader, amount_text
 
 WIDTH = 420.0  # every chart's viewBox width; it scales to the page
@@ -411,16 +411,12 @@ def waits(step: Doc) -> bool:
 
 def plan_chart(key: str, steps: Sequence[Doc]) -> Chart | None:
     """`path`'s steps on a time line, one lane each, in order: what only waits (an age, the
-    final year of a degree) runs from the start beside the rest, every other step starts
-    when the one before it ends; so the line ends where the plan's months say."""
+    final year of a degree) runs from the start beside the rest, hours of practice inside
+    the years of practice beside them, every other step starts when the one before it ends
+    (`timeline.starts`); so the line ends where the plan's months say."""
     if not steps:
         return None
-    starts, at = [], 0.0
-    for step in steps:
-        months = step.get("months")
-        starts.append(0.0 if waits(step) else at)
-        if not waits(step) and months is not None:
-            at += months
+    starts = timeline.starts((str(s.get("kind")), s.get("months"), waits(s)) for s in steps)
     ends = [s + (step.get("months") or 0) for s, step in zip(starts, steps, strict=True)]
     top_known = max([*ends, 1.0])
     step_size = month_step(top_known)
