@@ -106,7 +106,8 @@ def test_nsca_rscc_is_a_designation_on_top_of_cscs(catalog: Catalog) -> None:
     assert rscc.prerequisites is not None and rscc.cost is not None
     first = rscc.prerequisites.routes[0]
     assert first.credentials == ("CSCS",) and first.years == {"sc-coaching": 2}
-    assert rscc.cost.application_fee == 100
+    # the $100 application, open to NSCA members only: a member price without a non-member one
+    assert (rscc.cost.exam_member, rscc.cost.exam_non_member) == (100, None)
     assert rscc.source(rscc.prerequisites.source).confidence is Confidence.HIGH  # type: ignore[union-attr]
 
 

@@ -51,7 +51,7 @@ def test_list_table_says_not_verified_for_unknown_prices(cli: Runner) -> None:
             ["CPSS", "CSCCA-SCCC", "CSCS", "NCSF-CSC", "NSCA-RSCC", "UKSCA-ASCC"],
         ),
         (["--goal", "group-fitness", "--max-cost", "260"], ["ACE-GFI"]),
-        (["--org", "NSCA", "--max-cost", "440"], ["NSCA-CPT", "TSAC-F"]),
+        (["--org", "NSCA", "--max-cost", "440"], ["NSCA-CPT", "NSCA-RSCC", "TSAC-F"]),
     ],
 )
 def test_list_filters(cli: Runner, args: list[str], expected: list[str]) -> None:

@@ -63,9 +63,15 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
     elif plan.reachable and not plan.long_steps:
         first = final_step(target, "register for")
         # a qualification earned over months asks nothing before its first stage, which is
-        # still ahead: "you already qualify: complete a 200-hour training" would misread
+        # still ahead: "you already qualify: complete a 200-hour training" would misread;
+        # a membership it asks for (it has no non-member price) is joined first ("once you
+        # join NSCA"); one that only saves money is the person's choice
+        members_only = target.cost is not None and target.cost.exam_non_member is None
+        joins = [s.text for s in plan.short_steps if s.kind is StepKind.MEMBERSHIP]
+        joins = joins if members_only else []
         said = "you can start now" if target.stages else "you already qualify"
-        warnings.append(f"{said}: {first}")
+        when = f" once you {' and '.join(joins)}" if joins and not target.stages else ""
+        warnings.append(f"{said}{when}: {first}")
     way_back = own in (StepKind.RENEW, StepKind.REINSTATE)  # kept, not earned again
     ownership = judged.ownership(target, held=way_back)
     return replace(plan, warnings=tuple(warnings), ownership=ownership)

@@ -561,7 +561,9 @@ class Planner:
                 Step(
                     StepKind.MEMBERSHIP,
                     f"join {quote.joins}",
-                    f"the member price of {target.id}, dues included, is the cheaper way in",
+                    f"the member price of {target.id}, dues included, is the cheaper way in"
+                    if target.cost is not None and target.cost.exam_non_member is not None
+                    else f"{target.id} is open to {target.organization} members only",
                     usd=dues_usd,
                     months=A_DAY,
                     note=quote.dues_note,
@@ -596,7 +598,7 @@ class Planner:
                 note="; ".join((priced, study)),
                 own=True,
                 price=_original(quote, less=quote.dues),
-                unpriced_fees=quote.unverified_parts if quote.verified else (),
+                unpriced_fees=_unpriced_fees(quote),
             )
         )
         return steps
@@ -637,7 +639,7 @@ class Planner:
             if index == paid:
                 usd, note = price, "; ".join(filter(None, (priced, note)))
                 stated = _original(quote)
-                unpriced_fees = quote.unverified_parts if quote.verified else ()
+                unpriced_fees = _unpriced_fees(quote)
             elif stage.kind is StageKind.MEMBERSHIP:
                 dues, currency = yearly_dues(self.catalog.organizations.get(target.organization))
                 usd = None if dues is None else self.converter.convert(dues, currency, USD)
@@ -848,6 +850,13 @@ def _original(quote: Quote | None, less: float | None = None) -> Money | None:
     if quote is None or quote.amount is None or quote.currency == USD:
         return None
     return Money(quote.amount - (less or 0), quote.currency)
+
+
+def _unpriced_fees(quote: Quote) -> tuple[str, ...]:
+    """The fees of a known price nobody verified, but its dues: joining is its own step."""
+    if not quote.verified:
+        return ()
+    return tuple(p.label for p in quote.parts if p.amount is None and p.kind != "dues")
 
 
 def _paying_stage(stages: Sequence[Stage], dues_in_price: bool) -> int:
