@@ -267,3 +267,13 @@ def test_a_date_before_graduation_is_said_as_waiting_for_it(cli: Runner) -> None
     ) in said
     far = cli("path", "CSCS", "--have", "NASM-CPT", "--by", "2027-06")
     assert "the plan takes about 4.5 years, so it ends around" in far.out + far.err
+
+
+def test_the_way_to_an_advised_cpt_is_the_one_the_person_let_lapse(cli: Runner) -> None:
+    # NASM advises a CPT before the PES (seed); for a trainer whose ACE-CPT lapsed past its
+    # windows, that is the ACE-CPT exam again, not NASM's own $899 CPT.
+    def credential(doc: dict[str, Any]) -> str:
+        return next(s["id"] for s in doc["steps"] if s["kind"] == "credential")
+
+    assert credential(plan(cli, "NASM-PES", "--have", "ACE-CPT@2026-03")) == "ACE-CPT"
+    assert credential(plan(cli, "NASM-PES")) == "NASM-CPT"  # never held one: NASM's own

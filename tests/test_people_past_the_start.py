@@ -284,6 +284,13 @@ PEOPLE = [
         *("--field", "physical therapist assistant"),
         first="CSPS",
     ),
+    # A trainer whose ACE-CPT lapsed past its windows: NASM advises a CPT before its add-ons,
+    # and the way to one is the exam of their own CPT again, not another body's CPT.
+    person(
+        "trainer whose ACE-CPT lapsed in March",
+        *("-g", "personal-training", "-H", "ACE-CPT@2026-03", "-H", "CPR"),
+        later={"NASM-PES": "credential"},
+    ),
     # A PTA or a dietitian who wants to train clients of their own: their licence covers care
     # under a physical therapist's plan, or nutrition, not exercise programming for the public;
     # gyms and insurers ask a personal trainer for an NCCA-accredited CPT, so that comes first.

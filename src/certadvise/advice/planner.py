@@ -758,9 +758,10 @@ class Planner:
         """The credentials meeting `refs`: the plans of the best-fitting ones, nearest first,
         and the ids of the others; worked out once.
 
-        A requirement takes the best fit for the person's goals, then the target's own
-        organization's; a base credential the organization advises follows its order ("a
-        CPT, or ..."), its own first. Only the candidates that tie on that are planned (a
+        A requirement takes the best fit for the person's goals, then one the person held
+        and let lapse (the way back to their own CPT, not another body's), then the target's
+        own organization's; a base credential the organization advises follows its order
+        ("a CPT, or ..."), then the same. Only the candidates that tie on that are planned (a
         large catalog has thousands of CPTs): the nearest plan among them is the choice.
         """
         key = (refs, org, advised)
@@ -770,10 +771,11 @@ class Planner:
             return known
         goal_fits = self._goal_fits(refs)
         loops_before = self._loops
+        lapsed = {held.id for held in self.profile.lapsed}
         fits: dict[str, tuple[int, ...]] = {}
         for (summary, order), fit in zip(self.catalog.meeting(refs), goal_fits, strict=True):
-            own = int(summary.organization != org)
-            fits[summary.id] = (order, own, fit) if advised else (fit, own)
+            own, once = int(summary.organization != org), int(summary.id not in lapsed)
+            fits[summary.id] = (order, once, own, fit) if advised else (fit, once, own)
         ranked_ids = sorted(fits, key=lambda i: (fits[i], i))
         best_fit = fits[ranked_ids[0]] if ranked_ids else None
         plans: list[Plan] = []
