@@ -450,3 +450,19 @@ def test_a_yoga_beginner_is_not_told_they_meet_the_training_they_have_not_done(
     assert "no mandatory prerequisites" in prerequisites and "meets" not in prerequisites
     path = cli("path", "RYT-200").out.splitlines()
     assert path[2].split()[1] == "course" and "200-hour" in path[2]
+
+
+def test_a_graduation_date_that_has_passed_counts_as_the_degree(cli: Runner) -> None:
+    """A profile saved as a student outlives the graduation: after it, the person holds the
+    degree (said as an assumption), so a CSCS is in reach and no student price is offered."""
+    args = ("--goal", "athletes", "--studying", "bachelor", "--graduating", "2026-05")
+    doc = cli("recommend", *args, "--no-profile", "-f", "json").json()
+    assert doc["assumptions"][0].startswith(
+        "graduating 2026-05 has passed: counted as holding a bachelor's degree"
+    )
+    assert "CSCS" in [r["id"] for r in doc["recommendations"]]
+    assert not any("student" in r["cost"]["route"] for r in doc["recommendations"])
+    alone = cli("recommend", "--graduating", "2028-05", "--no-profile", "-f", "json").json()
+    assert (  # a date without the degree it ends is not counted, and said so
+        "graduating 2028-05 without a degree in progress: not counted (give --studying LEVEL)"
+    ) in alone["assumptions"]

@@ -339,11 +339,12 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
     code = country(raw.country) if raw.country else None
     budget, budget_said = _budget(raw, code, catalog)
     studying, final_year, graduating, months = _studies(raw, today)
-    said_education = raw.degree is not None or studying is not None or graduating is not None
+    degree, graduated_said = _graduated(raw, today)
+    said_education = degree is not None or studying is not None or graduating is not None
     implied = None if said_education else implied_degree(credentials, catalog)
     profile = Profile(
         goals=goals,
-        degree=raw.degree,
+        degree=degree,
         field=field,
         final_year=final_year,
         studying=studying,
@@ -361,7 +362,7 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
         implied_degree=implied,
         implied_field=None if field or unknown_field else implied_field(credentials, catalog),
     )
-    said = assumptions(profile, catalog)
+    said = [*graduated_said, *assumptions(profile, catalog)]
     said += budget_said
     if unknown_field:
         said.insert(
@@ -435,6 +436,18 @@ def degree_required(entry: Certification) -> DegreeLevel | None:
     return lowest if lowest is not None and lowest.rank >= DegreeLevel.ASSOCIATE.rank else None
 
 
+def _graduated(raw: RawProfile, today: dt.date) -> tuple[DegreeLevel | None, list[str]]:
+    """The degree held: the one given, or a degree in progress whose graduation date has
+    passed (a profile saved as a student), said so; never lower than the one given."""
+    studying = raw.studying or raw.final_year
+    if studying is None or raw.graduating is None or card_date(raw.graduating) >= today:
+        return raw.degree, []
+    if raw.degree is not None and raw.degree.rank >= studying.rank:
+        return raw.degree, []
+    said = f"graduating {raw.graduating} has passed: counted as holding {studying.phrase}"
+    return studying, [f"{said} (give a later --graduating if you have not graduated yet)"]
+
+
 def _studies(
     raw: RawProfile, today: dt.date
 ) -> tuple[DegreeLevel | None, DegreeLevel | None, dt.date | None, float | None]:
@@ -444,8 +457,10 @@ def _studies(
         return raw.final_year, raw.final_year, None, float(FINAL_YEAR_MONTHS)
     studying = raw.studying or raw.final_year
     graduating = card_date(raw.graduating) if raw.graduating else None
-    if studying is None:
+    if studying is None:  # a date without its degree: said (`assumptions`), not counted
         return None, None, graduating, None
+    if graduating is not None and graduating < today:  # graduated: see `_graduated`
+        return None, None, None, None
     if graduating is None:
         final = raw.final_year
         return studying, final, None, float(FINAL_YEAR_MONTHS) if final else None
@@ -547,6 +562,11 @@ def assumptions(profile: Profile, catalog: Catalog) -> list[str]:
         said.append(profile.implied_field.said)
     elif profile.field is None and profile.education.rank >= DegreeLevel.ASSOCIATE.rank:
         said.append("no degree field given: routes that need a specific field are not met")
+    if profile.graduating is not None and profile.studying is None:
+        said.append(
+            f"graduating {profile.graduating:%Y-%m} without a degree in progress: not counted "
+            "(give --studying LEVEL)"
+        )
     if profile.studying is not None and profile.final_year is None and profile.graduating is None:
         said.append(
             f"studying for {profile.studying.phrase} with no graduation date: "
