@@ -14,7 +14,7 @@ def test_a_british_reader_reads_the_renewal_step_and_holding_total_in_pounds(cli
         table = cli(*RENEWALS, *BRITISH, *extra).out
         assert "pay $90 (≈ £67) by 2026-12-31" in table
         assert "holding them: at least $30 (≈ £22) a year" in table
-        assert "over 3 years at least $90 (≈ £67) and 60 CE hours" in table
+        assert "the next 3 years: at least $90 (≈ £67) and 60 CE hours" in table
         markdown = cli(*RENEWALS, *BRITISH, *extra, "-f", "markdown").out
         assert "pay $90 (≈ £67)" in markdown and "at least $90 (≈ £67)" in markdown
         page = cli(*RENEWALS, *BRITISH, *extra, "-f", "html").out
@@ -24,7 +24,7 @@ def test_a_british_reader_reads_the_renewal_step_and_holding_total_in_pounds(cli
     doc = cli(*RENEWALS, *BRITISH, "-f", "json").json()
     assert doc["holding_cost"]["text"] == "at least $90"  # JSON keeps the dollars
     us = cli(*RENEWALS).out
-    assert "pay $90 by 2026-12-31" in us and "over 3 years at least $90 and" in us
+    assert "pay $90 by 2026-12-31" in us and "the next 3 years: at least $90 and" in us
 
 
 def test_a_british_reader_reads_the_way_back_beside_the_dollars(cli: Runner) -> None:

@@ -41,7 +41,8 @@ PEOPLE = [
             "CA$260 a year",
             "pay CA$260 a year by 2027-03-31",
             "log 20 points by 2028-03-31",
-            "holding them: at least CA$260 a year; over 3 years at least CA$780",
+            "holding them: at least CA$260 a year on average; "
+            "the deadlines of the next 3 years: at least CA$780",
         ),
         never=("$260 (≈", "≈ CA$365", "log 20 points and pay"),
         json={
@@ -59,7 +60,7 @@ PEOPLE = [
     Ask(
         "a US adviser reading a CSEP-CPT's renewal",
         ("renewals", "--no-profile", "-H", "CSEP-CPT@2027-03"),
-        says=("CA$260 (≈ $185) a year", "over 3 years at least CA$780 (≈ $556)"),
+        says=("CA$260 (≈ $185) a year", "the next 3 years: at least CA$780 (≈ $556)"),
         never=("$260 a year",),
         why="a price in another currency is said as stated, with roughly the reader's beside it",
     ),

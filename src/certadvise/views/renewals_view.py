@@ -181,7 +181,8 @@ def _footer(result: Renewals, reader: Reader) -> list[str]:
         ce = f", plus about {hours:g} CE hours" if hours else ""
         per_year, over = holding.said(reader, per_year=True), holding.said(reader)
         lines.append(
-            f"holding them: {per_year} a year{ce}; over {holding.years} years {over}"
+            f"holding them: {per_year} a year{ce} on average; "
+            f"the deadlines of the next {holding.years} years: {over}"
             + (f" and {holding.ce_hours_over:g} CE hours" if holding.ce_hours_over else "")
         )
         unknown = [line.label for line in holding.lines if line.over_years is None]
