@@ -156,6 +156,10 @@ def test_credential_without_dates_says_which_date_and_how(cli: Runner) -> None:
     assert row["state"] == "date needed" and row["expires"] is None
     assert "--have NSCA-CPT@YYYY-MM" in row["next_step"]
     assert any("earned: YYYY-MM" in n for n in row["notes"])
+    # what keeping it costs is not counted without its date, and said so beside the rest
+    both = cli("renewals", "--no-profile", "-H", "NASM-CPT@2027-03", "-H", "TSAC-F")
+    said = next(line for line in both.lines if line.startswith("not verified, not counted:"))
+    assert "TSAC-F renewals (give its date)" in said
 
 
 def test_no_credentials_at_all_is_one_stderr_line_and_exit_0(cli: Runner) -> None:

@@ -430,7 +430,10 @@ def test_nothing_held_costs_nothing_and_nothing_known_is_not_verified(catalog: C
     unknown = kept(catalog, held("X", "2027-06-30"), entries=(made(None, None),)).holding
     assert unknown.text() == "not verified" and not unknown.complete
     undated = kept(catalog, held("X"), entries=(made(None, rule()),)).holding
-    assert undated.lines == ()
+    assert [(line.label, line.over_years) for line in undated.lines] == [
+        ("X renewals (give its date)", None)  # held: not counted without its date, and said
+    ]
+    assert undated.text() == "not verified" and not undated.complete
 
 
 def test_whether_membership_pays_for_itself_in_renewal_fees(catalog: Catalog) -> None:

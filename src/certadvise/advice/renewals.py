@@ -591,6 +591,11 @@ def _holding(judged: Judgement, rows: list[Renewal], years: int) -> Holding:
     hours_year: float | None = 0.0
     hours_over: float | None = 0.0
     kept = [r for r in rows if r.state is not State.LAPSED and r.expires is not None]
+    undated = [r for r in rows if r.state is not State.LAPSED and r.expires is None]
+    lines += [  # held, but when it is due nobody said: not counted, and said
+        CostLine(f"{r.id} renewals (give its date)", "recertification", None, None, "date needed")
+        for r in undated
+    ]
     for row in kept:
         rec = row.entry.recertification
         if rec is None or rec.period_years is None:
