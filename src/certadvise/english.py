@@ -1,5 +1,5 @@
 """A little English the advice writes: the indefinite article before a word or an acronym,
-and a sentence of the catalog as a clause of a longer one."""
+a sentence of the catalog as a clause of a longer one, and a number of years."""
 
 from __future__ import annotations
 
@@ -27,3 +27,13 @@ def as_clause(sentence: str) -> str:
     if first[:1].isupper() and first[1:].islower():
         return text[:1].lower() + text[1:]
     return text
+
+
+def years(count: float) -> str:
+    """'1 year', '3 years', '1.5 years'."""
+    return f"{count:g} year{'' if count == 1 else 's'}"
+
+
+def every(count: float) -> str:
+    """'every year', 'every 3 years'."""
+    return "every year" if count == 1 else f"every {years(count)}"

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from certadvise import english
 from certadvise.advice.costs import quote_text
 from certadvise.advice.judgement import Judgement
 from certadvise.amounts import amount_text
@@ -199,7 +200,7 @@ def recertification(
     if rec is None:
         return UNKNOWN
     cur = entry.currency
-    parts = [f"every {rec.period_years:g} years" if rec.period_years else f"period {UNKNOWN}"]
+    parts = [f"{english.every(rec.period_years)}" if rec.period_years else f"period {UNKNOWN}"]
     if rec.ceus is not None:
         plural = rec.ce_unit.plural if rec.ce_unit else "units"
         text = f"{rec.ceus:g} {plural}"
@@ -220,7 +221,7 @@ def recertification(
         parts.append("the fee is yearly")
     if rec.cycle == "fixed":
         parts.append(
-            f"fixed cycles ending {rec.cycle_ends} (every {rec.period_years:g} years "
+            f"fixed cycles ending {rec.cycle_ends} ({english.every(rec.period_years or 0)} "
             f"from {rec.cycle_anchor})"
         )
     elif rec.cycle == "rolling":

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from certadvise import english
 from certadvise.advice.costs import quote_text, yearly_dues
 from certadvise.advice.cycles import (
     EXPIRING_DAYS,
@@ -339,19 +340,18 @@ def _dates_said(entry: Certification, held: Held, card: bool) -> list[str]:
         return []
     rec = entry.recertification
     assert rec is not None and rec.period_years is not None  # it was computed from them
+    cycle_years = rec.period_years
+    cycle = english.years(cycle_years)
     if card:
         return [
-            f"good through {held.expires.isoformat()}: assumed {rec.period_years:g} years from "
-            f"the course on {held.earned.isoformat()} (cards are commonly valid "
-            f"{rec.period_years:g} years); the date on your card wins"
+            f"good through {held.expires.isoformat()}: assumed {cycle} from the course on "
+            f"{held.earned.isoformat()} (cards are commonly valid {cycle}); the date on your "
+            "card wins"
         ]
     if rec.cycle == "fixed":
-        rule = (
-            f"{entry.organization}'s cycles end on {rec.cycle_ends} "
-            f"every {rec.period_years:g} years"
-        )
+        rule = f"{entry.organization}'s cycles end on {rec.cycle_ends} {english.every(cycle_years)}"
     else:
-        rule = f"{entry.organization}'s cycle runs {rec.period_years:g} years from the day earned"
+        rule = f"{entry.organization}'s cycle runs {cycle} from the day earned"
     return [f"deadline computed from the day earned ({held.earned.isoformat()}): {rule}"]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from certadvise import english
 from certadvise.advice.cycles import past_windows, windows_verified
 from certadvise.advice.gaps import GapKind
 from certadvise.advice.judgement import Judgement
@@ -117,7 +118,7 @@ def way_back_words(entry: Certification, held: Held, plan: Plan) -> str:
 def renews(entry: Certification) -> str:
     """How a held credential is kept, in a few words that point to `renewals`."""
     rec = entry.recertification
-    cycle = f"it renews every {rec.period_years:g} years; " if rec and rec.period_years else ""
+    cycle = f"it renews {english.every(rec.period_years)}; " if rec and rec.period_years else ""
     return f"{cycle}`certadvise renewals` shows its deadline, CE and fees"
 
 
