@@ -172,7 +172,7 @@ def test_a_price_in_pounds_keeps_its_currency_and_is_converted_roughly(
     assert (pounds["minimum"], pounds["currency"], pounds["converted"]) == (2225, "GBP", True)
     assert round(pounds["minimum_usd"]) == round(2225 * 1.3453)  # RBA rates of 2025-10-17
     facts = cli("show", "UK-L3-PT", "-f", "csv").out
-    assert "£1,500 CMS Fitness Courses" in facts
+    assert "£1,500 a Level 3 course after a Level 2, CMS Fitness Courses" in facts
     assert "≈ $2,993 at the 2025-10 rate" in facts  # the combined diploma, £2,225
 
 

@@ -365,8 +365,8 @@ def test_the_total_cost_over_the_years_with_its_parts(catalog: Catalog) -> None:
         "$268, recertification fee x1 $90, continuing education (6 CEUs a cycle) not verified)"
     )
     assert shown(catalog, catalog.entries["UK-L3-PT"])["cost.total"].startswith(
-        "at least £2,225 over 3 years (package: CMS Fitness Courses Level 3 Diploma including "
-        "the Level 2 certificate, from about £2,225, "
+        "at least £2,225 over 3 years (package: a combined Level 2 + 3 diploma, CMS Fitness "
+        "Courses' starting price £2,225, "
     )
 
 

@@ -126,8 +126,8 @@ READINGS = [
         "British beginner with £400 who wants to be a personal trainer",
         UK_PT,
         "UK-L3-PT",
-        "£1,825 over budget (£2,225 as of 2021, CMS Fitness Courses Level 3 Diploma "
-        "including the Level 2 certificate, from about)",
+        "£1,825 over budget (£2,225 as of 2021, a combined Level 2 + 3 diploma, CMS Fitness "
+        "Courses' starting price)",
         near=("£2,225 (2021)", "£1,825"),
     ),
     # With a Level 2 already, the Level-3-only course, from about £1,500 (cms-loans-2021).
@@ -135,8 +135,8 @@ READINGS = [
         "British gym instructor with Level 2 and £400",
         (*UK_PT, "--have", "UK-L2-GYM"),
         "UK-L3-PT",
-        "£1,100 over budget (£1,500 as of 2021, CMS Fitness Courses personal training "
-        "course, from about)",
+        "£1,100 over budget (£1,500 as of 2021, a Level 3 course after a Level 2, CMS Fitness "
+        "Courses' starting price)",
         near=("£1,500 (2021)", "£1,100"),
     ),
     # A US price read in pounds is converted, and says so.
@@ -163,4 +163,4 @@ def test_the_cheapest_way_in_says_the_year_of_an_old_price(cli: Runner) -> None:
         r["key"]: r["value"]
         for r in csv.DictReader(io.StringIO(cli("show", "UK-L3-PT", "-f", "csv").out))
     }
-    assert rows["cost.cheapest"].startswith("£2,225 (2021; CMS Fitness Courses Level 3"), rows
+    assert rows["cost.cheapest"].startswith("£2,225 (2021; a combined Level 2 + 3 diploma"), rows

@@ -806,7 +806,7 @@ def test_an_exam_priced_in_another_currency_says_both_amounts(catalog: Catalog) 
     assert course.usd is not None and course.price.amount == round(course.usd / 1.3453, 2)
     assert course.note is not None
     assert course.note.startswith(
-        "price of 2021; CMS Fitness Courses personal training course, from about; "
+        "price of 2021; a Level 3 course after a Level 2, CMS Fitness Courses' starting price; "
     )
     assert (
         f"; £{course.price.amount:,.0f}, ≈ ${course.usd:,.0f} at the 2025-10 rate; " in course.note

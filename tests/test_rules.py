@@ -401,8 +401,8 @@ def test_the_budget_rule_in_each_case(catalog: Catalog) -> None:
     assert said(catalog, "UK-L3-PT", "budget", country="GB", budget="£2500") == [
         (
             "pass",
-            "within budget: £2,225 as of 2021 (CMS Fitness Courses Level 3 Diploma including "
-            "the Level 2 certificate, from about)",
+            "within budget: £2,225 as of 2021 (a combined Level 2 + 3 diploma, CMS Fitness "
+            "Courses' starting price)",
         )
     ]
     ((outcome, reason),) = said(catalog, "NSCA-CPT", "budget", country="GB", budget="£2000")
