@@ -58,6 +58,15 @@ def test_two_local_alternatives_are_named(catalog: Catalog) -> None:
     assert not fit.portable  # earned through UK training providers only
 
 
+def test_the_local_alternatives_serve_what_the_person_wants_of_the_entry(
+    catalog: Catalog,
+) -> None:
+    """A Canadian who wants clinical work and clients: a US CPT is set beside Canada's CPTs,
+    not beside CSEP-CEP, which serves their other goal."""
+    person = judged(catalog, goals=("clinical", "personal-training"), country="CA")
+    assert person.local_alternatives(catalog.entries["NASM-CPT"]) == ["CANFITPRO-PTS", "CSEP-CPT"]
+
+
 def test_an_acronym_read_with_a_vowel_sound_takes_an(catalog: Catalog) -> None:
     """'an AU credential' (ay-you), as 'a US credential' (you-ess): the article follows the
     sound of the first letter's name, not the letter."""

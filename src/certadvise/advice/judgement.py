@@ -295,10 +295,13 @@ class Judgement:
         return MarketFit("other", said, portable)
 
     def local_alternatives(self, entry: Certification | Summary) -> list[str]:
-        """A few active certifications recognized in the person's market that serve one of
-        the person's goals (or, with none given, one of the entry's), by id."""
+        """A few active certifications recognized in the person's market that serve what
+        the person wants of this entry: the goals of theirs it serves (else theirs, else its
+        own), by id. A Canadian's US CPT is set beside CSEP-CPT, not their clinical goal's
+        CSEP-CEP."""
         local = self.catalog.local_by_goal(self.profile.market, LOCAL_NAMED + 1)
-        wanted = self.profile.goals or entry.goals
+        goals = self.profile.goals
+        wanted = [g for g in goals if g in entry.goals] or goals or entry.goals
         found = [i for goal in wanted for i in local.get(goal, ()) if i != entry.id]
         return list(dict.fromkeys(found))[:LOCAL_NAMED]
 
