@@ -277,3 +277,14 @@ def test_the_way_to_an_advised_cpt_is_the_one_the_person_let_lapse(cli: Runner) 
 
     assert credential(plan(cli, "NASM-PES", "--have", "ACE-CPT@2026-03")) == "ACE-CPT"
     assert credential(plan(cli, "NASM-PES")) == "NASM-CPT"  # never held one: NASM's own
+
+
+def test_the_total_says_when_study_time_is_not_known(cli: Runner) -> None:
+    # TSAC-F's study time is not in the catalog: the total must not read "a day" (the CPR
+    # course) as if that were all it takes; JSON keeps its words for the same.
+    out = cli("path", "TSAC-F", "--no-profile", "--degree", "high-school", "-H", "NASM-CPT")
+    total = next(line for line in out.lines if line.startswith("total: "))
+    assert total.endswith("; study time not verified"), total
+    assert plan(cli, "TSAC-F", "--degree", "high-school", "-H", "NASM-CPT")["time"] == (
+        "study time not verified"
+    )

@@ -105,8 +105,9 @@ def _summary(plan: Plan, judged: Judgement) -> tuple[list[str], list[dict[str, A
         rows.append({"kind": "keeping", "text": plan.to_keep})
     if plan.steps:
         unpriced = f" (not priced: {', '.join(plan.unpriced)})" if plan.unpriced else ""
-        when = duration_text(plan.months) if plan.months else None
-        duration = f"; {when}" if when else ""
+        when = duration_text(plan.months) if plan.months else None  # for programs, as before
+        # for people, the time with what of it is not known ('a day + study, time not verified')
+        duration = f"; {plan.time_text}" if when or plan.study_unknown else ""
         lines.append(f"total: {judged.plan_cost(plan)}{unpriced}{duration}")
         rows.append(
             {
