@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from certadvise.advice.costs import Ownership, Part, Quote, cost_of_ownership
 from certadvise.advice.money import Converter, country_currency
@@ -75,6 +76,8 @@ class Judgement:
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _quotes: dict[str, Quote] = field(default_factory=dict, init=False, repr=False)
     _covered: dict[str, Coverage] | None = field(default=None, init=False, repr=False)
+    # what a rule works out once for this person (the shared verdicts of their situation)
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     _fits: dict[int, tuple[Certification | Summary, MarketFit]] = field(
         default_factory=dict, init=False, repr=False
     )

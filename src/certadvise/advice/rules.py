@@ -437,11 +437,16 @@ def _situation_verdicts(judged: Judgement) -> dict[tuple[str, int], tuple[Plan, 
     person's situation on the same day at the same pace; None outside a batch."""
     if judged.books is None:
         return None
-    p = judged.profile
-    situation = (p.credentials, p.market, p.age is None, p.graduating)  # `have`: from these
-    key = ("situation verdicts", judged.today, judged.pace, situation)
-    found: dict[tuple[str, int], tuple[Plan, Said]] = judged.books.kept.setdefault(key, {})
+    found: dict[tuple[str, int], tuple[Plan, Said]] | None = judged.memo.get(SITUATION)
+    if found is None:
+        p = judged.profile
+        situation = (p.credentials, p.market, p.age is None, p.graduating)  # `have`: from these
+        key = (SITUATION, judged.today, judged.pace, situation)
+        found = judged.memo[SITUATION] = judged.books.kept.setdefault(key, {})
     return found
+
+
+SITUATION = "situation verdicts"
 
 
 def identity_failures(entry: Summary, judged: Judgement) -> tuple[Verdict, ...]:
