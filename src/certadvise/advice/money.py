@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from certadvise.amounts import USD, amount_text
+from certadvise.kept import kept
 from certadvise.limits import MAX_BUDGET_USD
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class Converter:
     def to_usd(self, value: Money) -> float | None:
         return self.convert(value.amount, value.currency, USD)
 
-    @property
+    @kept  # every price document of a batch says it
     def month(self) -> str | None:
         """'2026-11': the month of the rate table, as conversions say it."""
         return self.rates.as_of.strftime("%Y-%m") if self.rates else None
