@@ -401,6 +401,7 @@ SITUATION_RULES: frozenset[Rule] = frozenset(
 # What the rules say of one entry for one situation, in the registry's order: the situation
 # rules' verdicts, said once (runs of them joined), and the other rules, to ask each person.
 Said = list[list[Verdict] | Rule]
+SITUATION = "situation verdicts"  # their key, in a person's memo and in a batch's books
 
 
 def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
@@ -420,6 +421,7 @@ def evaluate(entry: Certification, judged: Judgement) -> list[Verdict]:
 
 
 def _said(entry: Certification, judged: Judgement) -> Said:
+    """The situation rules' verdicts of `entry`, and in their places the other rules."""
     said: Said = []
     for rule in RULES:
         if rule not in SITUATION_RULES:
@@ -444,9 +446,6 @@ def _situation_verdicts(judged: Judgement) -> dict[tuple[str, int], tuple[Plan, 
         key = (SITUATION, judged.today, judged.pace, situation)
         found = judged.memo[SITUATION] = judged.books.kept.setdefault(key, {})
     return found
-
-
-SITUATION = "situation verdicts"
 
 
 def identity_failures(entry: Summary, judged: Judgement) -> tuple[Verdict, ...]:

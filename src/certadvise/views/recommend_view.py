@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -62,8 +63,8 @@ class _Shared(Generic[T]):
         self._kept: dict[Hashable, tuple[tuple[object, ...], T]] = {}
 
     def get(self, key: Hashable, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
-        found = self._kept.get(key)
-        if found is not None and all(a is b for a, b in zip(found[0], made_from, strict=True)):
+        found = self._kept.get(key)  # the key holds their ids: as many as `made_from`
+        if found is not None and all(map(operator.is_, found[0], made_from)):
             return found[1]
         if len(self._kept) >= _KEPT:
             self._kept.clear()
@@ -71,12 +72,21 @@ class _Shared(Generic[T]):
         self._kept[key] = (made_from, value)
         return value
 
+    def of(self, made_from: Any, make: Callable[[Any], T]) -> T:
+        """What `make(made_from)` gave, kept by that one object (found without building a
+        key: a batch asks it for every entry each person leaves out)."""
+        found = self._kept.get(id(made_from))
+        if found is not None and found[0][0] is made_from:
+            return found[1]
+        return self.get(id(made_from), (made_from,), lambda: make(made_from))
+
 
 _KEPT = 1 << 14  # shared documents kept at most, of each kind (a batch's)
 _LATER: _Shared[SharedDocument] = _Shared()
 _COSTS: _Shared[SharedDocument] = _Shared()
 _OWNERSHIP: _Shared[SharedDocument] = _Shared()
 _EXCLUDED: _Shared[SharedList] = _Shared()
+_LEFT_OUT: _Shared[dict[str, Any]] = _Shared()  # by the Evaluation of an entry left out
 
 
 def recommendation_document(
@@ -204,21 +214,10 @@ def _excluded_documents(excluded: Sequence[Evaluation]) -> list[dict[str, Any]]:
     """Why each is left out. An entry left out for what it is (no plan: retired, off the
     goals) is one Evaluation for everyone of a batch with the same goals: its document is
     found by it (kept beside it, so that its id stays its own)."""
-    documents = []
-    for ev in excluded:
-        if ev.plan is None:
-            found = _LEFT_OUT.get(id(ev))
-            if found is None or found[0] is not ev:
-                if len(_LEFT_OUT) >= _KEPT:
-                    _LEFT_OUT.clear()
-                found = _LEFT_OUT[id(ev)] = (ev, excluded_document(ev))
-            documents.append(found[1])
-        else:
-            documents.append(excluded_document(ev))
-    return documents
-
-
-_LEFT_OUT: dict[int, tuple[Evaluation, dict[str, Any]]] = {}
+    return [
+        _LEFT_OUT.of(ev, excluded_document) if ev.plan is None else excluded_document(ev)
+        for ev in excluded
+    ]
 
 
 def _excluded_list(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
