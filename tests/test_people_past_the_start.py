@@ -294,15 +294,19 @@ PEOPLE = [
     # A PTA or a dietitian who wants to train clients of their own: their licence covers care
     # under a physical therapist's plan, or nutrition, not exercise programming for the public;
     # gyms and insurers ask a personal trainer for an NCCA-accredited CPT, so that comes first.
+    # NASM advises a CPT before its add-ons (seed): their licence is not one, so the add-ons
+    # come after it, never "you have what NASM advises first: you hold RDN".
     person(
         "physical therapist assistant who wants wellness clients",
         *("-g", "personal-training", "-H", "PTA", "-H", "CPR", "--degree", "associate"),
         now=US_CPTS & {"NSCA-CPT", "ACSM-CPT", "ACE-CPT", "NASM-CPT"},
+        later={"NASM-CES": "credential"},
     ),
     person(
         "registered dietitian who wants to train clients too",
         *("-g", "personal-training", "-H", "RD", "-H", "CPR", "--degree", "master"),
         now={"NSCA-CPT", "ACSM-CPT", "ACE-CPT", "NASM-CPT"},
+        later={"NASM-CES": "credential", "NASM-WLS": "credential"},
     ),
     # A PT's doctorate and an athletic trainer's CAATE education include exercise for the
     # public a trainer serves: an entry-level CPT is covered (PT.yaml, ATC.yaml). An ATC keeps a

@@ -17,9 +17,10 @@ from certadvise.catalog.models import Certification, CprAed, Route
 from certadvise.english import as_clause, with_article
 from certadvise.levels import DegreeLevel
 
-# Categories of the credentials an add-on builds on: holding one, a person is past the start.
+# Categories of the credentials an add-on builds on: holding one, a person is past the start;
+# a health-care licence counts only where its entry says it covers a CPT (a PT's, an ATC's).
 PROFESSIONAL_CATEGORIES = frozenset(
-    {"foundational-cpt", "strength-and-conditioning", "clinical", "health-fitness", "health-care"}
+    {"foundational-cpt", "strength-and-conditioning", "clinical", "health-fitness"}
 )
 USUAL_MIN_AGE = 18  # what most certifying bodies ask, for entries whose rules are not verified
 CONSENT_FROM_AGE = 16  # an exception with no stated floor (guardian's consent) from this age
@@ -251,7 +252,12 @@ def base_credential_gap(entry: Certification, profile: Profile, catalog: Catalog
 
 def _professional(held: str, catalog: Catalog) -> bool:
     summary = catalog.summaries.get(held)
-    return summary is not None and summary.category in PROFESSIONAL_CATEGORIES
+    if summary is None:
+        return False
+    if summary.category in PROFESSIONAL_CATEGORIES:
+        return True
+    covers = catalog.entries[held].covers if summary.kind == "licence" else ()
+    return any("class:cpt" in c.ids for c in covers)
 
 
 def holds_any(profile: Profile, catalog: Catalog, refs: tuple[str, ...]) -> bool:
