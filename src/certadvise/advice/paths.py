@@ -67,8 +67,7 @@ def plan_path(judged: Judgement, target: Certification, by: dt.date | None = Non
         # a membership it asks for (it has no non-member price) is joined first ("once you
         # join NSCA"); one that only saves money is the person's choice
         members_only = target.cost is not None and target.cost.exam_non_member is None
-        joins = [s.text for s in plan.short_steps if s.kind is StepKind.MEMBERSHIP]
-        joins = joins if members_only else []
+        joins = [s.text for s in plan.short_steps if s.kind is StepKind.MEMBERSHIP and members_only]
         said = "you can start now" if target.stages else "you already qualify"
         when = f" once you {' and '.join(joins)}" if joins and not target.stages else ""
         warnings.append(f"{said}{when}: {first}")

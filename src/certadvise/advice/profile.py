@@ -338,8 +338,9 @@ def normalise(raw: RawProfile, catalog: Catalog, today: dt.date) -> tuple[Profil
     member = tuple(dict.fromkeys(catalog.resolve_organization(m) for m in raw.member or ()))
     code = country(raw.country) if raw.country else None
     budget, budget_said = _budget(raw, code, catalog)
+    raw, graduated_said = _graduated(raw, today)
     studying, final_year, graduating, months = _studies(raw, today)
-    degree, graduated_said = _graduated(raw, today)
+    degree = raw.degree
     said_education = degree is not None or studying is not None or graduating is not None
     implied = None if said_education else implied_degree(credentials, catalog)
     profile = Profile(
@@ -436,16 +437,20 @@ def degree_required(entry: Certification) -> DegreeLevel | None:
     return lowest if lowest is not None and lowest.rank >= DegreeLevel.ASSOCIATE.rank else None
 
 
-def _graduated(raw: RawProfile, today: dt.date) -> tuple[DegreeLevel | None, list[str]]:
-    """The degree held: the one given, or a degree in progress whose graduation date has
-    passed (a profile saved as a student), said so; never lower than the one given."""
+def _graduated(raw: RawProfile, today: dt.date) -> tuple[RawProfile, list[str]]:
+    """`raw` as it stands today: a degree in progress whose graduation date has passed (a
+    profile saved as a student) is the degree held, with nothing in progress, said so; a
+    degree given that is higher stays."""
     studying = raw.studying or raw.final_year
     if studying is None or raw.graduating is None or card_date(raw.graduating) >= today:
-        return raw.degree, []
-    if raw.degree is not None and raw.degree.rank >= studying.rank:
-        return raw.degree, []
+        return raw, []
+    higher = raw.degree is not None and raw.degree.rank >= studying.rank
+    held = raw.degree if higher else studying
+    done = dataclasses.replace(raw, degree=held, studying=None, final_year=None, graduating=None)
+    if higher:
+        return done, []
     said = f"graduating {raw.graduating} has passed: counted as holding {studying.phrase}"
-    return studying, [f"{said} (give a later --graduating if you have not graduated yet)"]
+    return done, [f"{said} (give a later --graduating if you have not graduated yet)"]
 
 
 def _studies(
@@ -459,8 +464,6 @@ def _studies(
     graduating = card_date(raw.graduating) if raw.graduating else None
     if studying is None:  # a date without its degree: said (`assumptions`), not counted
         return None, None, graduating, None
-    if graduating is not None and graduating < today:  # graduated: see `_graduated`
-        return None, None, None, None
     if graduating is None:
         final = raw.final_year
         return studying, final, None, float(FINAL_YEAR_MONTHS) if final else None
@@ -578,13 +581,13 @@ def assumptions(profile: Profile, catalog: Catalog) -> list[str]:
         said.append("no budget given: cost does not exclude anything")
     if not profile.goals:
         said.append("no goal given: every eligible certification is ranked")
-    card = next((h for h in profile.lapsed if h.id in (CPR_ID, "BLS")), None)
-    if profile.holds_any((CPR_ID,), catalog.satisfies):  # a BLS card, an ATC's too
-        pass
-    elif card is not None and card.expires is not None:
-        said.append(f"your {card.id} card lapsed on {card.expires:%Y-%m-%d}: counted as not held")
-    else:
-        said.append("CPR/AED not listed in --have: assumed not held")
+    if not profile.holds_any((CPR_ID,), catalog.satisfies):  # a BLS card, an ATC's too
+        card = next((h for h in profile.lapsed if h.id in (CPR_ID, "BLS") and h.expires), None)
+        said.append(
+            f"your {card.id} card lapsed on {card.expires:%Y-%m-%d}: counted as not held"
+            if card is not None and card.expires is not None
+            else "CPR/AED not listed in --have: assumed not held"
+        )
     if profile.country is None:
         said.append(f"no country given: assumed {DEFAULT_COUNTRY}")
     return said
